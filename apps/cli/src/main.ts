@@ -1,1 +1,72 @@
-export {};
+#!/usr/bin/env node
+/**
+ * `ptycho`: the command-line face of ptychojs (SPEC §1). Exit codes: 0 success, 2 bad input or
+ * usage (the message names file, key, expected and actual), 1 internal failure.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { isInputError } from '@ptychojs/io';
+import { commands } from './commands/index.js';
+import { VERSION } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_INPUT = 2;
+
+/** Build the program; each command module adds its subcommand. */
+export function buildProgram(): Command {
+  const program = new Command('ptycho')
+    .description('Physics-informed neural-network ptychographic reconstruction (PtychoPINN-style)')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Run the CLI and return the exit code (never calls process.exit itself). */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { kind: 'usage', message: e.message } })}\n`);
+      return EXIT_INPUT;
+    }
+    const input = isInputError(e);
+    const err = e as Error & { problems?: string[]; file?: string; key?: string; expected?: string; actual?: string };
+    if (input) {
+      process.stderr.write(`error: ${err.message}\n`);
+      const extra = (err.problems ?? []).filter((p) => p !== err.message);
+      for (const p of extra) process.stderr.write(`  - ${p}\n`);
+    } else {
+      process.stderr.write(`internal error: ${err?.stack ?? String(e)}\n`);
+    }
+    if (json) {
+      const error = { kind: input ? 'input' : 'internal', message: err.message, file: err.file, key: err.key, expected: err.expected, actual: err.actual, problems: err.problems };
+      process.stdout.write(`${JSON.stringify({ ok: false, error })}\n`);
+    }
+    return input ? EXIT_INPUT : EXIT_INTERNAL;
+  }
+}
+
+function isMain(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  runCli(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => { process.stderr.write(`internal error: ${String(e)}\n`); process.exitCode = EXIT_INTERNAL; },
+  );
+}
