@@ -1,1 +1,24 @@
-export {};
+/**
+ * @ptychojs/grouping — nearest-neighbour grouping of scan positions, coordinate offsets,
+ * ground-truth patch extraction, amplitude normalization and the train/validation split
+ * (SPEC §3 "Grouping", "Normalization"; workflow steps 2–4). Browser-safe.
+ */
+export type { default as KDBush } from 'kdbush';
+export type { Groups, GroupedData, Sampling } from './types.js';
+export { buildKnnIndex } from './build-knn-index.js';
+export { knnQueryInto } from './knn-query-into.js';
+export { knnQuery, type KnnQueryOptions } from './knn-query.js';
+export { knnAll, type KnnAllOptions } from './knn-all.js';
+export { groupScan, type GroupScanOptions } from './group-scan.js';
+export { maxAbsRelative } from './max-abs-relative.js';
+export { bigCanvasSize } from './big-canvas-size.js';
+export { bilinearPatch } from './bilinear-patch.js';
+export { extractGroundTruthPatches } from './extract-ground-truth-patches.js';
+export { groupedDiffraction } from './grouped-diffraction.js';
+export { assertSameChannels } from './assert-same-channels.js';
+export { normalizationAlpha } from './normalization-alpha.js';
+export { scaleInPlace } from './scale-in-place.js';
+export { normalize } from './normalize.js';
+export { assembleGroupedData, type AssembleGroupedDataOptions } from './assemble-grouped-data.js';
+export { takeGroups } from './take-groups.js';
+export { splitGroups, type GroupSplit } from './split-groups.js';
