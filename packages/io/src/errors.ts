@@ -36,7 +36,8 @@ export class InputError extends Error implements InputErrorDetails {
   }
 }
 
-function formatInputError(message: string, d: InputErrorDetails): string {
+/** The text of an InputError: `file, key 'k': message; expected …; got …`. */
+export function formatInputError(message: string, d: InputErrorDetails = {}): string {
   const where = [d.file, d.key !== undefined ? `key '${d.key}'` : undefined].filter(Boolean).join(', ');
   const parts = [where ? `${where}: ${message}` : message];
   if (d.expected !== undefined) parts.push(`expected ${d.expected}`);

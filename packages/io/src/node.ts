@@ -1,1 +1,9 @@
-export {};
+/**
+ * Node-only entry point of @ptychojs/io (`@ptychojs/io/node`): file reading and atomic writing.
+ * Everything browser-safe is in `@ptychojs/io`.
+ */
+export { readNpzFile } from './node/read-npz-file.js';
+export { loadRawData } from './node/load-raw-data.js';
+export { writeFileAtomic } from './node/write-file-atomic.js';
+export { writeNpzFile } from './node/write-npz-file.js';
+export { writeJsonAtomic } from './node/write-json-atomic.js';

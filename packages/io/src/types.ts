@@ -2,8 +2,19 @@
  * Shared data contracts of ptychojs (SPEC §3). Every stage package codes against these types.
  */
 
+/** NumPy numeric dtype codes without byte order. */
+export type NumericDType = 'f4' | 'f8' | 'c8' | 'c16' | 'i1' | 'i2' | 'i4' | 'i8' | 'u1' | 'u2' | 'u4' | 'u8' | 'b1';
+
+/**
+ * NumPy string dtype codes: `'U'` (unicode, stored as UTF-32 code points in a `Uint32Array`) and
+ * `'S'` (bytes, `Uint8Array`). Each element holds a fixed number of code units
+ * (`data.length / size`), NUL-padded. Read them with `toStrings`, make them with `stringArray`.
+ * Numeric helpers refuse them. Used for `_metadata` (SPEC §3).
+ */
+export type StringDType = 'U' | 'S';
+
 /** NumPy dtype codes without byte order, as stored in `NdArray.dtype`. */
-export type DType = 'f4' | 'f8' | 'c8' | 'c16' | 'i1' | 'i2' | 'i4' | 'i8' | 'u1' | 'u2' | 'u4' | 'u8' | 'b1';
+export type DType = NumericDType | StringDType;
 
 /** Typed-array storage of an `NdArray`. Complex dtypes are interleaved (re, im) pairs, length 2·size. */
 export type NdData =
@@ -70,4 +81,31 @@ export interface RawData {
   readonly scanIndex: Int32Array;
   /** Parsed `_metadata` JSON, if present. */
   readonly metadata?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The arrays of a reconstruction NPZ (SPEC §3, output of `infer`): canvas pixel (r, c) is the
+ * object point (x = c + x0, y = r + y0) in the input's coordinate frame.
+ */
+export interface ReconstructionArrays {
+  /** @shape (H, W) complex64 — the stitched object */
+  readonly object: NdArray;
+  /** @shape (H, W) float32 — |object| */
+  readonly amplitude: NdArray;
+  /** @shape (H, W) float32 — arg(object) in (−π, π] */
+  readonly phase: NdArray;
+  /** @shape (2,) float64 — [x0, y0] */
+  readonly canvasOrigin: NdArray;
+}
+
+/** A validated reconstruction (SPEC §3) as numeric stages use it. */
+export interface Reconstruction {
+  /** @shape (H, W) complex */
+  readonly object: ComplexArray;
+  /** [x0, y0]: canvas pixel (r, c) is the object point (c + x0, r + y0). */
+  readonly canvasOrigin: readonly [number, number];
+  /** @shape (H, W) float32 */
+  readonly amplitude: Float32Array;
+  /** @shape (H, W) float32 */
+  readonly phase: Float32Array;
 }
