@@ -26,7 +26,7 @@ async function tryTensorflow(): Promise<string> {
   const errors: string[] = [];
   for (const pkg of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
     try {
-      await import(/* @vite-ignore */ pkg);
+      await importOptional(pkg);
       if (await tf.setBackend('tensorflow')) return `${pkg} loaded`;
       errors.push(`${pkg}: loaded but the 'tensorflow' backend did not initialise`);
     } catch (e) {
@@ -53,14 +53,14 @@ async function tryCpu(): Promise<string> {
 async function tryWebgpu(): Promise<string> {
   let webgpu: { create: (opts: string[]) => unknown; globals: Record<string, unknown> };
   try {
-    webgpu = (await import(/* @vite-ignore */ 'webgpu')) as typeof webgpu;
+    webgpu = (await importOptional('webgpu')) as typeof webgpu;
   } catch (e) {
     throw new Error(`the 'webgpu' package (Dawn) is not installed (npm i webgpu): ${firstLine(e)}`);
   }
   Object.assign(globalThis, webgpu.globals);
   (globalThis as { navigator?: unknown }).navigator = { gpu: webgpu.create([]) };
   try {
-    await import(/* @vite-ignore */ '@tensorflow/tfjs-backend-webgpu');
+    await importOptional('@tensorflow/tfjs-backend-webgpu');
   } catch (e) {
     throw new Error(`@tensorflow/tfjs-backend-webgpu is not installed: ${firstLine(e)}`);
   }
@@ -93,6 +93,11 @@ export async function selectBackend(requested: BackendChoice = 'auto'): Promise<
     }
   }
   throw new InputError('backend unavailable', { key: '--backend', expected: `a working ${requested} backend`, actual: notes.join('; ') });
+}
+
+/** Import a package that may be absent (optional backends); the specifier is a variable so bundlers and tsc leave it alone. */
+async function importOptional(specifier: string): Promise<unknown> {
+  return import(/* @vite-ignore */ specifier);
 }
 
 function firstLine(e: unknown): string {

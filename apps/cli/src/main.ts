@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { isInputError } from '@ptychojs/io';
 import { commands } from './commands/index.js';
 import { VERSION } from './version.js';
+import { jsonResultWritten } from './ui.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -48,7 +49,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     } else {
       process.stderr.write(`internal error: ${err?.stack ?? String(e)}\n`);
     }
-    if (json) {
+    if (json && !jsonResultWritten()) {
       const error = { kind: input ? 'input' : 'internal', message: err.message, file: err.file, key: err.key, expected: err.expected, actual: err.actual, problems: err.problems };
       process.stdout.write(`${JSON.stringify({ ok: false, error })}\n`);
     }

@@ -21,13 +21,20 @@ export interface Progress {
   stop(): void;
 }
 
+let resultWritten = false;
+
+/** Whether a command already wrote its JSON result (so an error must not add a second document). */
+export function jsonResultWritten(): boolean {
+  return resultWritten;
+}
+
 export function createUi(opts: { json?: boolean; quiet?: boolean } = {}): Ui {
   const json = Boolean(opts.json), quiet = Boolean(opts.quiet);
   return {
     json,
     info: (line) => { if (!quiet) process.stderr.write(`${line}\n`); },
     warn: (line) => { process.stderr.write(`warning: ${line}\n`); },
-    result: (value) => { if (json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`); },
+    result: (value) => { if (json) { process.stdout.write(`${JSON.stringify(value, jsonSafe, 2)}\n`); resultWritten = true; } },
     progress(label, total, unit) {
       if (quiet) return { update() {}, stop() {} };
       const bar = new cliProgress.SingleBar(
@@ -62,4 +69,9 @@ export function fmt(v: number): string {
   const a = Math.abs(v);
   if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(2);
   return Number(v.toPrecision(4)).toString();
+}
+
+/** JSON has no ±Infinity or NaN: write them as strings instead of the silent `null`. */
+export function jsonSafe(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 }

@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const CLI = path.resolve(import.meta.dirname, '../dist/main.js');
+export const SHARED = path.resolve(import.meta.dirname, '../../../../shared/data');
+export const hasShared = fs.existsSync(path.join(SHARED, 'golden/smooth_object_scan.npz'));
+
+export interface CliResult { code: number | null; stdout: string; stderr: string; ms: number }
+
+/** Run the built `ptycho` binary the way a user does (a separate process). */
+export function runPtycho(args: string[], opts: { timeoutMs?: number; maxOldSpaceMb?: number } = {}): CliResult {
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build the CLI first (nx run @ptychojs/cli:build)`);
+  const node = opts.maxOldSpaceMb ? [`--max-old-space-size=${opts.maxOldSpaceMb}`] : [];
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [...node, CLI, ...args], { encoding: 'utf8', timeout: opts.timeoutMs ?? 120_000, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - t0 };
+}
+
+/** A fresh temporary directory, removed by the returned cleanup. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptycho-cli-'));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,88 @@
+// Benchmark sections. Each returns plain numbers plus ratios to a baseline from the same run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { round, time, timeAsync } from './util.mjs';
+
+/** io: parse a ≥ 500 MB stored NPZ vs a plain read of the same bytes. */
+async function io() {
+  const { ndarray } = await import('@ptychojs/io');
+  const { readNpzFile, writeNpzFile } = await import('@ptychojs/io/node');
+  const M = 32768, N = 64; // 32768 × 64 × 64 float32 = 512 MiB
+  const diff = new Float32Array(M * N * N);
+  for (let i = 0; i < diff.length; i += 4099) diff[i] = i % 977;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptychojs-bench-'));
+  const file = path.join(dir, 'big.npz');
+  try {
+    await writeNpzFile(file, { diff3d: ndarray('f4', [M, N, N], diff), xcoords: ndarray('f8', [M], new Float64Array(M)) });
+    const bytes = fs.statSync(file).size;
+    const read = time(() => fs.readFileSync(file), 3);
+    const readParse = await timeAsync(() => readNpzFile(file), 3);
+    return {
+      fileMB: round(bytes / 2 ** 20, 4),
+      plainReadMs: round(read.medianMs),
+      readAndParseMs: round(readParse.medianMs),
+      ratioReadAndParseToPlainRead: round(readParse.medianMs / read.medianMs),
+      plainReadGBps: round(bytes / 1e9 / (read.medianMs / 1000)),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** grouping: 100k positions, K = 6, C = 4 (gridsize 2); baseline: building the kd-tree alone. */
+async function grouping() {
+  const { groupScan, buildKnnIndex } = await import('@ptychojs/grouping');
+  const { createRng } = await import('@ptychojs/io');
+  const M = 100_000, rng = createRng(7);
+  const xs = new Float64Array(M), ys = new Float64Array(M);
+  for (let i = 0; i < M; i++) { xs[i] = 2000 * rng.next(); ys[i] = 2000 * rng.next(); }
+  const build = time(() => buildKnnIndex(xs, ys), 5);
+  const group = time(() => groupScan(xs, ys, { gridsize: 2, K: 6, seed: 1 }), 5);
+  return {
+    positions: M,
+    groupScanMs: round(group.medianMs),
+    perGroupUs: round((1000 * group.medianMs) / M),
+    kdTreeBuildMs: round(build.medianMs),
+    ratioGroupingToTreeBuild: round(group.medianMs / build.medianMs),
+  };
+}
+
+/** stitching: 10k and 100k patches (N = 64, M = 20), streamed in batches of 512; baseline: one read pass over the same patches. */
+async function stitching() {
+  const { createStitcher } = await import('@ptychojs/stitching');
+  const { createRng } = await import('@ptychojs/io');
+  const N = 64, batch = 512, out = {};
+  const re = new Float32Array(batch * N * N), im = new Float32Array(batch * N * N);
+  const rng = createRng(3);
+  for (let i = 0; i < re.length; i++) { re[i] = rng.next(); im[i] = rng.next() - 0.5; }
+  for (const count of [10_000, 100_000]) {
+    const side = Math.ceil(Math.sqrt(count));
+    const xs = new Float64Array(count), ys = new Float64Array(count);
+    for (let k = 0; k < count; k++) { xs[k] = 40 + 4 * (k % side) + rng.next(); ys[k] = 40 + 4 * Math.floor(k / side) + rng.next(); }
+    const rss0 = process.memoryUsage().rss;
+    let peak = rss0;
+    const t0 = performance.now();
+    const st = createStitcher({ xs, ys, N });
+    for (let k = 0; k < count; k += batch) {
+      const b = Math.min(batch, count - k);
+      st.add(re.subarray(0, b * N * N), im.subarray(0, b * N * N), k);
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    const res = st.finish();
+    const ms = performance.now() - t0;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const t1 = performance.now();
+    let acc = 0;
+    for (let k = 0; k < count; k += batch) { const b = Math.min(batch, count - k); for (let i = 0; i < b * N * N; i++) acc += re[i] + im[i]; }
+    const baseMs = performance.now() - t1;
+    out[`patches${count}`] = {
+      canvas: res.object.shape, stitchMs: round(ms), perPatchUs: round((1000 * ms) / count),
+      accumulatorMB: round(st.memoryBytes / 2 ** 20), peakRssIncreaseMB: round((peak - rss0) / 2 ** 20),
+      readPassMs: round(baseMs), ratioStitchToReadPass: round(ms / baseMs), checksum: round(acc, 2) !== 0,
+    };
+  }
+  return out;
+}
+
+export const sections = { io, grouping, stitching };
