@@ -1,0 +1,29 @@
+/**
+ * What the viewer shows for a reconstruction NPZ (SPEC §3 "Reconstruction NPZ"): amplitude and
+ * phase as PNGs with colour bars (a cyclic map for phase), plus the frame it lives in.
+ */
+import { parseNpz, parseReconstruction } from '@ptychojs/io';
+import { renderImagePng } from '@ptychojs/metrics';
+
+export interface ReconstructionImages {
+  readonly height: number;
+  readonly width: number;
+  readonly canvasOrigin: readonly [number, number];
+  /** PNG bytes, gray colour map. */
+  readonly amplitudePng: Uint8Array;
+  /** PNG bytes, twilight (cyclic) colour map over [−π, π]. */
+  readonly phasePng: Uint8Array;
+}
+
+/** Decode a `reconstruction.npz` and render its amplitude and phase. */
+export function reconstructionImages(bytes: Uint8Array, file = 'reconstruction.npz'): ReconstructionImages {
+  const rec = parseReconstruction(parseNpz(bytes, { file }), file);
+  const [height, width] = rec.object.shape as [number, number];
+  return {
+    height,
+    width,
+    canvasOrigin: rec.canvasOrigin,
+    amplitudePng: renderImagePng(rec.amplitude, height, width, { colormap: 'gray', title: 'amplitude' }),
+    phasePng: renderImagePng(rec.phase, height, width, { colormap: 'twilight', vmin: -Math.PI, vmax: Math.PI, title: 'phase' }),
+  };
+}
