@@ -70,7 +70,7 @@ describe('ptycho inspect on bad files exits 2 and names the problem', () => {
 
   it('a NaN-bearing diff3d', () => {
     const a = smallScan();
-    (a.diff3d.data as Float32Array)[123] = Number.NaN;
+    (a.diff3d!.data as Float32Array)[123] = Number.NaN;
     const r = runPtycho(['inspect', write('nan.npz', encodeNpz(a))]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/diff3d/);
