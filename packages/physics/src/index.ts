@@ -1,1 +1,5 @@
-export {};
+/**
+ * @ptychojs/physics — the differentiable far-field model on tfjs-core (SPEC §3, §5) and the
+ * typed-array simulators. Backend-agnostic: it never picks a backend.
+ */
+export * from './tf/index.js';
