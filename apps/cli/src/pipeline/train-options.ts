@@ -1,0 +1,68 @@
+/**
+ * The training flags shared by `train` and `run` (issue: every flag also settable from a JSON
+ * config). Flags win over the config file; the model's schema fills defaults and validates.
+ */
+import fs from 'node:fs';
+import { Command, Option } from 'commander';
+import { InputError } from '@ptychojs/io';
+
+/** CLI flag → RunConfig key. Values stay strings here; the schema converts and checks them. */
+export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: string; boolean?: boolean; negatable?: boolean }> = [
+  { flag: '--n-groups <n>', key: 'nGroups', help: 'number of groups to train on (default: one per scan position)' },
+  { flag: '--gridsize <g>', key: 'gridsize', help: 'solution-region side; each group has gridsize² patterns (default 2)' },
+  { flag: '--k <k>', key: 'K', help: 'neighbour pool size for grouping (default 6)' },
+  { flag: '--epochs <e>', key: 'epochs', help: 'maximum epochs (default 50; early stop after 3 without improvement)' },
+  { flag: '--batch-size <b>', key: 'batchSize', help: 'groups per step (default 16)' },
+  { flag: '--nphotons <p>', key: 'nphotons', help: 'photons per pattern for the intensity scale (default 1e9)' },
+  { flag: '--filters-scale <f>', key: 'nFiltersScale', help: 'U-Net width multiplier f (default 2)' },
+  { flag: '--object-big', key: 'objectBig', help: 'reassemble the C patches on a shared canvas (default)', boolean: true, negatable: true },
+  { flag: '--probe-big', key: 'probeBig', help: 'border branch for the probe outer ring', boolean: true },
+  { flag: '--probe-trainable', key: 'probeTrainable', help: 'refine the probe during training', boolean: true },
+  { flag: '--probe-mask', key: 'probeMask', help: 'apply an N/4 disk mask to the probe', boolean: true },
+  { flag: '--smoothing <sigma>', key: 'smoothingSigma', help: 'Gaussian smoothing σ of the probe (default 0)' },
+  { flag: '--nll-weight <w>', key: 'nllWeight', help: 'Poisson NLL weight (default 1)' },
+  { flag: '--mae-weight <w>', key: 'maeWeight', help: 'amplitude MAE weight (default 0)' },
+  { flag: '--tv-weight <w>', key: 'tvWeight', help: 'total-variation weight (default 0)' },
+  { flag: '--lr <rate>', key: 'lr', help: 'Adam learning rate (default 1e-3)' },
+  { flag: '--seed <n>', key: 'seed', help: 'random seed: sampling, shuffles, initialisation (default 0)' },
+];
+
+export function addTrainOptions(cmd: Command): Command {
+  for (const f of TRAIN_FLAGS) {
+    cmd.addOption(new Option(f.flag, f.help));
+    if (f.negatable) cmd.addOption(new Option(f.flag.replace('--', '--no-'), `turn ${f.flag} off`));
+  }
+  return cmd.option('--config <file>', 'JSON file with any of these settings (flags win)');
+}
+
+/** Loose RunConfig input: the config file's keys, overridden by the flags given. */
+export function trainConfigInput(flags: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  const file = flags.config as string | undefined;
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new InputError(`cannot read the config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file });
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new InputError(`not valid JSON: ${(e as Error).message}`, { file });
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InputError('the config must be a JSON object', { file, expected: '{ "epochs": 20, … }', actual: Array.isArray(parsed) ? 'an array' : typeof parsed });
+    Object.assign(input, parsed);
+  }
+  for (const f of TRAIN_FLAGS) {
+    const attr = camel(f.flag.split(' ')[0]!.slice(2));
+    const v = flags[attr];
+    if (v !== undefined) input[f.key] = v;
+  }
+  return input;
+}
+
+function camel(s: string): string {
+  return s.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
