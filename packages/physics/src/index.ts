@@ -3,3 +3,4 @@
  * typed-array simulators. Backend-agnostic: it never picks a backend.
  */
 export * from './tf/index.js';
+export * from './sim/index.js';
