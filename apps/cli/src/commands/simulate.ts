@@ -1,0 +1,124 @@
+/**
+ * `ptycho simulate`: make a dataset in the raw-NPZ contract (SPEC §3): an object, a probe, a scan
+ * and Poisson-noisy far-field amplitudes, with `objectGuess` for evaluation.
+ */
+import type { Command } from 'commander';
+import { InputError, SUPPORTED_N, toComplexArray, toFloat64Array } from '@ptychojs/io';
+import { readNpzFile, writeNpzFile } from '@ptychojs/io/node';
+import { simulateScan, type ObjectSpec, type ProbeSpec, type ScanSpec } from '@ptychojs/physics';
+import { createUi, fmt } from '../ui.js';
+
+interface SimulateFlags {
+  object: string; probe: string; scan: string; step?: string; count?: string; objectSize?: string;
+  n: string; nphotons: string; noise: string; seed: string; out: string; json?: boolean; quiet?: boolean;
+}
+
+export function registerSimulate(program: Command): void {
+  program
+    .command('simulate')
+    .description('simulate a ptychographic scan (object, probe, positions, Poisson noise) as a raw NPZ with objectGuess')
+    .requiredOption('--out <file>', 'output NPZ')
+    .option('--object <kind>', "'lines', 'grf' or 'from:FILE.npz' (its objectGuess)", 'lines')
+    .option('--probe <kind>', "'default' (defocused disk aperture) or 'from:FILE.npz' (its probeGuess)", 'default')
+    .option('--scan <kind>', "'grid', 'jitter', 'random', 'spiral' or 'from:FILE.npz' (its xcoords/ycoords)", 'jitter')
+    .option('--step <px>', 'scan step in pixels (grid, jitter, spiral; default N/16)')
+    .option('--count <n>', 'number of positions (random; optional cap for spiral)')
+    .option('--object-size <HxW>', 'object size in pixels, e.g. 160 or 200x240 (default 2.5·N)')
+    .option('--n <N>', `pattern side, one of ${SUPPORTED_N.join(', ')}`, '64')
+    .option('--nphotons <p>', 'mean total counts per pattern', '1e6')
+    .option('--noise <model>', "'poisson' or 'none' (noise-free amplitude at the same dose)", 'poisson')
+    .option('--seed <n>', 'random seed (object, scan and noise streams)', '0')
+    .option('--json', 'print a summary as JSON on stdout')
+    .option('--quiet', 'no human-readable output')
+    .action((flags: SimulateFlags) => {
+      const ui = createUi(flags);
+      const n = intFlag(flags.n, '--n');
+      if (!(SUPPORTED_N as readonly number[]).includes(n)) throw new InputError('unsupported pattern size', { key: '--n', expected: SUPPORTED_N.join('|'), actual: String(n) });
+      const nphotons = Number(flags.nphotons);
+      if (!(nphotons > 0) || !Number.isFinite(nphotons)) throw new InputError('photon count must be a positive number', { key: '--nphotons', expected: '> 0', actual: flags.nphotons });
+      if (flags.noise !== 'poisson' && flags.noise !== 'none') throw new InputError('unknown noise model', { key: '--noise', expected: 'poisson|none', actual: flags.noise });
+      const seed = intFlag(flags.seed, '--seed');
+      const object = objectSpec(flags);
+      const probe = probeSpec(flags.probe);
+      const scan = scanSpec(flags, n);
+      let bar: ReturnType<typeof ui.progress> | undefined;
+      const t0 = performance.now();
+      const sim = simulateScan({
+        n, object, probe, scan, nphotons, noise: flags.noise, seed,
+        onProgress: (done, total) => {
+          if (total >= 2000 && !bar) bar = ui.progress('simulate', total, 'patterns');
+          if (bar && (done % 64 === 0 || done === total)) bar.update(done);
+        },
+      });
+      bar?.stop();
+      writeNpzFile(flags.out, { ...sim.arrays });
+      const m = sim.metadata;
+      const summary = { out: flags.out, M: m.M, N: m.N, object: m.object, objectShape: m.object_shape, probe: m.probe, scan: m.scan, nphotons, meanCounts: sim.meanCounts, noise: m.noise, seed, seconds: (performance.now() - t0) / 1000 };
+      ui.result(summary);
+      ui.info(`wrote ${flags.out}: M = ${m.M} patterns of ${m.N}×${m.N}, object ${m.object} ${m.object_shape.join('×')}, probe ${m.probe}, scan ${m.scan}, mean counts ${fmt(sim.meanCounts)} (${m.noise} noise), seed ${seed}`);
+    });
+}
+
+function intFlag(v: string, key: string): number {
+  const x = Number(v);
+  if (!Number.isInteger(x)) throw new InputError('expected an integer', { key, expected: 'integer', actual: v });
+  return x;
+}
+
+/** `from:FILE.npz` → FILE.npz, else undefined. */
+function fromFile(v: string): string | undefined {
+  return v.startsWith('from:') ? v.slice(5) : undefined;
+}
+
+function objectSpec(flags: SimulateFlags): ObjectSpec {
+  const file = fromFile(flags.object);
+  if (file) {
+    const a = readNpzFile(file, { keys: ['objectGuess'] }).objectGuess;
+    if (!a) throw new InputError('no objectGuess to simulate from', { file, key: 'objectGuess', expected: '(H, W) complex', actual: 'absent' });
+    return { kind: 'array', array: toComplexArray(a, { file, key: 'objectGuess' }), label: `from:${file}` };
+  }
+  const size = flags.objectSize === undefined ? {} : parseSize(flags.objectSize);
+  if (flags.object === 'lines') return { kind: 'lines', ...size };
+  if (flags.object === 'grf') return { kind: 'grf', ...size };
+  throw new InputError('unknown object', { key: '--object', expected: 'lines|grf|from:FILE.npz', actual: flags.object });
+}
+
+function parseSize(v: string): { height: number; width: number } {
+  const m = /^(\d+)(?:x(\d+))?$/.exec(v.trim());
+  if (!m) throw new InputError('object size must be H or HxW in pixels', { key: '--object-size', expected: 'e.g. 160 or 200x240', actual: v });
+  const height = Number(m[1]), width = Number(m[2] ?? m[1]);
+  return { height, width };
+}
+
+function probeSpec(v: string): ProbeSpec {
+  const file = fromFile(v);
+  if (file) {
+    const a = readNpzFile(file, { keys: ['probeGuess'] }).probeGuess;
+    if (!a) throw new InputError('no probeGuess to simulate with', { file, key: 'probeGuess', expected: '(N, N) complex', actual: 'absent' });
+    return { kind: 'array', array: toComplexArray(a, { file, key: 'probeGuess' }), label: `from:${file}` };
+  }
+  if (v === 'default') return { kind: 'default' };
+  throw new InputError('unknown probe', { key: '--probe', expected: 'default|from:FILE.npz', actual: v });
+}
+
+function scanSpec(flags: SimulateFlags, n: number): ScanSpec {
+  const file = fromFile(flags.scan);
+  if (file) {
+    const a = readNpzFile(file, { keys: ['xcoords', 'ycoords'] });
+    if (!a.xcoords || !a.ycoords) throw new InputError('no scan positions to reuse', { file, key: a.xcoords ? 'ycoords' : 'xcoords', expected: '(M,) float', actual: 'absent' });
+    return { kind: 'positions', xs: toFloat64Array(a.xcoords, { file, key: 'xcoords' }), ys: toFloat64Array(a.ycoords, { file, key: 'ycoords' }), label: `from:${file}` };
+  }
+  const step = flags.step === undefined ? n / 16 : Number(flags.step);
+  if (!(step > 0)) throw new InputError('scan step must be positive', { key: '--step', expected: '> 0 pixels', actual: String(flags.step) });
+  const count = flags.count === undefined ? undefined : intFlag(flags.count, '--count');
+  switch (flags.scan) {
+    case 'grid': return { kind: 'grid', step };
+    case 'jitter': return { kind: 'jitter', step };
+    case 'spiral': return count === undefined ? { kind: 'spiral', step } : { kind: 'spiral', step, count };
+    case 'random':
+      if (count === undefined) throw new InputError('a random scan needs a position count', { key: '--count', expected: 'integer ≥ 1', actual: 'absent' });
+      return { kind: 'random', count };
+    default:
+      throw new InputError('unknown scan', { key: '--scan', expected: 'grid|jitter|random|spiral|from:FILE.npz', actual: flags.scan });
+  }
+}
