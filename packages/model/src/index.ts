@@ -1,1 +1,29 @@
-export {};
+/**
+ * @ptychojs/model — the PtychoPINN U-Net, the training and inference computations around it, and
+ * the training loop (SPEC §3 "Model I/O", "U-Net", "Loss"). Browser-safe; file storage is in
+ * `@ptychojs/model/node`. Never picks a tfjs backend.
+ */
+export { RUN_CONFIG_DEFAULTS, RUN_CONFIG_FIELDS, runConfigSchema, type RunConfig, type RunConfigInput, type RunConfigKey } from './config/run-config.js';
+export { resolveRunConfig, type ResolveRunConfigOptions } from './config/resolve-run-config.js';
+export { unetFilters, type UNetFilters } from './unet/unet-filters.js';
+export { createEncoder, type UNetOptions } from './unet/create-encoder.js';
+export { createDecoder } from './unet/create-decoder.js';
+export type { DecoderKind } from './unet/unet-layers.js';
+export { createUNet, UNET_IO, type CreateUNetOptions } from './unet/create-unet.js';
+export type { InferenceModel, PtychoModel } from './model/ptycho-model.js';
+export { createPtychoModel, type PtychoModelInit } from './model/create-ptycho-model.js';
+export { objectCanvasSize } from './model/object-canvas-size.js';
+export { forwardTrain, type ForwardTrainOptions, type ModelInputs, type TrainOutputs } from './model/forward-train.js';
+export { inferObject } from './model/infer-object.js';
+export { predictObject, type PredictObjectOptions } from './model/predict-object.js';
+export { unetArtifacts } from './model/model-artifacts.js';
+export { modelMetadata, parseModelMetadata, type ModelMetadata } from './model/model-metadata.js';
+export { loadInferenceModel } from './model/load-inference-model.js';
+export { trainingLoss, LOSS_TERMS, type LossTerms } from './train/training-loss.js';
+export { splitGroups } from './train/split-groups.js';
+export { initialSchedule, updateSchedule } from './train/update-schedule.js';
+export { checkTrainingData } from './train/check-training-data.js';
+export { train } from './train/train.js';
+export type {
+  BatchProgress, Checkpoint, CheckpointStore, EpochRecord, NamedArray, ScheduleState, StopReason, TrainHooks, TrainingData, TrainResult,
+} from './train/types.js';

@@ -1,0 +1,165 @@
+/**
+ * The run configuration (SPEC §3 "Model I/O", defaults; STYLE §9): one loose input (CLI flags, a
+ * JSON config) is validated by {@link runConfigSchema} into one frozen, fully-resolved
+ * {@link RunConfig}. Every default lives in {@link RUN_CONFIG_DEFAULTS} and nowhere else. The
+ * resolved object is passed as an argument; nothing reads a global.
+ */
+import { z } from 'zod';
+
+/**
+ * Every setting of a training run, resolved. `config.json` of a run directory is exactly this
+ * object (plus data-derived values the CLI adds, such as N, s and α).
+ */
+export interface RunConfig {
+  /** Side of the group's scan grid; C = gridsize² patterns per group (SPEC §3 "Grouping"). */
+  readonly gridsize: number;
+  /** Nearest neighbours considered per seed when grouping (K ≥ C − 1). */
+  readonly K: number;
+  /** Number of groups to sample; `undefined` = one per scan position. */
+  readonly nGroups?: number | undefined;
+  /** Reassemble the C predicted patches on a shared canvas (true) or zero-pad one patch (false). */
+  readonly objectBig: boolean;
+  /** Border branch of the decoders for the outer ring (not implemented yet: must be false). */
+  readonly probeBig: boolean;
+  /** Learn the probe (re/im) with the network weights. */
+  readonly probeTrainable: boolean;
+  /** Multiply the probe by a disk of radius N/4. */
+  readonly probeMask: boolean;
+  /** Gaussian smoothing σ (pixels) of the probe; 0 disables. */
+  readonly smoothingSigma: number;
+  /** Learn the intensity scale s (as log s). */
+  readonly intensityScaleTrainable: boolean;
+  /** Filter multiplier f of the U-Net (filters f·{32,64,128} at N=64). */
+  readonly nFiltersScale: number;
+  /** Groups per training step. */
+  readonly batchSize: number;
+  /** Maximum number of training epochs. */
+  readonly epochs: number;
+  /** Expected photons per pattern; sets s when the object is unknown (SPEC §3 "Normalization"). */
+  readonly nphotons: number;
+  /** Weight of the Poisson negative log-likelihood. */
+  readonly nllWeight: number;
+  /** Weight of MAE(s·X, predicted amplitude). */
+  readonly maeWeight: number;
+  /** Weight of the total variation of the object (real-space regularizer). */
+  readonly tvWeight: number;
+  /** Weight of the complex MAE against ground-truth patches Y (needs Y). */
+  readonly realspaceWeight: number;
+  /** Adam learning rate. */
+  readonly lr: number;
+  /** Floor of the learning rate when it is halved on a validation plateau. */
+  readonly minLr: number;
+  /** Epochs without validation-loss improvement before the learning rate halves. */
+  readonly lrPatience: number;
+  /** Epochs without training-loss improvement before training stops. */
+  readonly earlyStopPatience: number;
+  /** Fraction of groups held out for validation. */
+  readonly validationFraction: number;
+  /** Seed of every random draw (initial weights, shuffling, split, jitter). */
+  readonly seed: number;
+  /** Standard deviation (pixels) of Gaussian jitter added to extraction positions in training; 0 disables. */
+  readonly positionJitter: number;
+}
+
+/** The one place where defaults live (SPEC §3 "Defaults"). */
+export const RUN_CONFIG_DEFAULTS: Readonly<Omit<RunConfig, 'nGroups'>> = Object.freeze({
+  gridsize: 2,
+  K: 6,
+  objectBig: true,
+  probeBig: false,
+  probeTrainable: false,
+  probeMask: false,
+  smoothingSigma: 0,
+  intensityScaleTrainable: false,
+  nFiltersScale: 2,
+  batchSize: 16,
+  epochs: 50,
+  nphotons: 1e9,
+  nllWeight: 1,
+  maeWeight: 0,
+  tvWeight: 0,
+  realspaceWeight: 0,
+  lr: 1e-3,
+  minLr: 1e-4,
+  lrPatience: 2,
+  earlyStopPatience: 3,
+  validationFraction: 0.05,
+  seed: 0,
+  positionJitter: 0,
+});
+
+/** CLI flags arrive as strings: '16' → 16. Anything else passes through for the number check. */
+function looseNumber(v: unknown): unknown {
+  return typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+}
+
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'on']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'off']);
+
+/** 'true'/'false' (also 1/0, yes/no, on/off) → boolean; anything else passes through. */
+function looseBoolean(v: unknown): unknown {
+  if (typeof v === 'number' && (v === 0 || v === 1)) return v === 1;
+  if (typeof v !== 'string') return v;
+  const w = v.trim().toLowerCase();
+  return TRUE_WORDS.has(w) ? true : FALSE_WORDS.has(w) ? false : v;
+}
+
+const num = (s: z.ZodNumber) => z.preprocess(looseNumber, s);
+const bool = () => z.preprocess(looseBoolean, z.boolean());
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => num(z.number().int().min(min).max(max));
+const nonNeg = () => num(z.number().min(0));
+const positive = () => num(z.number().positive());
+
+const d = RUN_CONFIG_DEFAULTS;
+
+/**
+ * Field schemas with their defaults and the "expected" text used in error messages. Keys are the
+ * canonical camelCase names.
+ */
+export const RUN_CONFIG_FIELDS = {
+  gridsize: { schema: int(1, 8).default(d.gridsize), expected: 'integer in 1..8' },
+  K: { schema: int(1, 64).default(d.K), expected: 'integer in 1..64 (and ≥ gridsize² − 1)' },
+  nGroups: { schema: int(1).optional(), expected: 'integer ≥ 1 (or absent for one group per position)' },
+  objectBig: { schema: bool().default(d.objectBig), expected: 'boolean' },
+  probeBig: { schema: bool().default(d.probeBig), expected: 'boolean' },
+  probeTrainable: { schema: bool().default(d.probeTrainable), expected: 'boolean' },
+  probeMask: { schema: bool().default(d.probeMask), expected: 'boolean' },
+  smoothingSigma: { schema: nonNeg().default(d.smoothingSigma), expected: 'number ≥ 0' },
+  intensityScaleTrainable: { schema: bool().default(d.intensityScaleTrainable), expected: 'boolean' },
+  nFiltersScale: { schema: positive().default(d.nFiltersScale), expected: 'number > 0' },
+  batchSize: { schema: int(1, 65536).default(d.batchSize), expected: 'integer in 1..65536' },
+  epochs: { schema: int(1, 1_000_000).default(d.epochs), expected: 'integer ≥ 1' },
+  nphotons: { schema: positive().default(d.nphotons), expected: 'number > 0' },
+  nllWeight: { schema: nonNeg().default(d.nllWeight), expected: 'number ≥ 0' },
+  maeWeight: { schema: nonNeg().default(d.maeWeight), expected: 'number ≥ 0' },
+  tvWeight: { schema: nonNeg().default(d.tvWeight), expected: 'number ≥ 0' },
+  realspaceWeight: { schema: nonNeg().default(d.realspaceWeight), expected: 'number ≥ 0' },
+  lr: { schema: positive().default(d.lr), expected: 'number > 0' },
+  minLr: { schema: positive().default(d.minLr), expected: 'number > 0' },
+  lrPatience: { schema: int(1, 1_000_000).default(d.lrPatience), expected: 'integer ≥ 1' },
+  earlyStopPatience: { schema: int(1, 1_000_000).default(d.earlyStopPatience), expected: 'integer ≥ 1' },
+  validationFraction: { schema: num(z.number().min(0).max(0.5)).default(d.validationFraction), expected: 'number in [0, 0.5]' },
+  seed: { schema: int(0, 2 ** 32 - 1).default(d.seed), expected: 'integer in 0..2³²−1' },
+  positionJitter: { schema: nonNeg().default(d.positionJitter), expected: 'number ≥ 0 (pixels)' },
+} as const;
+
+/** Canonical configuration keys, in schema order. */
+export type RunConfigKey = keyof typeof RUN_CONFIG_FIELDS;
+
+const shape = Object.fromEntries(Object.entries(RUN_CONFIG_FIELDS).map(([k, f]) => [k, f.schema])) as {
+  [K in RunConfigKey]: (typeof RUN_CONFIG_FIELDS)[K]['schema'];
+};
+
+/**
+ * The zod schema of a run configuration with canonical keys: strings from CLI flags are coerced
+ * ('16' → 16, 'false' → false), absent keys take {@link RUN_CONFIG_DEFAULTS}, unknown keys fail.
+ * Use {@link resolveRunConfig} for alias keys, cross-field checks, `InputError`s and freezing.
+ */
+export const runConfigSchema = z.strictObject(shape);
+
+/** A loose input as accepted by {@link resolveRunConfig}: any subset, values possibly strings. */
+export type RunConfigInput = z.input<typeof runConfigSchema>;
+
+// Compile-time check that the schema's output and the documented interface agree both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _typesAgree: Same<z.output<typeof runConfigSchema>, RunConfig> = true;

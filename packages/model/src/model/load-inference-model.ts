@@ -1,0 +1,35 @@
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { InputError } from '@ptychojs/io';
+import { parseModelMetadata } from './model-metadata.js';
+import type { InferenceModel } from './ptycho-model.js';
+
+/**
+ * Load a saved model for inference: `model.json` + weight shards through any tfjs IO handler or
+ * URL (`tf.loadLayersModel`; standard layers only, so this also works in a browser), plus the
+ * ptychojs metadata stored in `model.json`.
+ *
+ * @param source a URL/path understood by tfjs, an IO handler, or in-memory artifacts
+ */
+export async function loadInferenceModel(source: string | tf.io.IOHandler | tf.io.ModelArtifacts): Promise<InferenceModel> {
+  const handler = typeof source === 'string' || 'load' in source ? source : tf.io.fromMemory(source);
+  const unet = await tfl.loadLayersModel(handler as string | tf.io.IOHandler);
+  const label = typeof source === 'string' ? source : undefined;
+  let meta;
+  try {
+    meta = parseModelMetadata(unet.getUserDefinedMetadata(), label);
+    const inShape = unet.inputs[0]?.shape;
+    if (inShape?.[1] !== meta.N || inShape[3] !== meta.C) {
+      throw new InputError('U-Net input does not match the metadata', { file: label, key: 'model', expected: `(B, ${meta.N}, ${meta.N}, ${meta.C})`, actual: JSON.stringify(inShape) });
+    }
+  } catch (e) {
+    unet.dispose();
+    throw e;
+  }
+  const logScale = tf.scalar(meta.logScale);
+  return {
+    unet, N: meta.N, gridsize: meta.gridsize, C: meta.C, objectBig: meta.objectBig, canvasSize: meta.canvasSize,
+    intensityScale: meta.intensityScale, logScale,
+    dispose() { unet.dispose(); logScale.dispose(); },
+  };
+}

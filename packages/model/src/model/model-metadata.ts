@@ -1,0 +1,51 @@
+import { InputError } from '@ptychojs/io';
+import type { InferenceModel } from './ptycho-model.js';
+
+/**
+ * What `model.json` records besides the U-Net (its `userDefinedMetadata.ptychojs`): the geometry
+ * and scales inference needs, so a browser can run `predictObject` from `model.json` alone.
+ */
+export interface ModelMetadata {
+  readonly format: 'ptychojs-model';
+  readonly version: 1;
+  readonly N: number;
+  readonly gridsize: number;
+  readonly C: number;
+  readonly objectBig: boolean;
+  readonly canvasSize: number;
+  /** The dataset's s: model inputs are `X·s`. */
+  readonly intensityScale: number;
+  /** log of the scale the model divides by (= log s unless s was trained). */
+  readonly logScale: number;
+}
+
+/** The metadata of a model, read from its tensors (async: works on WebGPU). */
+export async function modelMetadata(model: InferenceModel): Promise<ModelMetadata> {
+  const logScale = (await model.logScale.data())[0]!;
+  return {
+    format: 'ptychojs-model', version: 1, N: model.N, gridsize: model.gridsize, C: model.C, objectBig: model.objectBig,
+    canvasSize: model.canvasSize, intensityScale: model.intensityScale, logScale,
+  };
+}
+
+/**
+ * Check an unknown `userDefinedMetadata` (from `model.json`) and return the ptychojs part.
+ * @throws InputError naming the missing or wrong field
+ */
+export function parseModelMetadata(meta: unknown, file?: string): ModelMetadata {
+  const m = (meta as { ptychojs?: unknown } | undefined)?.ptychojs as Record<string, unknown> | undefined;
+  if (m === undefined || m === null || typeof m !== 'object' || m['format'] !== 'ptychojs-model') {
+    throw new InputError('model.json has no ptychojs metadata (was it saved by @ptychojs/model?)', {
+      file, key: 'userDefinedMetadata.ptychojs', expected: "{ format: 'ptychojs-model', … }", actual: JSON.stringify(m ?? null).slice(0, 80),
+    });
+  }
+  for (const k of ['N', 'gridsize', 'C', 'canvasSize', 'intensityScale', 'logScale'] as const) {
+    if (typeof m[k] !== 'number' || !Number.isFinite(m[k])) {
+      throw new InputError('bad model metadata field', { file, key: `userDefinedMetadata.ptychojs.${k}`, expected: 'a finite number', actual: String(m[k]) });
+    }
+  }
+  if (typeof m['objectBig'] !== 'boolean') {
+    throw new InputError('bad model metadata field', { file, key: 'userDefinedMetadata.ptychojs.objectBig', expected: 'boolean', actual: String(m['objectBig']) });
+  }
+  return m as unknown as ModelMetadata;
+}

@@ -1,0 +1,139 @@
+/**
+ * Contracts of the training loop (SPEC §3 "Loss", optimizer; run directory `history.json`,
+ * `checkpoint/`).
+ */
+import type * as tf from '@tensorflow/tfjs-core';
+import type { ComplexArray } from '@ptychojs/io';
+import type { RunConfig } from '../config/run-config.js';
+import type { PtychoModel } from '../model/ptycho-model.js';
+
+/**
+ * Grouped, normalized training data (SPEC §3 "Grouping", "Normalization"). A `GroupedData` from
+ * `@ptychojs/grouping` plus the probe and s fits as is.
+ */
+export interface TrainingData {
+  /** Patch side. */
+  readonly N: number;
+  /** @shape (B, N, N, C) float32 — normalized amplitude X = α·diffraction, channel-last. */
+  readonly X: Float32Array;
+  /** @shape (B, 1, 2, C) float64 — coords_relative, axis 2 = [x, y]. */
+  readonly coordsRelative: Float64Array;
+  /** @shape (B, N, N, C) complex — ground-truth object patches, for the real-space term (optional). */
+  readonly Y?: ComplexArray;
+  /** @shape (N, N) complex — the probe. */
+  readonly probe: ComplexArray;
+  /** Intensity scale s (SPEC §3 "Normalization"). */
+  readonly intensityScale: number;
+  /** Object canvas side; default `objectCanvasSize(N, coordsRelative)` over these groups. */
+  readonly canvasSize?: number;
+}
+
+/** One epoch of `history.json`: every loss term (training means), validation loss, lr, time. */
+export interface EpochRecord {
+  /** 0-based epoch index. */
+  readonly epoch: number;
+  /** Mean weighted training loss over the epoch's batches (weighted by batch size). */
+  readonly loss: number;
+  readonly nll: number;
+  readonly mae: number;
+  readonly tv: number;
+  readonly realspace: number;
+  /** Weighted loss on the held-out groups (after the epoch); null without a validation set. */
+  readonly valLoss: number | null;
+  /** Learning rate used in this epoch. */
+  readonly lr: number;
+  /** Wall-clock seconds of the epoch (training and validation). */
+  readonly seconds: number;
+  /** Training patterns per second (groups·C / training time). */
+  readonly samplesPerSec: number;
+}
+
+/** Progress of one training step, for progress bars. */
+export interface BatchProgress {
+  readonly epoch: number;
+  /** 0-based batch index within the epoch. */
+  readonly batch: number;
+  readonly batches: number;
+  /** Weighted loss of this batch. */
+  readonly loss: number;
+  /** Patterns (groups·C) per second in this step. */
+  readonly samplesPerSec: number;
+}
+
+/** Plateau scheduler and early-stopping state (Keras ReduceLROnPlateau / EarlyStopping semantics). */
+export interface ScheduleState {
+  readonly lr: number;
+  /** Best validation (or training, without validation) loss seen, for the lr schedule. */
+  readonly bestVal: number;
+  /** Epochs since `bestVal` improved. */
+  readonly valWait: number;
+  /** Best training loss seen, for early stopping. */
+  readonly bestTrain: number;
+  /** Epochs since `bestTrain` improved. */
+  readonly trainWait: number;
+}
+
+/** A tensor's values on the host. */
+export interface NamedArray {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly dtype: 'float32' | 'int32';
+  readonly data: Float32Array | Int32Array;
+}
+
+/**
+ * Everything needed to resume training exactly where it stopped (after a whole epoch).
+ * The random streams are derived from `(seed, epoch)`, so `rng` is the whole RNG state.
+ */
+export interface Checkpoint {
+  readonly format: 'ptychojs-checkpoint';
+  readonly version: 1;
+  /** Number of completed epochs. */
+  readonly epoch: number;
+  /** The run configuration it was trained with. */
+  readonly config: RunConfig;
+  /** U-Net weights and topology, as tfjs-layers `model.save` artifacts (weightData one buffer). */
+  readonly weights: tf.io.ModelArtifacts;
+  /** Adam state from `optimizer.getWeights()`: `iter` first, then first and second moments. */
+  readonly optimizer: readonly NamedArray[];
+  /** Adam's running β₁ᵗ and β₂ᵗ, for a bit-identical resume (optional). */
+  readonly adamBetaPowers?: readonly [number, number];
+  /** Probe (when trainable, its current value) and log s. */
+  readonly physics: { readonly probe: ComplexArray; readonly logScale: number; readonly intensityScale: number; readonly canvasSize: number; readonly N: number };
+  readonly history: readonly EpochRecord[];
+  readonly schedule: ScheduleState;
+  readonly rng: { readonly seed: number; readonly epoch: number };
+}
+
+/** Port through which the loop persists checkpoints (a file store in Node, IndexedDB in a browser…). */
+export interface CheckpointStore {
+  saveCheckpoint(checkpoint: Checkpoint): Promise<void>;
+}
+
+/** Callbacks and ports of {@link train}. */
+export interface TrainHooks {
+  /** After every optimizer step. */
+  onBatch?(progress: BatchProgress): void;
+  /** After every epoch (after validation, before the checkpoint). */
+  onEpoch?(record: EpochRecord): void;
+  /** Polled after every step; true stops training after that step (no partial epoch is recorded). */
+  shouldStop?(): boolean;
+  /** Where to save a checkpoint after every epoch. */
+  store?: CheckpointStore;
+  /** Continue from this checkpoint instead of starting fresh. */
+  resume?: Checkpoint;
+}
+
+/** Why training ended. */
+export type StopReason = 'epochs' | 'early-stop' | 'requested';
+
+export interface TrainResult {
+  /** The trained model (caller disposes it). */
+  readonly model: PtychoModel;
+  readonly history: readonly EpochRecord[];
+  readonly stopReason: StopReason;
+  /** The probe after training (the input probe unless trainable). */
+  readonly probe: ComplexArray;
+  /** The learned scale exp(log s) (= s unless trainable). */
+  readonly learnedScale: number;
+}
