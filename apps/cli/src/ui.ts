@@ -18,6 +18,7 @@ export interface Ui {
 
 export interface Progress {
   update(done: number, fields?: Record<string, string | number>): void;
+  setTotal(total: number): void;
   stop(): void;
 }
 
@@ -36,7 +37,7 @@ export function createUi(opts: { json?: boolean; quiet?: boolean } = {}): Ui {
     warn: (line) => { process.stderr.write(`warning: ${line}\n`); },
     result: (value) => { if (json) { process.stdout.write(`${JSON.stringify(value, jsonSafe, 2)}\n`); resultWritten = true; } },
     progress(label, total, unit) {
-      if (quiet) return { update() {}, stop() {} };
+      if (quiet) return { update() {}, setTotal() {}, stop() {} };
       const bar = new cliProgress.SingleBar(
         {
           stream: process.stderr,
@@ -57,6 +58,7 @@ export function createUi(opts: { json?: boolean; quiet?: boolean } = {}): Ui {
           const extra = Object.entries(fields).map(([k, v]) => ` | ${k} ${typeof v === 'number' ? fmt(v) : v}`).join('');
           bar.update(done, { rate: secs > 0 ? fmt(done / secs) : '0', extra });
         },
+        setTotal: (n) => bar.setTotal(n),
         stop: () => bar.stop(),
       };
     },

@@ -1,0 +1,42 @@
+/**
+ * `ptycho train --data FILE.npz --out RUN`: self-supervised training on the scan itself (SPEC §1, §3).
+ */
+import { Command } from 'commander';
+import { loadRawData } from '@ptychojs/io/node';
+import { resolveRunConfig } from '@ptychojs/model';
+import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
+import { addTrainOptions, trainConfigInput } from '../pipeline/train-options.js';
+import { checkRunDir, trainToRunDir } from '../pipeline/training.js';
+import { createUi } from '../ui.js';
+
+export function registerTrain(program: Command): void {
+  const cmd = program
+    .command('train')
+    .description('train the physics-informed U-Net on a scan (no ground truth needed)')
+    .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
+    .requiredOption('--out <dir>', 'run directory to create');
+  addTrainOptions(cmd)
+    .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
+    .option('--resume', 'continue an interrupted run from its checkpoint')
+    .option('--dry-run', 'print the resolved configuration and stop')
+    .option('--json', 'print the result as JSON on stdout')
+    .option('--quiet', 'no human-readable output')
+    .action(async (flags: Record<string, unknown>) => {
+      const ui = createUi(flags as { json?: boolean; quiet?: boolean });
+      const config = resolveRunConfig(trainConfigInput(flags), flags.config ? { file: flags.config as string } : {});
+      if (flags.dryRun) {
+        ui.result({ config });
+        ui.info(JSON.stringify(config, null, 2));
+        return;
+      }
+      const out = flags.out as string;
+      checkRunDir(out, Boolean(flags.resume));
+      const raw = loadRawData(flags.data as string);
+      const backend = await selectBackend(flags.backend as BackendChoice);
+      ui.info(`backend: ${backend.name} (${backend.reason})`);
+      const res = await trainToRunDir(raw, config, out, { backend, resume: Boolean(flags.resume), ui });
+      const last = res.history.at(-1);
+      ui.result({ runDir: out, epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: last?.loss, finalValLoss: last?.valLoss, seconds: res.runConfig.seconds, backend: res.runConfig.backend });
+      ui.info(`wrote ${out}/ (model/, config.json, probe.npz, history.json, loss.png) after ${res.history.length} epoch(s), ${res.runConfig.stopReason}; ${res.runConfig.seconds.toFixed(1)} s`);
+    });
+}
