@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { registerEvaluate } from './evaluate.js';
 import { registerInfer } from './infer.js';
 import { registerInspect } from './inspect.js';
+import { registerRun } from './run.js';
 import { registerSimulate } from './simulate.js';
 import { registerTrain } from './train.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerInspect, registerSimulate, registerTrain, registerInfer, registerEvaluate];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerInspect, registerSimulate, registerTrain, registerInfer, registerEvaluate, registerRun];

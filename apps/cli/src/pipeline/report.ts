@@ -1,0 +1,58 @@
+/**
+ * `report.html`: one self-contained page (images inlined as data URLs) with the reconstruction,
+ * the ground truth when known, loss and FRC curves, the metrics table and the configuration.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EvaluationMetrics } from '@ptychojs/metrics';
+
+export interface ReportInput {
+  readonly title: string;
+  readonly images: ReadonlyArray<{ readonly caption: string; readonly file: string }>;
+  readonly metrics?: EvaluationMetrics;
+  readonly summary: Record<string, unknown>;
+  readonly config: unknown;
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+export function reportHtml(r: ReportInput): string {
+  const figures = r.images.filter((i) => fs.existsSync(i.file)).map((i) =>
+    `<figure><img alt="${esc(i.caption)}" src="data:image/png;base64,${fs.readFileSync(i.file).toString('base64')}"><figcaption>${esc(i.caption)}</figcaption></figure>`).join('\n');
+  const m = r.metrics;
+  const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
+  const metrics = m ? `<h2>Metrics vs ground truth</h2>
+<table><tr><th>metric</th><th>amplitude</th><th>phase</th></tr>
+<tr><td>MS-SSIM</td><td>${fmt(m.amp_msssim)}</td><td>${fmt(m.phase_msssim)}</td></tr>
+<tr><td>SSIM</td><td>${fmt(m.amp_ssim)}</td><td>${fmt(m.phase_ssim)}</td></tr>
+<tr><td>PSNR (dB)</td><td>${fmt(m.amp_psnr)}</td><td>${fmt(m.phase_psnr)}</td></tr>
+<tr><td>MAE</td><td>${fmt(m.amp_mae)}</td><td>${fmt(m.phase_mae)}</td></tr>
+<tr><td>FRC = 0.5 (fraction of Nyquist)</td><td>${fmt(m.amp_frc50)}</td><td>${fmt(m.phase_frc50)}</td></tr></table>` : '<p>No ground truth (objectGuess) in the data: nothing to score against.</p>';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
+<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}figure{display:inline-block;margin:0 1em 1em 0;vertical-align:top}
+img{max-width:420px;image-rendering:pixelated}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}
+td:first-child,th:first-child{text-align:left}pre{background:#f6f6f6;padding:1em;overflow:auto}</style></head>
+<body><h1>${esc(r.title)}</h1>
+<h2>Reconstruction</h2>
+${figures}
+${metrics}
+<h2>Summary</h2><pre>${esc(JSON.stringify(r.summary, null, 2))}</pre>
+<h2>Configuration</h2><pre>${esc(JSON.stringify(r.config, null, 2))}</pre>
+</body></html>
+`;
+}
+
+export function imageList(outDir: string, hasTruth: boolean): { caption: string; file: string }[] {
+  const list = [
+    { caption: 'reconstructed amplitude', file: path.join(outDir, 'recon', 'amplitude.png') },
+    { caption: 'reconstructed phase', file: path.join(outDir, 'recon', 'phase.png') },
+  ];
+  if (hasTruth) list.push(
+    { caption: 'true amplitude (scored box)', file: path.join(outDir, 'recon', 'truth_amplitude.png') },
+    { caption: 'true phase (scored box)', file: path.join(outDir, 'recon', 'truth_phase.png') },
+    { caption: 'Fourier ring correlation', file: path.join(outDir, 'recon', 'frc.png') },
+  );
+  list.push({ caption: 'training loss', file: path.join(outDir, 'train', 'loss.png') });
+  return list;
+}
