@@ -1,4 +1,5 @@
 // Benchmark sections. Each returns plain numbers plus ratios to a baseline from the same run.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,4 +86,30 @@ async function stitching() {
   return out;
 }
 
-export const sections = { io, grouping, stitching };
+function runJson(script, args) {
+  return JSON.parse(execFileSync(process.execPath, [path.join(import.meta.dirname, '..', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+}
+
+/**
+ * Training step and inference on wasm and cpu (N = 64, f = 2, gridsize 2, batch 16), each next to
+ * the same backend's conv-forward ceiling measured in the same run. ≈ 4.3 GFLOP per group per step
+ * (SPEC §6). cpu runs one step (≈ 2 min); set BENCH_SKIP_CPU=1 to leave it out.
+ */
+async function training() {
+  const out = {};
+  const backends = process.env.BENCH_SKIP_CPU ? ['wasm'] : ['wasm', 'cpu'];
+  for (const backend of backends) {
+    const step = runJson('packages/model/scripts/bench-train-step.mjs', [backend, '16', backend === 'cpu' ? '1' : '3', '2', '2']);
+    const base = runJson('bench/conv-and-infer.mjs', [backend]);
+    const stepGflops = (4.3 * step.batchSize) / step.medianStepSeconds;
+    out[backend] = {
+      stepSeconds: step.medianStepSeconds, groupsPerSec: step.groupsPerSec, patternsPerSec: step.patternsPerSec, stepGflops: round(stepGflops),
+      convForwardGflops: base.convGflops, ratioStepToConvForward: round(stepGflops / base.convGflops),
+      inferPatternsPerSec: base.inferPatternsPerSec, ratioInferToTrainPatterns: round(base.inferPatternsPerSec / step.patternsPerSec),
+      tensorsAfterTraining: step.numTensorsAfter,
+    };
+  }
+  return out;
+}
+
+export const sections = { io, grouping, stitching, training };

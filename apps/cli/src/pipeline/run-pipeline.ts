@@ -33,7 +33,7 @@ export function checkRunOut(out: string): void {
   }
 }
 
-export async function runPipeline(raw: RawData, out: string, config: RunConfig, opts: { backend: BackendInfo; ui: Ui; batchSize?: number; title?: string; extra?: Record<string, unknown> }): Promise<RunSummary> {
+export async function runPipeline(raw: RawData, out: string, config: RunConfig, opts: { backend: BackendInfo; ui: Ui; batchSize?: number; title?: string; extra?: Record<string, unknown>; maxTrainSeconds?: number }): Promise<RunSummary> {
   const { ui } = opts;
   const t0 = performance.now();
   checkRunOut(out);
@@ -47,7 +47,7 @@ export async function runPipeline(raw: RawData, out: string, config: RunConfig, 
     trainInfo = { epochs: rc.epochs, stopReason: rc.stopReason, finalLoss: hist.at(-1)?.loss, seconds: rc.seconds };
   } else {
     const resume = fs.existsSync(path.join(trainDir, 'checkpoint'));
-    const res = await trainToRunDir(raw, config, trainDir, { backend: opts.backend, resume, ui });
+    const res = await trainToRunDir(raw, config, trainDir, { backend: opts.backend, resume, ui, ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}) });
     trainInfo = { epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: res.history.at(-1)?.loss, seconds: res.runConfig.seconds };
   }
   const reconDir = path.join(out, 'recon');

@@ -67,7 +67,7 @@ export function checkRunDir(runDir: string, resume: boolean): void {
 }
 
 /** Train on `raw` and write the run directory. */
-export async function trainToRunDir(raw: RawData, config: RunConfig, runDir: string, opts: { backend: BackendInfo; resume: boolean; ui: Ui }): Promise<TrainRunResult> {
+export async function trainToRunDir(raw: RawData, config: RunConfig, runDir: string, opts: { backend: BackendInfo; resume: boolean; ui: Ui; maxSeconds?: number }): Promise<TrainRunResult> {
   const { ui } = opts;
   checkRunDir(runDir, opts.resume);
   const notes = metadataDisagreements(raw, config);
@@ -91,6 +91,8 @@ export async function trainToRunDir(raw: RawData, config: RunConfig, runDir: str
     }, {
       store,
       ...(resume ? { resume } : {}),
+      // A wall-clock budget (the demo's): stop after the current step once it is spent.
+      ...(opts.maxSeconds !== undefined ? { shouldStop: () => (performance.now() - t0) / 1000 > opts.maxSeconds! } : {}),
       onBatch: (p) => {
         bar ??= ui.progress(`epoch ${p.epoch + 1}/${config.epochs}`, p.batches, 'steps');
         bar.update(p.batch + 1, { loss: p.loss, 'patterns/s': p.samplesPerSec });

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseNpz, parseReconstruction } from '@ptychojs/io';
+import { hasShared, runPtycho, SHARED, tempDir } from '../../test/run-ptycho.js';
+
+const tmp = tempDir();
+afterAll(tmp.cleanup);
+
+// A deliberately tiny model and budget: this checks the pipeline's outputs and contracts, not
+// reconstruction quality (that is the demo's and the benchmark's job).
+const TINY = ['--epochs', '1', '--filters-scale', '0.25', '--n-groups', '24', '--batch-size', '8', '--gridsize', '2', '--nphotons', '1e6', '--backend', 'wasm'];
+
+describe.skipIf(!hasShared)('ptycho run on the golden scan (needs ../shared/data)', () => {
+  const data = path.join(SHARED, 'golden/smooth_object_scan.npz');
+  const out = path.join(tmp.dir, 'run');
+
+  it('writes every output of SPEC §3 and the report, with the ten metrics', () => {
+    const r = runPtycho(['run', '--data', data, '--out', out, ...TINY, '--json'], { timeoutMs: 240_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    for (const f of ['train/model/model.json', 'train/config.json', 'train/probe.npz', 'train/history.json', 'train/loss.png', 'train/checkpoint',
+      'recon/reconstruction.npz', 'recon/reconstruction.json', 'recon/amplitude.png', 'recon/phase.png', 'recon/frc.png', 'recon/metrics.json', 'report.html', 'summary.json']) {
+      expect(fs.existsSync(path.join(out, f)), f).toBe(true);
+    }
+    expect(Object.keys(summary.metrics)).toHaveLength(10);
+    const rec = parseReconstruction(parseNpz(new Uint8Array(fs.readFileSync(path.join(out, 'recon/reconstruction.npz')))), 'reconstruction.npz');
+    // Every scan position (M = 529) is reconstructed, so the canvas spans the scan (33.5…122.5 px) plus the central crop.
+    expect(rec.canvasOrigin[0]).toBeLessThanOrEqual(34 - 10);
+    expect(rec.canvasOrigin[0] + rec.object.shape[1]!).toBeGreaterThanOrEqual(122 + 10);
+    const cfg = JSON.parse(fs.readFileSync(path.join(out, 'train/config.json'), 'utf8'));
+    expect(cfg.backend.name).toBe('wasm');
+    expect(cfg.N).toBe(64);
+    expect(cfg.config.gridsize).toBe(2);
+    const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('data:image/png;base64,');
+    expect(html).toContain('MS-SSIM');
+  });
+
+  it('refuses to overwrite a finished run (exit 2) and leaves it untouched', () => {
+    const before = fs.readFileSync(path.join(out, 'summary.json'));
+    const r = runPtycho(['run', '--data', data, '--out', out, ...TINY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/finished run/);
+    expect(fs.readFileSync(path.join(out, 'summary.json')).equals(before)).toBe(true);
+  });
+
+  it('train --dry-run prints the resolved configuration; a bad flag value names the key', () => {
+    const r = runPtycho(['train', '--data', data, '--out', path.join(tmp.dir, 'dry'), '--epochs', '7', '--dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { config } = JSON.parse(r.stdout);
+    expect(config.epochs).toBe(7);
+    expect(config.gridsize).toBe(2);
+    expect(config.batchSize).toBe(16);
+    const bad = runPtycho(['train', '--data', data, '--out', path.join(tmp.dir, 'bad'), '--gridsize', 'two']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/gridsize/);
+    expect(fs.existsSync(path.join(tmp.dir, 'bad'))).toBe(false);
+  });
+});
