@@ -1,5 +1,5 @@
 /**
- * `ptycho demo`: the embedded default. Simulates a scan (lines object, default probe, jittered
+ * `ptycho demo`: the embedded default. Simulates a scan (a smooth Gaussian-random-field object, default probe, jittered
  * grid, Poisson noise), runs the whole pipeline sized to finish in under 3 minutes on a 2-core CPU,
  * prints the metrics and where the report is.
  */
@@ -16,12 +16,14 @@ import { createUi } from '../ui.js';
 
 /** The demo's settings, in one place: small enough for < 3 min on 2 CPU cores, large enough to show something. */
 export const DEMO = {
-  object: { kind: 'grf', height: 128, width: 128 } as const,
+  object: { kind: 'grf', height: 128, width: 128, correlationLength: 8 } as const,
   scan: { kind: 'jitter', step: 4 } as const,
   nphotons: 1e6,
-  config: { gridsize: 1, nFiltersScale: 1, epochs: 12, batchSize: 16, lr: 3e-3, nphotons: 1e6 },
+  // A small U-Net (f = 0.25) trained for many epochs learns far more in the budget than f = 2 for a few:
+  // on the golden scan, patch correlation reaches 0.56/0.60 (amplitude/phase) after 60 epochs of 64 groups.
+  config: { gridsize: 1, nFiltersScale: 0.25, epochs: 40, batchSize: 16, lr: 1e-3, nphotons: 1e6, validationFraction: 0.05 },
   /** Training stops after the step that crosses this many seconds. */
-  maxTrainSeconds: 120,
+  maxTrainSeconds: 100,
 };
 
 interface DemoFlags { out?: string; seed: string; backend: string; json?: boolean; quiet?: boolean }
