@@ -18,9 +18,10 @@ const r = (x) => Number(x.toPrecision(4));
 const x = tf.randomUniform([16, 64, 64, 32]), w = tf.randomUniform([3, 3, 32, 32]);
 const convOnce = () => tf.tidy(() => tf.conv2d(x, w, 1, 'same')).dataSync();
 convOnce();
-const reps = backend === 'cpu' ? 1 : 5, t0 = performance.now();
-for (let i = 0; i < reps; i++) convOnce();
-const convMs = (performance.now() - t0) / reps;
+// The ceiling is the fastest of several runs: the machine is shared and noisy, and a ceiling should not include its stalls.
+const reps = backend === 'cpu' ? 2 : 9;
+let convMs = Infinity;
+for (let i = 0; i < reps; i++) { const t0 = performance.now(); convOnce(); convMs = Math.min(convMs, performance.now() - t0); }
 const convGflops = (2 * 16 * 64 * 64 * 32 * 32 * 9) / 1e9 / (convMs / 1000);
 
 const N = 64, C = 4, groups = backend === 'cpu' ? 32 : 256, rng = createRng(2);

@@ -45,6 +45,15 @@ describe.skipIf(!hasShared)('ptycho run on the golden scan (needs ../shared/data
     expect(fs.readFileSync(path.join(out, 'summary.json')).equals(before)).toBe(true);
   });
 
+  it('train --test reconstructs and scores a held-out scan into RUN/test/', () => {
+    const runDir = path.join(tmp.dir, 'with-test');
+    const r = runPtycho(['train', '--data', data, '--out', runDir, '--test', data, ...TINY, '--json'], { timeoutMs: 240_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.stdout);
+    expect(Object.keys(res.testMetrics)).toHaveLength(10);
+    for (const f of ['test/reconstruction.npz', 'test/amplitude.png', 'test/frc.png', 'config.json']) expect(fs.existsSync(path.join(runDir, f)), f).toBe(true);
+  });
+
   it('train --dry-run prints the resolved configuration; a bad flag value names the key', () => {
     const r = runPtycho(['train', '--data', data, '--out', path.join(tmp.dir, 'dry'), '--epochs', '7', '--dry-run', '--json']);
     expect(r.code, r.stderr).toBe(0);
