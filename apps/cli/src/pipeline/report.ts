@@ -49,8 +49,8 @@ export function imageList(outDir: string, hasTruth: boolean): { caption: string;
     { caption: 'reconstructed phase', file: path.join(outDir, 'recon', 'phase.png') },
   ];
   if (hasTruth) list.push(
-    { caption: 'true amplitude (scored box)', file: path.join(outDir, 'recon', 'truth_amplitude.png') },
-    { caption: 'true phase (scored box)', file: path.join(outDir, 'recon', 'truth_phase.png') },
+    { caption: 'true amplitude (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_amplitude.png') },
+    { caption: 'true phase (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_phase.png') },
     { caption: 'Fourier ring correlation', file: path.join(outDir, 'recon', 'frc.png') },
   );
   list.push({ caption: 'training loss', file: path.join(outDir, 'train', 'loss.png') });
