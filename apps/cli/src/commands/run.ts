@@ -4,10 +4,9 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { loadRawData } from '@ptychojs/io/node';
-import { resolveRunConfig } from '@ptychojs/model';
-import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
+import { selectBackend, type BackendChoice } from '../backend.js';
 import { checkRunOut, runPipeline } from '../pipeline/run-pipeline.js';
-import { addTrainOptions, trainConfigInput } from '../pipeline/train-options.js';
+import { addTrainOptions, resolveTrainConfig } from '../pipeline/train-options.js';
 import { createUi } from '../ui.js';
 
 export function registerRun(program: Command): void {
@@ -17,12 +16,11 @@ export function registerRun(program: Command): void {
     .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
     .requiredOption('--out <dir>', 'output directory (train/, recon/, report.html, summary.json)');
   addTrainOptions(cmd)
-    .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
     .option('--json', 'print summary.json on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: Record<string, unknown>) => {
       const ui = createUi(flags as { json?: boolean; quiet?: boolean });
-      const config = resolveRunConfig(trainConfigInput(flags), flags.config ? { file: flags.config as string } : {});
+      const config = resolveTrainConfig(flags);
       const out = flags.out as string;
       checkRunOut(out);
       const raw = loadRawData(flags.data as string);

@@ -5,9 +5,8 @@ import { Command } from 'commander';
 import path from 'node:path';
 import { loadRawData } from '@ptychojs/io/node';
 import { scanBoxFromPositions } from '@ptychojs/metrics';
-import { resolveRunConfig } from '@ptychojs/model';
-import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
-import { addTrainOptions, trainConfigInput } from '../pipeline/train-options.js';
+import { selectBackend, type BackendChoice } from '../backend.js';
+import { addTrainOptions, resolveTrainConfig } from '../pipeline/train-options.js';
 import { checkRunDir, trainToRunDir } from '../pipeline/training.js';
 import { evaluateAndWrite, formatMetrics } from '../pipeline/evaluation.js';
 import { inferToDir } from '../pipeline/inference.js';
@@ -21,14 +20,13 @@ export function registerTrain(program: Command): void {
     .requiredOption('--out <dir>', 'run directory to create')
     .option('--test <file>', 'held-out scan NPZ: reconstructed after training into RUN/test/ (and scored when it has objectGuess)');
   addTrainOptions(cmd)
-    .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
     .option('--resume', 'continue an interrupted run from its checkpoint')
     .option('--dry-run', 'print the resolved configuration and stop')
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: Record<string, unknown>) => {
       const ui = createUi(flags as { json?: boolean; quiet?: boolean });
-      const config = resolveRunConfig(trainConfigInput(flags), flags.config ? { file: flags.config as string } : {});
+      const config = resolveTrainConfig(flags);
       if (flags.dryRun) {
         ui.result({ config });
         ui.info(JSON.stringify(config, null, 2));

@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { InputError } from '@ptychojs/io';
+import { resolveRunConfig, type RunConfig } from '@ptychojs/model';
+import { BACKEND_CHOICES } from '../backend.js';
 
 /** CLI flag → RunConfig key. Values stay strings here; the schema converts and checks them. */
 export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: string; boolean?: boolean; negatable?: boolean }> = [
@@ -32,7 +34,14 @@ export function addTrainOptions(cmd: Command): Command {
     cmd.addOption(new Option(f.flag, f.help));
     if (f.negatable) cmd.addOption(new Option(f.flag.replace('--', '--no-'), `turn ${f.flag} off`));
   }
-  return cmd.option('--config <file>', 'JSON file with any of these settings (flags win)');
+  return cmd
+    .option('--config <file>', 'JSON file with any of these settings (flags win)')
+    .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto');
+}
+
+/** The frozen RunConfig for these flags (config file, then flags, then defaults). */
+export function resolveTrainConfig(flags: Record<string, unknown>): RunConfig {
+  return resolveRunConfig(trainConfigInput(flags), flags.config ? { file: flags.config as string } : {});
 }
 
 /** Loose RunConfig input: the config file's keys, overridden by the flags given. */
