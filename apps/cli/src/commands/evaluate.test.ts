@@ -58,6 +58,15 @@ describe('ptycho evaluate', () => {
     expect(bad.phase_mae).toBeGreaterThan(good.phase_mae + 0.01);
   });
 
+  it('--profile ptychopinn writes into a new --out directory', () => {
+    const out = path.join(tmp.dir, 'new', 'dir');
+    const r = runPtycho(['evaluate', '--recon', reconFile(t, [10, 10], 'pp.npz'), '--truth', t.file, '--profile', 'ptychopinn', '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).amp_ssim).toBeGreaterThan(0.999);
+    expect(fs.existsSync(path.join(out, 'frc.png'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'metrics.json'))).toBe(true);
+  });
+
   it('exits 2 naming the key when the truth has no objectGuess', () => {
     const file = path.join(tmp.dir, 'no-truth.npz');
     fs.writeFileSync(file, encodeNpz({ xcoords: ndarray('f8', [1], new Float64Array(1)) }));

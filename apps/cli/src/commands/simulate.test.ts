@@ -24,6 +24,12 @@ describe('ptycho simulate', () => {
     expect(total / raw.M / 1e5).toBeCloseTo(1, 2);
   });
 
+  it('creates the output directory when it does not exist', () => {
+    const file = path.join(tmp.dir, 'made', 'here', 'sim.npz');
+    expect(runPtycho(['simulate', '--out', file, '--quiet']).code).toBe(0);
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
   it('is repeatable for a seed and differs between seeds', () => {
     for (const [name, seed] of [['s1.npz', '5'], ['s2.npz', '5'], ['s3.npz', '6']] as const) {
       expect(runPtycho(['simulate', '--out', out(name), '--seed', seed, '--quiet']).code).toBe(0);

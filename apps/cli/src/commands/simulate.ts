@@ -2,6 +2,8 @@
  * `ptycho simulate`: make a dataset in the raw-NPZ contract (SPEC §3): an object, a probe, a scan
  * and Poisson-noisy far-field amplitudes, with `objectGuess` for evaluation.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, SUPPORTED_N, toComplexArray, toFloat64Array } from '@ptychojs/io';
 import { readNpzFile, writeNpzFile } from '@ptychojs/io/node';
@@ -51,6 +53,7 @@ export function registerSimulate(program: Command): void {
         },
       });
       bar?.stop();
+      fs.mkdirSync(path.dirname(path.resolve(flags.out)), { recursive: true });
       writeNpzFile(flags.out, { ...sim.arrays });
       const m = sim.metadata;
       const summary = { out: flags.out, M: m.M, N: m.N, object: m.object, objectShape: m.object_shape, probe: m.probe, scan: m.scan, nphotons, meanCounts: sim.meanCounts, noise: m.noise, seed, seconds: (performance.now() - t0) / 1000 };

@@ -2,6 +2,7 @@
  * Scoring a reconstruction against ground truth and writing what a person looks at (SPEC §4):
  * the ten metrics as JSON and the FRC curves as `frc.png`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, toComplexArray, toFloat64Array, type ComplexArray, type NdArray, type Reconstruction } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
@@ -34,6 +35,7 @@ export interface EvaluationOutputs {
 /** Score `recon` against `truth`, write `metrics.json` and `frc.png` into `outDir`. */
 export function evaluateAndWrite(recon: Reconstruction, truth: Truth, outDir: string, profile: 'standard' | 'ptychopinn' = 'standard'): EvaluationOutputs {
   const result = evaluateReconstruction(recon.object, recon.canvasOrigin, truth.object, truth.scanBox, { profile });
+  fs.mkdirSync(outDir, { recursive: true });
   const frcPng = path.join(outDir, 'frc.png');
   const metricsJson = path.join(outDir, 'metrics.json');
   writeFileAtomic(frcPng, renderCurvesPng({
