@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { isInputError } from '@ptychojs/io';
+import { InputError, isInputError } from '@ptychojs/io';
 import { commands } from './commands/index.js';
 import { VERSION } from './version.js';
 import { jsonResultWritten } from './ui.js';
@@ -34,12 +34,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
-  } catch (e) {
+  } catch (caught) {
+    let e = caught;
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
       if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { kind: 'usage', message: e.message } })}\n`);
       return EXIT_INPUT;
     }
+    const fsError = fileSystemError(e);
+    if (fsError) e = fsError;
     const input = isInputError(e);
     const err = e as Error & { problems?: string[]; file?: string; key?: string; expected?: string; actual?: string };
     if (input) {
@@ -55,6 +58,20 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     return input ? EXIT_INPUT : EXIT_INTERNAL;
   }
+}
+
+const FS_CODES: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'no such file or directory',
+  ENOTDIR: 'a path component is not a directory', EISDIR: 'is a directory', EROFS: 'read-only file system', ENOSPC: 'no space left on device',
+};
+
+/** A file-system failure on a path the user gave (unwritable --out, …) is bad input (exit 2), not a crash. */
+function fileSystemError(e: unknown): InputError | undefined {
+  const err = e as NodeJS.ErrnoException;
+  if (!(err instanceof Error) || typeof err.code !== 'string' || !(err.code in FS_CODES) || typeof err.path !== 'string') return undefined;
+  // Atomic writes go through `.NAME.PID.RANDOM.tmp` beside the target: report the target the user named.
+  const file = err.path.replace(/(^|\/)\.([^/]+)\.\d+\.[a-z0-9]+\.tmp$/, '$1$2');
+  return new InputError(`cannot access: ${FS_CODES[err.code]} (${err.code})`, { file });
 }
 
 function isMain(): boolean {

@@ -63,3 +63,12 @@ describe('ptycho simulate', () => {
     }
   });
 });
+
+describe('ptycho on an unwritable output', () => {
+  it('exits 2 naming the file, not an internal error', () => {
+    const r = runPtycho(['simulate', '--out', '/proc/ptycho-cannot-write.npz', '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/proc/ptycho-cannot-write.npz');
+    expect(r.stderr).not.toContain('internal error');
+  });
+});
