@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { InputError, checkRawData, dtypeInfo, type DType, type NdArray, type RawData } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
 import { knnAll } from '@ptychojs/grouping';
+import { probeRmsRadius as rmsRadiusOf } from '@ptychojs/physics';
 import { createUi, fmt } from '../ui.js';
 
 export interface ScanSummary {
@@ -62,7 +63,7 @@ function describeRaw(raw: RawData): Partial<ScanSummary> {
     for (let i = 0; i < M; i++) { const j = nn[i]!; d[i] = Math.hypot(xs[i]! - xs[j]!, ys[i]! - ys[j]!); }
     medianStep = median(d);
   }
-  const probeRmsRadius = rmsRadius(raw.probeGuess.re, raw.probeGuess.im, N);
+  const probeRmsRadius = probeEnergy(raw) > 0 ? rmsRadiusOf(raw.probeGuess) : 0;
   const counts = new Float64Array(M);
   for (let k = 0; k < M; k++) {
     let s = 0;
@@ -77,17 +78,6 @@ function describeRaw(raw: RawData): Partial<ScanSummary> {
     objectGuess: raw.objectGuess ? [...raw.objectGuess.shape] : null,
     metadata: raw.metadata ?? null,
   };
-}
-
-/** rms radius of |P|² about its centroid, in pixels. */
-export function rmsRadius(re: Float32Array, im: Float32Array, N: number): number {
-  let w = 0, cx = 0, cy = 0;
-  for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) { const p = re[r * N + c]! ** 2 + im[r * N + c]! ** 2; w += p; cx += p * c; cy += p * r; }
-  if (!(w > 0)) return 0;
-  cx /= w; cy /= w;
-  let s = 0;
-  for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) s += (re[r * N + c]! ** 2 + im[r * N + c]! ** 2) * ((c - cx) ** 2 + (r - cy) ** 2);
-  return Math.sqrt(s / w);
 }
 
 export function formatSummary(s: ScanSummary): string[] {
@@ -108,6 +98,12 @@ export function formatSummary(s: ScanSummary): string[] {
   lines.push(s.valid ? '  valid: yes' : `  valid: NO — ${s.problems.length} problem(s):`);
   for (const p of s.problems) lines.push(`    - ${p}`);
   return lines;
+}
+
+function probeEnergy(raw: RawData): number {
+  let e = 0;
+  for (let i = 0; i < raw.probeGuess.re.length; i++) e += raw.probeGuess.re[i]! ** 2 + raw.probeGuess.im[i]! ** 2;
+  return e;
 }
 
 function min(a: ArrayLike<number>): number { let m = Infinity; for (let i = 0; i < a.length; i++) if (a[i]! < m) m = a[i]!; return m; }

@@ -3,6 +3,7 @@
  * steps 2–4), shared by `train`, `infer` and `run` so that both see the data the same way.
  */
 import type { ComplexArray, RawData } from '@ptychojs/io';
+import { intensityScaleFactor } from '@ptychojs/physics';
 import { assembleGroupedData, bigCanvasSize, groupScan, maxAbsRelative, normalizationAlpha, type GroupedData, type Groups } from '@ptychojs/grouping';
 
 export interface GroupingSettings {
@@ -33,7 +34,7 @@ export function modelProbe(probe: ComplexArray, N: number): { probe: ComplexArra
  * @shape Y (B, N, N, C) complex
  */
 export function intensityScale(nphotons: number, N: number, probe: ComplexArray, Y?: ComplexArray): { s: number; source: 'objectGuess' | 'nphotons' } {
-  if (!Y) return { s: Math.sqrt(nphotons) / (N / 2), source: 'nphotons' };
+  if (!Y) return { s: intensityScaleFactor(nphotons, N), source: 'nphotons' };
   const C = Y.shape[3]!, NN = N * N, B = Y.shape[0]!;
   let total = 0;
   for (let b = 0; b < B; b++) for (let p = 0; p < NN; p++) {
@@ -44,7 +45,7 @@ export function intensityScale(nphotons: number, N: number, probe: ComplexArray,
     }
   }
   const mean = total / (B * C);
-  return mean > 0 ? { s: Math.sqrt(nphotons / mean), source: 'objectGuess' } : { s: Math.sqrt(nphotons) / (N / 2), source: 'nphotons' };
+  return mean > 0 ? { s: intensityScaleFactor(nphotons, N, mean), source: 'objectGuess' } : { s: intensityScaleFactor(nphotons, N), source: 'nphotons' };
 }
 
 export interface PreparedData {

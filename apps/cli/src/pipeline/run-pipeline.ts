@@ -10,11 +10,11 @@ import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
 import { renderImagePng, scanBoxFromPositions, type EvaluationMetrics } from '@ptychojs/metrics';
 import type { RunConfig } from '@ptychojs/model';
 import type { BackendInfo } from '../backend.js';
-import type { Ui } from '../ui.js';
+import { jsonSafe, type Ui } from '../ui.js';
 import { evaluateAndWrite, formatMetrics } from './evaluation.js';
-import { inferToDir } from './inference.js';
+import { inferToDir, readRunConfig } from './inference.js';
 import { imageList, reportHtml } from './report.js';
-import { trainToRunDir } from './training.js';
+import { trainToRunDir, type RunDirConfig } from './training.js';
 
 export interface RunSummary {
   readonly data: string;
@@ -40,14 +40,16 @@ export async function runPipeline(raw: RawData, out: string, config: RunConfig, 
   fs.mkdirSync(out, { recursive: true });
   const trainDir = path.join(out, 'train');
   let trainInfo: RunSummary['train'];
+  let runConfig: RunDirConfig;
   if (fs.existsSync(path.join(trainDir, 'config.json'))) {
-    const rc = JSON.parse(fs.readFileSync(path.join(trainDir, 'config.json'), 'utf8'));
+    runConfig = readRunConfig(trainDir);
     const hist = JSON.parse(fs.readFileSync(path.join(trainDir, 'history.json'), 'utf8')) as { loss: number }[];
     ui.info(`training already finished in ${trainDir}; reusing it`);
-    trainInfo = { epochs: rc.epochs, stopReason: rc.stopReason, finalLoss: hist.at(-1)?.loss, seconds: rc.seconds };
+    trainInfo = { epochs: runConfig.epochs, stopReason: runConfig.stopReason, finalLoss: hist.at(-1)?.loss, seconds: runConfig.seconds };
   } else {
     const resume = fs.existsSync(path.join(trainDir, 'checkpoint'));
     const res = await trainToRunDir(raw, config, trainDir, { backend: opts.backend, resume, ui, ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}) });
+    runConfig = res.runConfig;
     trainInfo = { epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: res.history.at(-1)?.loss, seconds: res.runConfig.seconds };
   }
   const reconDir = path.join(out, 'recon');
@@ -70,9 +72,8 @@ export async function runPipeline(raw: RawData, out: string, config: RunConfig, 
     seconds: (performance.now() - t0) / 1000,
     report: reportFile,
   };
-  const runConfig = JSON.parse(fs.readFileSync(path.join(trainDir, 'config.json'), 'utf8'));
   writeFileAtomic(reportFile, reportHtml({ title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images: imageList(out, Boolean(raw.objectGuess)), ...(metrics ? { metrics } : {}), summary: { ...summary, ...opts.extra }, config: runConfig }));
-  writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))));
+  writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
   return summary;
 }
 
