@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { conv2DBackpropFilterFill } from './conv2d-backprop-filter-fill.js';
 import { conv2DBackpropInputFill } from './conv2d-backprop-input-fill.js';
+import { cropAndResizeFill } from './crop-and-resize-fill.js';
 import { resizeNearestNeighborGradFix } from './resize-nearest-neighbor-grad-fix.js';
 
 /** Options of {@link registerKernelFills}. */
@@ -31,8 +32,10 @@ function install(kernelName: string, backendName: string, make: (current: tf.Ker
  * Register our kernel fills and fixes on a tfjs backend (SPEC §5 "wasm (SIMD) with our registered
  * kernel fills"); idempotent. Call after importing the backend package, before or after it is
  * initialised.
- * - `wasm`: `Conv2DBackpropFilter` (missing in tfjs-backend-wasm 4.22; training fails without it)
- *   and a fast stride-1 `Conv2DBackpropInput` (stock kernel kept as the general fallback).
+ * - `wasm`: `Conv2DBackpropFilter` (missing in tfjs-backend-wasm 4.22; training fails without it),
+ *   a fast stride-1 `Conv2DBackpropInput` (stock kernel kept as the general fallback), and a correct
+ *   `CropAndResize` (the stock one misreads images past 2^24 elements and has a fast path that
+ *   ignores x1; see `cropAndResizeFill`).
  * - `cpu`: a correct `ResizeNearestNeighborGrad` (stock one is wrong for batch > 1), and
  *   optionally the fast `Conv2DBackpropFilter`.
  * - other backends: nothing (webgpu has all kernels).
@@ -50,7 +53,8 @@ export function registerKernelFills(backendName: string, opts: KernelFillOptions
     needConv();
     install('Conv2DBackpropFilter', backendName, () => conv2DBackpropFilterFill(backendName));
     install('Conv2DBackpropInput', backendName, (current) => conv2DBackpropInputFill(backendName, current?.kernelFunc));
-    filled.push('Conv2DBackpropFilter', 'Conv2DBackpropInput');
+    install('CropAndResize', backendName, () => cropAndResizeFill(backendName));
+    filled.push('Conv2DBackpropFilter', 'Conv2DBackpropInput', 'CropAndResize');
   } else if (backendName === 'cpu') {
     if (tf.getKernel('ResizeNearestNeighbor', backendName) === undefined) {
       throw new Error(`registerKernelFills('cpu'): the cpu backend is not registered — import @tensorflow/tfjs-backend-cpu first`);
