@@ -15,7 +15,7 @@ export { createPtychoModel, type PtychoModelInit } from './model/create-ptycho-m
 export { objectCanvasSize } from './model/object-canvas-size.js';
 export { forwardTrain, type ForwardTrainOptions, type ModelInputs, type TrainOutputs } from './model/forward-train.js';
 export { inferObject } from './model/infer-object.js';
-export { predictObject, type PredictObjectOptions } from './model/predict-object.js';
+export { predictObject, ReconstructionBoundsError, type PredictObjectOptions } from './model/predict-object.js';
 export { unetArtifacts } from './model/model-artifacts.js';
 export { modelMetadata, parseModelMetadata, type ModelMetadata } from './model/model-metadata.js';
 export { loadInferenceModel } from './model/load-inference-model.js';
