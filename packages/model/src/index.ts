@@ -5,10 +5,11 @@
  */
 export { RUN_CONFIG_DEFAULTS, RUN_CONFIG_FIELDS, runConfigSchema, type RunConfig, type RunConfigInput, type RunConfigKey } from './config/run-config.js';
 export { resolveRunConfig, type ResolveRunConfigOptions } from './config/resolve-run-config.js';
+export { AUTO_EXTENT_THRESHOLD, AUTO_FULL_FIELD, resolveObjectExtent, type ObjectExtentDecision } from './config/resolve-object-extent.js';
 export { unetFilters, type UNetFilters } from './unet/unet-filters.js';
 export { createEncoder, type UNetOptions } from './unet/create-encoder.js';
 export { createDecoder } from './unet/create-decoder.js';
-export type { DecoderKind } from './unet/unet-layers.js';
+export { amplitudeRange, CENTER_HEADS, type AmplitudeActivation, type DecoderHeads, type DecoderKind, type ObjectExtent, type PhaseActivation } from './unet/unet-layers.js';
 export { createUNet, UNET_IO, type CreateUNetOptions } from './unet/create-unet.js';
 export type { InferenceModel, PtychoModel } from './model/ptycho-model.js';
 export { createPtychoModel, type PtychoModelInit } from './model/create-ptycho-model.js';

@@ -12,6 +12,9 @@ const EXTRA_ALIASES: Readonly<Record<string, RunConfigKey>> = {
   ngroups: 'nGroups',
 };
 
+const TRUTHY = new Set(['true', '1', 'yes', 'on']);
+const FALSY = new Set(['false', '0', 'no', 'off']);
+
 const squash = (k: string): string => k.replace(/^-+/, '').replace(/[-_.\s]/g, '').toLowerCase();
 
 const CANONICAL = new Map<string, RunConfigKey>([
@@ -42,9 +45,21 @@ export function resolveRunConfig(input: unknown = {}, options: ResolveRunConfigO
   const errors: Problem[] = [];
   const canonical: Record<string, unknown> = {};
   const origin: Record<string, string> = {};
-  for (const [rawKey, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    const key = CANONICAL.get(squash(rawKey));
+  for (const [rawKey, rawValue] of Object.entries(input)) {
+    if (rawValue === undefined) continue;
+    let value = rawValue;
+    let key = CANONICAL.get(squash(rawKey));
+    if (key === undefined && squash(rawKey) === 'probebig') {
+      // PtychoPINN's probe.big: its border branch on or off.
+      const on = typeof value === 'string' ? TRUTHY.has(value.trim().toLowerCase()) : value === true || value === 1;
+      const off = typeof value === 'string' ? FALSY.has(value.trim().toLowerCase()) : value === false || value === 0;
+      if (!on && !off) {
+        errors.push(problem(`invalid value for '${rawKey}'`, { file, key: rawKey, expected: 'boolean', actual: describe(value) }));
+        continue;
+      }
+      key = 'objectExtent';
+      value = on ? 'border' : 'center';
+    }
     if (key === undefined) {
       const hint = suggest(rawKey);
       errors.push(problem(`unknown setting${hint ? ` (did you mean '${hint}'?)` : ''}`, {

@@ -5,6 +5,7 @@
  * resolved object is passed as an argument; nothing reads a global.
  */
 import { z } from 'zod';
+import type { AmplitudeActivation, ObjectExtent, PhaseActivation } from '../unet/unet-layers.js';
 
 /**
  * Every setting of a training run, resolved. `config.json` of a run directory is exactly this
@@ -19,8 +20,18 @@ export interface RunConfig {
   readonly nGroups?: number | undefined;
   /** Reassemble the C predicted patches on a shared canvas (true) or zero-pad one patch (false). */
   readonly objectBig: boolean;
-  /** Border branch of the decoders for the outer ring (not implemented yet: must be false). */
-  readonly probeBig: boolean;
+  /**
+   * How much of each N×N patch the U-Net predicts (SPEC §3 probe.big; issue 8): `center` (the
+   * central N/2 square, zero outside), `border` (plus PtychoPINN's border branch for the outer
+   * ring), `full` (the whole N×N), or `auto`: a full-field head when more than 5% of the probe's
+   * energy lies outside the central N/2 square (`resolveObjectExtent`). PtychoPINN's `probe.big`
+   * key is accepted: true → `border`, false → `center`.
+   */
+  readonly objectExtent: 'auto' | ObjectExtent;
+  /** Amplitude head activation: `sigmoid` (amplitudes in (0, 1) relative to the data's mean scale), `softplus` or `swish` (unbounded above). */
+  readonly amplitudeActivation: AmplitudeActivation;
+  /** Phase head: `pi-tanh` (PtychoPINN's, bounded) or `linear` (unbounded radians, cannot saturate). */
+  readonly phaseActivation: PhaseActivation;
   /** Learn the probe (re/im) with the network weights. */
   readonly probeTrainable: boolean;
   /** Multiply the probe by a disk of radius N/4. */
@@ -66,7 +77,9 @@ export const RUN_CONFIG_DEFAULTS: Readonly<Omit<RunConfig, 'nGroups'>> = Object.
   gridsize: 2,
   K: 6,
   objectBig: true,
-  probeBig: false,
+  objectExtent: 'auto',
+  amplitudeActivation: 'sigmoid',
+  phaseActivation: 'pi-tanh',
   probeTrainable: false,
   probeMask: false,
   smoothingSigma: 0,
@@ -121,7 +134,9 @@ export const RUN_CONFIG_FIELDS = {
   K: { schema: int(1, 64).default(d.K), expected: 'integer in 1..64 (and ≥ gridsize² − 1)' },
   nGroups: { schema: int(1).optional(), expected: 'integer ≥ 1 (or absent for one group per position)' },
   objectBig: { schema: bool().default(d.objectBig), expected: 'boolean' },
-  probeBig: { schema: bool().default(d.probeBig), expected: 'boolean' },
+  objectExtent: { schema: z.enum(['auto', 'center', 'border', 'full']).default(d.objectExtent), expected: "'auto', 'center', 'border' or 'full'" },
+  amplitudeActivation: { schema: z.enum(['sigmoid', 'softplus', 'swish']).default(d.amplitudeActivation), expected: "'sigmoid', 'softplus' or 'swish'" },
+  phaseActivation: { schema: z.enum(['pi-tanh', 'linear']).default(d.phaseActivation), expected: "'pi-tanh' or 'linear'" },
   probeTrainable: { schema: bool().default(d.probeTrainable), expected: 'boolean' },
   probeMask: { schema: bool().default(d.probeMask), expected: 'boolean' },
   smoothingSigma: { schema: nonNeg().default(d.smoothingSigma), expected: 'number ≥ 0' },

@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { InputError, type ComplexArray } from '@ptychojs/io';
 import type { RunConfig } from '../config/run-config.js';
+import { resolveObjectExtent } from '../config/resolve-object-extent.js';
 import { createUNet } from '../unet/create-unet.js';
+import type { DecoderHeads } from '../unet/unet-layers.js';
 import type { PtychoModel } from './ptycho-model.js';
 
 let nextModelId = 0;
@@ -19,11 +21,14 @@ export interface PtychoModelInit {
   readonly canvasSize: number;
   /** A U-Net to use instead of a fresh one (e.g. loaded weights). Its shapes are checked. */
   readonly unet?: tfl.LayersModel;
+  /** The heads of `unet` (required with it, for a U-Net made elsewhere); default from the config and the probe. */
+  readonly heads?: DecoderHeads;
 }
 
 /**
  * Build the training model for a run (SPEC §3 "Model I/O"): a fresh U-Net with
- * C_in = gridsize², C_out = C when object.big else 1, filters scaled by `nFiltersScale`, weights
+ * C_in = gridsize², C_out = C when object.big else 1, filters scaled by `nFiltersScale`, heads from
+ * the config (`objectExtent` `auto` resolved from the probe by `resolveObjectExtent`), weights
  * seeded by `config.seed`; the probe and log s as constants, or as variables when
  * `probeTrainable` / `intensityScaleTrainable`.
  *
@@ -42,7 +47,10 @@ export function createPtychoModel(config: RunConfig, init: PtychoModelInit): Pty
     throw new InputError('canvas side must be ≥ N with an even margin', { key: 'canvasSize', expected: `integer ≥ ${N}, S − N even`, actual: String(canvasSize) });
   }
   const cOut = config.objectBig ? C : 1;
-  const unet = init.unet ?? createUNet(N, C, cOut, config.nFiltersScale, { seed: config.seed, probeBig: config.probeBig });
+  const heads: DecoderHeads = init.heads ?? {
+    extent: resolveObjectExtent(config.objectExtent, probe).extent, amplitudeActivation: config.amplitudeActivation, phaseActivation: config.phaseActivation,
+  };
+  const unet = init.unet ?? createUNet(N, C, cOut, config.nFiltersScale, { seed: config.seed, heads });
   const inShape = unet.inputs[0]?.shape;
   const outShape = unet.outputs[0]?.shape;
   if (unet.outputs.length !== 2 || inShape?.[1] !== N || inShape[3] !== C || outShape?.[1] !== N || outShape[3] !== cOut) {
@@ -67,7 +75,7 @@ export function createPtychoModel(config: RunConfig, init: PtychoModelInit): Pty
   if (config.probeTrainable) vars.push(probeT.re as tf.Variable, probeT.im as tf.Variable);
   if (config.intensityScaleTrainable) vars.push(logScale as tf.Variable);
   return {
-    unet, N, gridsize: config.gridsize, C, objectBig: config.objectBig, canvasSize, intensityScale,
+    unet, N, gridsize: config.gridsize, C, heads, objectBig: config.objectBig, canvasSize, intensityScale,
     logScale, probe: probeT, probeMask: config.probeMask, smoothingSigma: config.smoothingSigma,
     trainableVariables: vars,
     dispose() {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { InputError } from '@ptychojs/io';
+import { CENTER_HEADS } from '../unet/unet-layers.js';
 import { parseModelMetadata } from './model-metadata.js';
 import type { InferenceModel } from './ptycho-model.js';
 
@@ -28,7 +29,7 @@ export async function loadInferenceModel(source: string | tf.io.IOHandler | tf.i
   }
   const logScale = tf.scalar(meta.logScale);
   return {
-    unet, N: meta.N, gridsize: meta.gridsize, C: meta.C, objectBig: meta.objectBig, canvasSize: meta.canvasSize,
+    unet, N: meta.N, gridsize: meta.gridsize, C: meta.C, heads: meta.heads ?? CENTER_HEADS, objectBig: meta.objectBig, canvasSize: meta.canvasSize,
     intensityScale: meta.intensityScale, logScale,
     dispose() { unet.dispose(); logScale.dispose(); },
   };

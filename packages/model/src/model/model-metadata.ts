@@ -1,4 +1,5 @@
 import { InputError } from '@ptychojs/io';
+import { CENTER_HEADS, type DecoderHeads } from '../unet/unet-layers.js';
 import type { InferenceModel } from './ptycho-model.js';
 
 /**
@@ -17,6 +18,8 @@ export interface ModelMetadata {
   readonly intensityScale: number;
   /** log of the scale the model divides by (= log s unless s was trained). */
   readonly logScale: number;
+  /** The U-Net's output heads; absent in models saved before heads existed (= {@link CENTER_HEADS}). */
+  readonly heads?: DecoderHeads;
 }
 
 /** The metadata of a model, read from its tensors (async: works on WebGPU). */
@@ -24,7 +27,7 @@ export async function modelMetadata(model: InferenceModel): Promise<ModelMetadat
   const logScale = (await model.logScale.data())[0]!;
   return {
     format: 'ptychojs-model', version: 1, N: model.N, gridsize: model.gridsize, C: model.C, objectBig: model.objectBig,
-    canvasSize: model.canvasSize, intensityScale: model.intensityScale, logScale,
+    canvasSize: model.canvasSize, intensityScale: model.intensityScale, logScale, heads: model.heads,
   };
 }
 
@@ -47,5 +50,13 @@ export function parseModelMetadata(meta: unknown, file?: string): ModelMetadata 
   if (typeof m['objectBig'] !== 'boolean') {
     throw new InputError('bad model metadata field', { file, key: 'userDefinedMetadata.ptychojs.objectBig', expected: 'boolean', actual: String(m['objectBig']) });
   }
-  return m as unknown as ModelMetadata;
+  const heads = m['heads'] ?? CENTER_HEADS;
+  const h = heads as Record<string, unknown>;
+  const allowed = { extent: ['center', 'border', 'full'], amplitudeActivation: ['sigmoid', 'softplus', 'swish'], phaseActivation: ['pi-tanh', 'linear'] } as const;
+  for (const [k, values] of Object.entries(allowed)) {
+    if (typeof h !== 'object' || h === null || !(values as readonly unknown[]).includes(h[k])) {
+      throw new InputError('bad model metadata field', { file, key: `userDefinedMetadata.ptychojs.heads.${k}`, expected: values.join(' | '), actual: String(h?.[k]) });
+    }
+  }
+  return { ...(m as unknown as ModelMetadata), heads: heads as DecoderHeads };
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { InputError, type ComplexArray } from '@ptychojs/io';
 import { trim } from '@ptychojs/physics';
+import { amplitudeRange } from '../unet/unet-layers.js';
 import { objectPatches, placePatches } from './object-canvas.js';
 import type { InferenceModel } from './ptycho-model.js';
 
@@ -10,7 +11,7 @@ export interface PredictObjectOptions {
 }
 
 /**
- * The model produced values it cannot produce: a non-finite or negative amplitude, or an object
+ * The model produced values it cannot produce: a non-finite amplitude or one outside its activation's range, or an object
  * larger than the amplitudes it was assembled from. A backend or kernel computed wrong values (an
  * internal failure, CLI exit 1), never bad input.
  */
@@ -30,9 +31,9 @@ const BOUND_SLACK = 1e-5;
  * with async reads (so it also works on WebGPU). Memory is bounded by `batchSize`, not by the
  * number of groups.
  *
- * Every batch is checked before it is returned: the U-Net's amplitudes finite and ≥ 0, and
- * |object| ≤ (1 + 1e−5)·max amplitude of the batch (reassembly averages patches, so it cannot
- * exceed them). A violation throws {@link ReconstructionBoundsError} naming the batch and groups.
+ * Every batch is checked before it is returned: the U-Net's amplitudes finite and within their
+ * activation's range ({@link amplitudeRange}), and |object| ≤ (1 + 1e−5)·max |amplitude| of the
+ * batch (reassembly averages patches, so it cannot exceed them). A violation throws {@link ReconstructionBoundsError} naming the batch and groups.
  *
  * @shape X (B, N, N, C) float32 — the normalized amplitude α·diffraction (this function applies s)
  * @shape coordsRelative (B, 1, 2, C) float, axis 2 = [x, y]
@@ -69,19 +70,21 @@ export async function predictObject(
     });
     const [r, i, range] = (await Promise.all(out.map((t) => t.data()))) as Float32Array[];
     out.forEach((t) => t.dispose());
-    checkBatch(r!, i!, range![0]!, range![1]!, batch, b0, nb);
+    checkBatch(r!, i!, range![0]!, range![1]!, amplitudeRange(model.heads), batch, b0, nb);
     re.set(r!, b0 * N * N);
     im.set(i!, b0 * N * N);
   }
   return { shape: [B, N, N, 1], re, im };
 }
 
-function checkBatch(re: Float32Array, im: Float32Array, ampMin: number, ampMax: number, batch: number, first: number, count: number): void {
+function checkBatch(re: Float32Array, im: Float32Array, ampMin: number, ampMax: number, allowed: readonly [number, number], batch: number, first: number, count: number): void {
   const where = `batch ${batch} (groups ${first}–${first + count - 1})`;
   const fail = (what: string) =>
     new ReconstructionBoundsError(`${where}: ${what}. The backend computed values the model cannot produce; rerun with --backend cpu to confirm, and report it with the input file.`);
-  if (!Number.isFinite(ampMin) || !Number.isFinite(ampMax) || ampMin < 0) {
-    throw fail(`the U-Net's amplitude spans [${ampMin}, ${ampMax}], expected finite values ≥ 0`);
+  // float32 activations can round to their bounds, never beyond by more than an ulp.
+  const [lo, hi] = allowed;
+  if (!Number.isFinite(ampMin) || !Number.isFinite(ampMax) || ampMin < lo - 1e-6 || ampMax > hi * (1 + 1e-6)) {
+    throw fail(`the U-Net's amplitude spans [${ampMin}, ${ampMax}], outside its activation's range [${lo}, ${hi}]`);
   }
   let peak = 0;
   for (let k = 0; k < re.length; k++) {
@@ -91,7 +94,7 @@ function checkBatch(re: Float32Array, im: Float32Array, ampMin: number, ampMax: 
       peak = a;
     }
   }
-  const limit = ampMax * (1 + BOUND_SLACK) + 1e-30;
+  const limit = Math.max(Math.abs(ampMin), Math.abs(ampMax)) * (1 + BOUND_SLACK) + 1e-30;
   if (peak > limit) {
     throw fail(`the reconstructed object reaches |O| = ${peak.toPrecision(6)}, above the largest predicted patch amplitude ${ampMax.toPrecision(6)} it is averaged from`);
   }

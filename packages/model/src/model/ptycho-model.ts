@@ -7,6 +7,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ComplexTensor } from '@ptychojs/physics';
+import type { DecoderHeads } from '../unet/unet-layers.js';
 
 /** What inference needs: the U-Net and the geometry and scale it was trained with. */
 export interface InferenceModel {
@@ -18,6 +19,8 @@ export interface InferenceModel {
   readonly gridsize: number;
   /** Patterns per group, gridsize². */
   readonly C: number;
+  /** The U-Net's output heads (object extent, activations); they bound what it can predict. */
+  readonly heads: DecoderHeads;
   /** Whether the C predicted patches are reassembled (C_out = C) or one patch is predicted (C_out = 1). */
   readonly objectBig: boolean;
   /** Side S of the object canvas used in training (inference grows it when its positions need more room). */

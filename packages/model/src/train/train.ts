@@ -18,7 +18,7 @@ import { initialSchedule, updateSchedule } from './update-schedule.js';
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
 
 /** Settings a checkpoint must share with the run that resumes it. */
-const STRUCTURAL: readonly (keyof RunConfig)[] = ['gridsize', 'objectBig', 'probeBig', 'nFiltersScale', 'probeTrainable', 'intensityScaleTrainable', 'seed', 'validationFraction'];
+const STRUCTURAL: readonly (keyof RunConfig)[] = ['gridsize', 'objectBig', 'objectExtent', 'amplitudeActivation', 'phaseActivation', 'nFiltersScale', 'probeTrainable', 'intensityScaleTrainable', 'seed', 'validationFraction'];
 
 /** The random stream of one epoch: derived from (seed, epoch), so `{seed, epoch}` is the whole RNG state. */
 function epochRng(seed: number, epoch: number): Rng {

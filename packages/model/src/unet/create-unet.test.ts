@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { isInputError } from '@ptychojs/io';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { createUNet } from './create-unet.js';
 import { createEncoder } from './create-encoder.js';
 import { createDecoder } from './create-decoder.js';
@@ -89,8 +90,50 @@ describe('createUNet', () => {
     }
   });
 
-  it('rejects fractional filter counts and the unimplemented probe.big branch', () => {
+  it('rejects fractional filter counts', () => {
     expect(() => createUNet(256, 1, 1, 0.1)).toThrow(/nFiltersScale/);
-    expect(() => createUNet(64, 1, 1, 2, { probeBig: true })).toThrow(/probe\.big.*not implemented/);
+  });
+
+  it('counts the full-field heads at N=64, f=2, gridsize 1: border 2,400,964 and full 2,399,810 parameters', () => {
+    // border: per decoder an up-block conv(64→64)×2 and a border conv(64→1) on top of the centre head;
+    // full: per decoder the same up-block, and its conv(64→1) replaces the centre head's.
+    const border = createUNet(64, 1, 1, 2, { heads: { extent: 'border', amplitudeActivation: 'sigmoid', phaseActivation: 'pi-tanh' } });
+    expect(border.countParams()).toBe(2_252_098 + 2 * (2 * conv(64, 64) + conv(64, 1)));
+    expect(border.countParams()).toBe(2_400_964);
+    const full = createUNet(64, 1, 1, 2, { heads: { extent: 'full', amplitudeActivation: 'sigmoid', phaseActivation: 'linear' } });
+    expect(full.countParams()).toBe(2_252_098 + 2 * 2 * conv(64, 64));
+    expect(full.countParams()).toBe(2_399_810);
+    border.dispose(); full.dispose();
+  });
+
+  it('border: the centre is the central head, the ring is the swish branch (masked exactly)', () => {
+    const m = createUNet(64, 4, 4, 0.25, { seed: 5, heads: { extent: 'border', amplitudeActivation: 'sigmoid', phaseActivation: 'linear' } });
+    // Sub-model exposing the central head (zero-padded), the border branch and the sum.
+    const probe = tfl.model({ inputs: m.inputs, outputs: ['amplitude_pad', 'amplitude_border_out', 'amplitude_with_border'].map((n) => m.getLayer(n).output as tfl.SymbolicTensor) });
+    tf.tidy(() => {
+      const x = tf.randomUniform([2, 64, 64, 4], 0, 2, 'float32', 2);
+      const [centre, ring, out] = (probe.predict(x) as tf.Tensor[]).map((t) => t.dataSync());
+      let ringNonZero = 0;
+      for (let k = 0; k < out!.length; k++) {
+        const p = Math.floor(k / 4) % (64 * 64), i = Math.floor(p / 64), j = p % 64;
+        const inCentre = i >= 16 && i < 48 && j >= 16 && j < 48;
+        expect(out![k]).toBe(inCentre ? centre![k] : ring![k]);
+        if (!inCentre && ring![k] !== 0) ringNonZero++;
+      }
+      expect(ringNonZero).toBeGreaterThan(0.9 * 2 * 4 * (64 * 64 - 32 * 32));
+    });
+    m.dispose();
+  });
+
+  it('full: amplitude in (0, 1) over the whole patch; linear phase head has no tanh or rescaling', () => {
+    const m = createUNet(64, 4, 4, 0.25, { seed: 6, heads: { extent: 'full', amplitudeActivation: 'sigmoid', phaseActivation: 'linear' } });
+    tf.tidy(() => {
+      const [amp] = m.predict(tf.randomUniform([1, 64, 64, 4], 0, 2, 'float32', 3)) as tf.Tensor[];
+      const a = amp!.dataSync();
+      expect(Array.from(a).every((v) => v > 0 && v < 1)).toBe(true);
+    });
+    expect((m.getLayer('phase_out').getConfig() as { activation: string }).activation).toBe('linear');
+    expect(m.layers.some((l) => l.getClassName() === 'Rescaling')).toBe(false);
+    m.dispose();
   });
 });

@@ -6,8 +6,51 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 
-/** Which decoder: amplitude ends in a sigmoid, phase in π·tanh. */
+/** Which decoder: amplitude or phase. */
 export type DecoderKind = 'amplitude' | 'phase';
+
+/**
+ * How much of each N×N patch the decoders predict (SPEC §3 "U-Net", issue 8):
+ * - `center`: the central N/2×N/2, zero-padded to N×N (PtychoPINN's default);
+ * - `border`: that, plus PtychoPINN's probe.big border branch — an extra up-block on the last
+ *   decoder features, a 3×3 conv, swish, kept only on the ring outside the central N/2 square and
+ *   added to the central prediction;
+ * - `full`: one more up-block to N×N and the head's activation everywhere (no zero padding).
+ */
+export type ObjectExtent = 'center' | 'border' | 'full';
+
+/** Amplitude head activation: `sigmoid` (0, 1); `softplus` (0, ∞); `swish` (≈ −0.278, ∞). */
+export type AmplitudeActivation = 'sigmoid' | 'softplus' | 'swish';
+
+/**
+ * Phase head: `pi-tanh` (π·tanh, (−π, π), PtychoPINN's) or `linear` (unbounded radians: the object
+ * is `A·exp(iφ)`, so any φ is as good as φ mod 2π, and the unobservable global phase cannot push
+ * the head into a saturated range).
+ */
+export type PhaseActivation = 'pi-tanh' | 'linear';
+
+/** The decoders' output heads. */
+export interface DecoderHeads {
+  readonly extent: ObjectExtent;
+  readonly amplitudeActivation: AmplitudeActivation;
+  readonly phaseActivation: PhaseActivation;
+}
+
+/** PtychoPINN's heads: central N/2 square, sigmoid amplitude, π·tanh phase. */
+export const CENTER_HEADS: DecoderHeads = Object.freeze({ extent: 'center', amplitudeActivation: 'sigmoid', phaseActivation: 'pi-tanh' });
+
+/**
+ * The range a head's values can take (before float rounding): the activation's range, widened by
+ * swish's for the border branch. Used to check predictions (`predictObject`).
+ */
+export function amplitudeRange(heads: DecoderHeads): readonly [number, number] {
+  const r: Record<AmplitudeActivation, [number, number]> = { sigmoid: [0, 1], softplus: [0, Infinity], swish: [SWISH_MIN, Infinity] };
+  const [lo, hi] = r[heads.amplitudeActivation];
+  return heads.extent === 'border' ? [Math.min(lo, SWISH_MIN), Infinity] : [lo, hi];
+}
+
+/** min over x of x·sigmoid(x) (at x ≈ −1.2785). */
+const SWISH_MIN = -0.2784645427610738;
 
 /** Seeded Glorot-uniform initializers, one seed per layer, so a seed gives the same weights. */
 export class InitSeq {
@@ -18,7 +61,9 @@ export class InitSeq {
   }
 }
 
-function conv(name: string, filters: number, init: InitSeq, activation: 'relu' | 'sigmoid' | 'tanh'): tfl.layers.Layer {
+type Activation = 'relu' | 'sigmoid' | 'tanh' | 'softplus' | 'swish' | 'linear';
+
+function conv(name: string, filters: number, init: InitSeq, activation: Activation): tfl.layers.Layer {
   return tfl.layers.conv2d({
     name, filters, kernelSize: 3, padding: 'same', activation,
     kernelInitializer: init.next(), biasInitializer: 'zeros',
@@ -41,21 +86,48 @@ export function applyEncoder(x: tfl.SymbolicTensor, filters: readonly number[], 
   return x;
 }
 
+/** [3×3 conv+ReLU ×2, ×2 nearest upsampling] (PtychoPINN's Conv_Up_block). */
+function upBlock(x: tfl.SymbolicTensor, name: string, nf: number, init: InitSeq): tfl.SymbolicTensor {
+  x = apply(conv(`${name}_conv1`, nf, init, 'relu'), x);
+  x = apply(conv(`${name}_conv2`, nf, init, 'relu'), x);
+  return apply(tfl.layers.upSampling2d({ name: `${name}_up`, size: [2, 2], interpolation: 'nearest' }), x);
+}
+
+/** 3×3 conv to C_out with the head's activation (π·tanh as tanh then ×π). */
+function head(x: tfl.SymbolicTensor, name: string, cOut: number, kind: DecoderKind, heads: DecoderHeads, init: InitSeq): tfl.SymbolicTensor {
+  if (kind === 'amplitude') return apply(conv(name, cOut, init, heads.amplitudeActivation), x);
+  if (heads.phaseActivation === 'linear') return apply(conv(name, cOut, init, 'linear'), x);
+  return apply(tfl.layers.rescaling({ name: `${name}_times_pi`, scale: Math.PI }), apply(conv(name, cOut, init, 'tanh'), x));
+}
+
 /**
- * Decoder blocks [3×3 conv+ReLU ×2, ×2 nearest upsampling], then a 3×3 conv to C_out channels with
- * sigmoid (amplitude) or π·tanh (phase) on the central N/2×N/2, zero-padded to N×N.
+ * Decoder blocks [3×3 conv+ReLU ×2, ×2 nearest upsampling] up to N/2×N/2, then the output head
+ * ({@link ObjectExtent}): a 3×3 conv to C_out channels with the amplitude (sigmoid, softplus,
+ * swish) or phase (π·tanh, linear) activation on the central N/2×N/2, zero-padded to N×N
+ * (`center`); plus a swish border branch on the outer ring (`border`); or one more up-block and
+ * the head over the whole N×N (`full`). Standard layers only (the ring mask is
+ * `b − pad(crop(b))`, exactly zero inside the centre).
  *
  * @shape x (B, S, S, F) → (B, N, N, C_out) with N = 2·S·2^(blocks)
  */
 export function applyDecoder(
-  x: tfl.SymbolicTensor, filters: readonly number[], cOut: number, N: number, kind: DecoderKind, init: InitSeq,
+  x: tfl.SymbolicTensor, filters: readonly number[], cOut: number, N: number, kind: DecoderKind, init: InitSeq, heads: DecoderHeads = CENTER_HEADS,
 ): tfl.SymbolicTensor {
   filters.forEach((nf, i) => {
-    x = apply(conv(`${kind}_block${i + 1}_conv1`, nf, init, 'relu'), x);
-    x = apply(conv(`${kind}_block${i + 1}_conv2`, nf, init, 'relu'), x);
-    x = apply(tfl.layers.upSampling2d({ name: `${kind}_block${i + 1}_up`, size: [2, 2], interpolation: 'nearest' }), x);
+    x = upBlock(x, `${kind}_block${i + 1}`, nf, init);
   });
-  x = apply(conv(`${kind}_out`, cOut, init, kind === 'amplitude' ? 'sigmoid' : 'tanh'), x);
-  if (kind === 'phase') x = apply(tfl.layers.rescaling({ name: 'phase_times_pi', scale: Math.PI }), x);
-  return apply(tfl.layers.zeroPadding2d({ name: `${kind}_pad`, padding: [[N / 4, N / 4], [N / 4, N / 4]] }), x);
+  const last = filters[filters.length - 1]!;
+  if (heads.extent === 'full') {
+    return head(upBlock(x, `${kind}_full`, last, init), `${kind}_out`, cOut, kind, heads, init);
+  }
+  const q = N / 4;
+  const centre = apply(tfl.layers.zeroPadding2d({ name: `${kind}_pad`, padding: [[q, q], [q, q]] }), head(x, `${kind}_out`, cOut, kind, heads, init));
+  if (heads.extent === 'center') return centre;
+  const b = apply(conv(`${kind}_border_out`, cOut, init, 'swish'), upBlock(x, `${kind}_border`, last, init));
+  const inner = apply(tfl.layers.cropping2D({ name: `${kind}_border_crop`, cropping: [[q, q], [q, q]] }), b);
+  const innerPadded = apply(tfl.layers.zeroPadding2d({ name: `${kind}_border_crop_pad`, padding: [[q, q], [q, q]] }), inner);
+  const minusInner = apply(tfl.layers.rescaling({ name: `${kind}_border_inner_negated`, scale: -1 }), innerPadded);
+  // b + (−b) is exactly 0 inside the centre, and the centre + 0 exactly the centre.
+  const ring = tfl.layers.add({ name: `${kind}_border_ring` }).apply([b, minusInner]) as tfl.SymbolicTensor;
+  return tfl.layers.add({ name: `${kind}_with_border` }).apply([centre, ring]) as tfl.SymbolicTensor;
 }
