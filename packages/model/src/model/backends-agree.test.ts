@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backendsUnderTest, expectClose, maxAbs, withBackend } from '@ptychojs/physics/testing';
+import { registerKernelFills } from '@ptychojs/physics/kernels';
+import { backendsUnderTest, expectClose, initBackend, maxAbs, withBackend } from '@ptychojs/physics/testing';
 import { resolveRunConfig } from '../config/resolve-run-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
 import { trainingLoss } from '../train/training-loss.js';
@@ -26,6 +27,10 @@ describe('inference and the training step agree across backends at realistic sha
   let sim: ReturnType<typeof simulateGroups>;
   let S: number;
   beforeAll(async () => {
+    // The cpu reference uses the Conv2D-based dW (checked against cpu's stock kernel in
+    // register-kernel-fills.test.ts): the stock one is ~20× slower and would dominate the suite.
+    await initBackend('cpu');
+    registerKernelFills('cpu', { cpuConvBackpropFilter: true });
     sim = await withBackend('cpu', () => simulateGroups({ B: 64, spacing: 30, seed: 21 }));
     S = sim.canvasSize!;
   });
