@@ -14,7 +14,13 @@ Everything here is written from the papers / the PtychoPINN source, not from the
 - MS-SSIM (Wang, Simoncelli, Bovik 2003; their MATLAB msssim.m): cs at scales 1..M-1, full SSIM at
   scale M, 2x2 mean filter with symmetric extension then [::2, ::2] (= ceil sizes); scales whose
   shorter side is < 11 are dropped and the remaining weights renormalized; negative terms -> 0.
-- FRC with integer rings round(|k|), rings 0..L/2, first ring >= 1 below 0.5, linear interpolation.
+- FRC with integer rings round(|k|), rings 0..L/2, first ring >= 1 below 0.5, linear interpolation;
+  by default each image is apodized first: minus its Hann-weighted mean, times the periodic 2-D Hann
+  window (scipy.signal.windows.hann(L, sym=False) per axis), ring 0 reported as NaN.
+- Phase on the circle (standard and PtychoPINN profiles): global phase phi0 = angle(sum t conj r)
+  removed from the reconstruction, truth phase re-centred at its circular mean c,
+  tp = angle(t e^{-ic}), reconstruction on the branch nearest the truth, rp = tp + angle(r conj t).
+  Standard SSIM / MS-SSIM score tp + pi and rp + pi.
 - PtychoPINN's evaluation (ptycho/evaluation.py): scikit-image default SSIM (7x7 uniform window,
   sample covariance), its ms_ssim (full SSIM per level, x[::2, ::2], stop below 7 px, unnormalized
   weights), fit_and_remove_plane (np.linalg.lstsq), mean-ratio amplitude scaling, cv2.PSNR (R=255),
@@ -26,6 +32,7 @@ import os
 import numpy as np
 from scipy.ndimage import gaussian_filter, gaussian_filter1d
 from scipy.signal import convolve2d
+from scipy.signal.windows import hann
 
 WEIGHTS = np.array([0.0448, 0.2856, 0.3001, 0.2363, 0.1333])
 M32 = 0xFFFFFFFF
@@ -66,6 +73,14 @@ def image_pair(H, W):
     c = np.mgrid[0:H, 0:W][1].astype(np.float64)
     y = 0.9 * x + 0.05 + 0.15 * hash_noise(H, W, 2) + 0.2 * np.sin(0.05 * c)
     return x, y
+
+
+def smooth_pair(H, W):
+    """No noise in the truth: its periodic extension jumps at the crop edges, which dominate the
+    high-frequency rings of the unwindowed FRC; y adds weak white noise."""
+    r, c = np.mgrid[0:H, 0:W].astype(np.float64)
+    x = np.sin(0.19 * r + 0.4) * np.cos(0.23 * c - 0.1) + 0.8 * np.exp(-((r - H / 3) ** 2 + (c - W / 2) ** 2) / (2 * (0.15 * H) ** 2))
+    return x, x + 0.05 * hash_noise(H, W, 7)
 
 
 def noisy_pair(H, W):
@@ -129,11 +144,20 @@ def psnr_std(x, y, L):
     return float("inf") if mse == 0 else float(10 * np.log10(L * L / mse))
 
 
-def ring_sums(a, b):
+def hann_apodize(a):
+    """a minus its Hann-weighted mean, times the periodic Hann window in both directions."""
+    w1 = hann(a.shape[0], sym=False)
+    w = np.outer(w1, w1)
+    return (a - np.sum(w * a) / np.sum(w)) * w
+
+
+def ring_sums(a, b, window="none"):
     H, W = a.shape
     L = min(H, W)
     r0, c0 = (H - L) // 2, (W - L) // 2
     a, b = a[r0:r0 + L, c0:c0 + L], b[r0:r0 + L, c0:c0 + L]
+    if window == "hann":
+        a, b = hann_apodize(a), hann_apodize(b)
     Fa, Fb = np.fft.fft2(a), np.fft.fft2(b)
     k = np.fft.fftfreq(L) * L
     ring = np.rint(np.hypot(k[:, None], k[None, :])).astype(int).ravel()
@@ -147,6 +171,8 @@ def ring_sums(a, b):
 def crossing(v, start):
     prev = -1
     for i, x in enumerate(v):
+        if np.isnan(x):
+            continue
         if i >= start and x < 0.5:
             if prev < 0:
                 return float(i)
@@ -155,10 +181,13 @@ def crossing(v, start):
     return None
 
 
-def frc_std(a, b):
-    L, cross, pa, pb = ring_sums(a, b)
+def frc_std(a, b, window="hann"):
+    L, cross, pa, pb = ring_sums(a, b, window)
     n = L // 2 + 1
-    v = cross[:n] / np.sqrt(pa[:n] * pb[:n])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        v = cross[:n] / np.sqrt(pa[:n] * pb[:n])
+    if window == "hann":
+        v[0] = np.nan  # the weighted mean is removed: ring 0 carries no information
     x = crossing(v, 1)
     return v, (1.0 if x is None else min(1.0, x / (L / 2)))
 
@@ -209,10 +238,20 @@ def frc_ptychopinn(a, b, sigma=2.0):
 
 
 # ---------------------------------------------------------------- end-to-end evaluation case
-def evaluation_case():
+def phases_on_circle(t, r):
+    """Phase planes whose differences are taken on the circle (both profiles)."""
+    phi0 = np.angle(np.sum(t * np.conj(r)))
+    r = r * np.exp(1j * phi0)
+    c = np.angle(np.sum(np.exp(1j * np.angle(t))))
+    tp = np.angle(t * np.exp(-1j * c))
+    return tp, tp + np.angle(r * np.conj(t)), phi0, c
+
+
+def evaluation_case(shift=0.0):
+    """shift: radians added to both the truth's and the reconstruction's phase (pi: a strong phase)."""
     Ht, Wt = 120, 130
     amp = 0.6 + 0.3 * pattern(Ht, Wt, 3)
-    ph = 1.2 * pattern(Ht, Wt, 4)
+    ph = 1.2 * pattern(Ht, Wt, 4) + shift
     # complex64, as ComplexArray holds float32 planes: both languages score the same rounded values
     truth = (amp * np.exp(1j * ph)).astype(np.complex64).astype(np.complex128)
     x0, y0, H, W = 8, 5, 110, 115  # recon pixel (r, c) = object point (x = c + 8, y = r + 5)
@@ -227,25 +266,24 @@ def evaluation_case():
     rc = recon[r0 - y0:r1 + 1 - y0, c0 - x0:c1 + 1 - x0]
 
     # standard profile
-    phi0 = np.angle(np.sum(tc * np.conj(rc)))
+    tp, rp, phi0, centre = phases_on_circle(tc, rc)
     ra = np.abs(rc)
     gain = np.sum(np.abs(tc) * ra) / np.sum(ra * ra)
-    ta, tp = np.abs(tc), np.angle(tc)
-    ra, rp = gain * ra, np.angle(rc * np.exp(1j * phi0))
+    ta, ra = np.abs(tc), gain * ra
     La, Lp = ta.max() - ta.min(), tp.max() - tp.min()
     ms_a, scales = msssim_std(ta, ra, La)
     std = dict(
-        amp_msssim=ms_a, phase_msssim=msssim_std(tp, rp, Lp)[0],
-        amp_ssim=ssim_std(ta, ra, La), phase_ssim=ssim_std(tp, rp, Lp),
+        amp_msssim=ms_a, phase_msssim=msssim_std(tp + np.pi, rp + np.pi, Lp)[0],
+        amp_ssim=ssim_std(ta, ra, La), phase_ssim=ssim_std(tp + np.pi, rp + np.pi, Lp),
         amp_psnr=psnr_std(ta, ra, La), phase_psnr=psnr_std(tp, rp, Lp),
         amp_mae=float(np.mean(np.abs(ta - ra))), phase_mae=float(np.mean(np.abs(tp - rp))),
         amp_frc50=frc_std(ta, ra)[1], phase_frc50=frc_std(tp, rp)[1],
     )
 
-    # PtychoPINN profile
+    # PtychoPINN profile (its definitions, applied to the phases on the circle)
     ta = np.abs(tc)
     ra = np.abs(rc) * (np.mean(ta) / np.mean(np.abs(rc)))
-    tp, rp = fit_and_remove_plane(np.angle(tc)), fit_and_remove_plane(np.angle(rc))
+    tp, rp = fit_and_remove_plane(tp), fit_and_remove_plane(rp)
     ts, rs = (tp + np.pi) / (2 * np.pi), (rp + np.pi) / (2 * np.pi)
     pp = dict(
         amp_msssim=ptychopinn_ms_ssim(ta, ra, sigma=1.0)[0], phase_msssim=ptychopinn_ms_ssim(ts, rs)[0],
@@ -256,16 +294,16 @@ def evaluation_case():
     )
     return dict(
         truth=dict(height=Ht, width=Wt), recon=dict(height=H, width=W), origin=[x0, y0], scanBox=box,
-        crop=dict(row0=r0, col0=c0, height=r1 - r0 + 1, width=c1 - c0 + 1),
-        phaseOffset=float(phi0), gain=float(gain), msssimScales=scales,
+        crop=dict(row0=r0, col0=c0, height=r1 - r0 + 1, width=c1 - c0 + 1), phaseShift=shift,
+        phaseOffset=float(phi0), phaseCentre=float(centre), gain=float(gain), msssimScales=scales,
         standard=std, ptychopinn=pp,
     )
 
 
 def main():
     pairs = []
-    for name, H, W in [("A", 200, 180), ("B", 90, 100), ("C", 33, 47), ("D", 12, 15), ("E", 64, 64)]:
-        x, y = image_pair(H, W) if name != "E" else noisy_pair(H, W)
+    for name, H, W in [("A", 200, 180), ("B", 90, 100), ("C", 33, 47), ("D", 12, 15), ("E", 64, 64), ("S", 64, 70)]:
+        x, y = noisy_pair(H, W) if name == "E" else smooth_pair(H, W) if name == "S" else image_pair(H, W)
         L = float(x.max() - x.min())
         e = dict(name=name, height=H, width=W, dataRange=L,
                  ssim=ssim_std(x, y, L), psnr=psnr_std(x, y, L), mae=float(np.mean(np.abs(x - y))),
@@ -273,16 +311,18 @@ def main():
         ms, M = msssim_std(x, y, L)
         e.update(msssim=ms, msssimScales=M)
         e["msssimPtychopinn"], e["ptychopinnLevels"] = ptychopinn_ms_ssim(x, y)
-        if name in ("A", "B", "E"):
+        if name in ("A", "B", "E", "S"):
             e["msssimPtychopinnSigma1"] = ptychopinn_ms_ssim(x, y, sigma=1.0)[0]
             v, f50 = frc_std(x, y)
-            e["frc"] = dict(value=v.tolist(), frc50=f50)
+            e["frc"] = dict(value=[None] + v[1:].tolist(), frc50=f50)  # ring 0 is NaN (JSON null)
+            v, f50 = frc_std(x, y, "none")
+            e["frcNoWindow"] = dict(value=v.tolist(), frc50=f50)
             v, f50 = frc_ptychopinn(x, y)
             e["frcPtychopinn"] = dict(value=v.tolist(), frc50=f50)
         pairs.append(e)
     out = dict(
         generator="packages/metrics/scripts/make_fixtures.py (numpy %s)" % np.__version__,
-        pairs=pairs, evaluation=evaluation_case(),
+        pairs=pairs, evaluation=evaluation_case(), evaluationStrongPhase=evaluation_case(np.pi),
     )
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "metrics_expected.json")
     with open(path, "w") as f:

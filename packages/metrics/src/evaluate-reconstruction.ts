@@ -9,6 +9,7 @@ import { msSsim } from './ms-ssim.js';
 import { msSsimScales } from './ms-ssim-scales.js';
 import { psnr } from './psnr.js';
 import { removePhasePlane } from './remove-phase-plane.js';
+import { phasesOnCircle } from './internal/phases-on-circle.js';
 import { ssim } from './ssim.js';
 import { frcPtychopinn } from './ptychopinn/frc-ptychopinn.js';
 import { msSsimPtychopinn } from './ptychopinn/ms-ssim-ptychopinn.js';
@@ -53,8 +54,10 @@ export interface EvaluationResult {
   readonly origin: readonly [number, number];
   /** MS-SSIM scales used (standard: ≤ 5, fewer for small crops; ptychopinn: levels reached). */
   readonly msssimScales: number;
-  /** Standard profile: removed phase offset φ₀ and LS gain g; ptychopinn: amplitude scale mean(|t|)/mean(|r|). */
-  readonly phaseOffset?: number;
+  /** Removed phase offset φ₀ and the truth's circular mean phase c (both profiles, radians). */
+  readonly phaseOffset: number;
+  readonly phaseCentre: number;
+  /** Standard profile: LS gain g; ptychopinn: amplitude scale mean(|t|)/mean(|r|). */
   readonly gain?: number;
   readonly ampScale?: number;
   /** Data ranges used (standard profile). */
@@ -75,18 +78,30 @@ function rangeOr(values: Float64Array, given: number | undefined, tiny: number, 
 /**
  * Score a reconstruction against the ground truth, amplitude and phase each (SPEC §4).
  *
+ * Phases, both profiles: every phase difference is taken on the circle. The global phase offset is
+ * removed, the truth's phase is re-centred at its circular mean c (so a phase near ±π is not split
+ * into two values 2π apart) and the reconstruction's phase is put on the branch nearest the truth,
+ * pixel by pixel ({@link alignForEvaluation}); a phase error of 0.05 rad scores the same whether the
+ * object's phase sits near 0 or near ±π, and no score depends on either image's global phase.
+ *
  * 'standard' profile: {@link alignForEvaluation} (place by `reconOrigin`, crop to the scan box,
- * remove the global phase offset, least-squares amplitude gain), then MS-SSIM (Wang 2003,
+ * phases on the circle, least-squares amplitude gain), then MS-SSIM (Wang 2003,
  * {@link msSsim}), SSIM ({@link ssim}), PSNR ({@link psnr}) and MAE ({@link mae}) with the truth as
  * reference and L = the truth crop's max − min (a truth that is constant to 1e-6 — relative for the
  * amplitude, in radians for the phase — falls back to max|t| (or 1) for the amplitude and 2π for the
- * phase, with a note), and FRC ({@link frc}) with integer rings, frc50 as a
- * fraction of Nyquist.
+ * phase, with a note), and FRC ({@link frc}, Hann-apodized) with integer rings, frc50 as a
+ * fraction of Nyquist. SSIM and MS-SSIM of the phase score φ + π (the truth in (0, 2π], its
+ * circular mean at π): SSIM's luminance term 1 − (μ₁ − μ₂)²/(μ₁² + μ₂² + C₁) divides by the local
+ * means, which suits a non-negative intensity but makes a phase error count most where the local
+ * phase happens to be 0 — an arbitrary point once the global phase is removed. At π the same local
+ * error counts nearly the same everywhere (PtychoPINN's (φ + π)/2π does the same). MAE, PSNR and
+ * the FRC (mean removed) do not depend on the offset.
  *
  * 'ptychopinn' profile (PtychoPINN `ptycho.evaluation.eval_reconstruction`, so numbers compare with
  * its published tables): same placement and crop, then amplitude × mean(|t|)/mean(|r|); the phases
- * angle(t), angle(r) (no offset removal) each minus its own least-squares plane
- * ({@link removePhasePlane}); MAE as standard; PSNR as OpenCV's `cv2.PSNR` with R = 255 whatever the
+ * on the circle as above (where neither image's phase wraps this equals PtychoPINN's raw
+ * angle(t), angle(r), whose constant the plane fit removes anyway), each minus its own
+ * least-squares plane ({@link removePhasePlane}); MAE as standard; PSNR as OpenCV's `cv2.PSNR` with R = 255 whatever the
  * data (`20·log10(255 / (√MSE + ε))`, so identical images give 361.2 dB, not ∞); amplitude SSIM
  * with scikit-image defaults (7×7 uniform, sample covariance) and L = range of the truth amplitude;
  * phase SSIM on (φ + π)/2π with L = 1; MS-SSIM = {@link msSsimPtychopinn} (amplitude pre-smoothed
@@ -124,11 +139,13 @@ function standard(recon: ComplexArray, origin: readonly [number, number], truth:
   const Lph = rangeOr(a.truthPhase, o.dataRange?.phase, 1e-6, () => [2 * Math.PI, 'full phase range 2π'], notes, 'phase');
   const ta = a.truthAmplitude, ra = a.reconAmplitude, tp = a.truthPhase, rp = a.reconPhase;
   const ampFrc = frc(ta, ra, h, w), phFrc = frc(tp, rp, h, w);
+  // SSIM's luminance term needs a non-negative signal with a meaningful zero: score φ + π (see above)
+  const tpPi = tp.map((v) => v + Math.PI), rpPi = rp.map((v) => v + Math.PI);
   const metrics: EvaluationMetrics = {
     amp_msssim: msSsim(ta, ra, h, w, { dataRange: Lamp }),
-    phase_msssim: msSsim(tp, rp, h, w, { dataRange: Lph }),
+    phase_msssim: msSsim(tpPi, rpPi, h, w, { dataRange: Lph }),
     amp_ssim: ssim(ta, ra, h, w, { dataRange: Lamp }),
-    phase_ssim: ssim(tp, rp, h, w, { dataRange: Lph }),
+    phase_ssim: ssim(tpPi, rpPi, h, w, { dataRange: Lph }),
     amp_psnr: psnr(ta, ra, h, w, { dataRange: Lamp }),
     phase_psnr: psnr(tp, rp, h, w, { dataRange: Lph }),
     amp_mae: mae(ta, ra, h, w),
@@ -139,7 +156,7 @@ function standard(recon: ComplexArray, origin: readonly [number, number], truth:
   return {
     profile: 'standard', metrics, frc: { amp: ampFrc, phase: phFrc },
     box: { row0: a.row0, col0: a.col0, height: h, width: w }, origin: a.origin,
-    msssimScales: msSsimScales(h, w), phaseOffset: a.phaseOffset, gain: a.gain,
+    msssimScales: msSsimScales(h, w), phaseOffset: a.phaseOffset, phaseCentre: a.phaseCentre, gain: a.gain,
     dataRange: { amp: Lamp, phase: Lph }, notes,
   };
 }
@@ -155,18 +172,18 @@ function ptychopinn(recon: ComplexArray, origin: readonly [number, number], trut
   const p = placeAndCrop('evaluateReconstruction', recon, origin, truth, box);
   const { height: h, width: w } = p, n = h * w;
   checkCrop(h, w, 7);
-  const notes = [...p.notes];
-  const ta = new Float64Array(n), ra = new Float64Array(n), tphi = new Float64Array(n), rphi = new Float64Array(n);
+  const ph = phasesOnCircle(p);
+  const notes = [...p.notes, ...ph.notes];
+  const ta = new Float64Array(n), ra = new Float64Array(n);
   let st = 0, sr = 0;
   for (let i = 0; i < n; i++) {
     ta[i] = Math.hypot(p.truthRe[i]!, p.truthIm[i]!); ra[i] = Math.hypot(p.reconRe[i]!, p.reconIm[i]!);
-    tphi[i] = Math.atan2(p.truthIm[i]!, p.truthRe[i]!); rphi[i] = Math.atan2(p.reconIm[i]!, p.reconRe[i]!);
     st += ta[i]!; sr += ra[i]!;
   }
   if (!(sr > 0)) throw new InputError('evaluateReconstruction: the reconstruction is zero everywhere on the evaluation box', { key: 'recon', expected: 'non-zero values in the scan box', actual: 'all zero' });
   const scale = st / sr;
   for (let i = 0; i < n; i++) ra[i] = ra[i]! * scale;
-  const tp = removePhasePlane(tphi, h, w).phase, rp = removePhasePlane(rphi, h, w).phase;
+  const tp = removePhasePlane(ph.truthPhase, h, w).phase, rp = removePhasePlane(ph.reconPhase, h, w).phase;
   const ts = tp.map((v) => (v + Math.PI) / (2 * Math.PI)), rs = rp.map((v) => (v + Math.PI) / (2 * Math.PI));
   let Lamp = valueRange(ta);
   if (!(Lamp > 0)) { Lamp = 1; notes.push('amplitude truth is constant on the crop; SSIM data range 1 used (scikit-image would divide by zero)'); }
@@ -198,6 +215,6 @@ function ptychopinn(recon: ComplexArray, origin: readonly [number, number], trut
   return {
     profile: 'ptychopinn', metrics, frc: { amp: ampFrc, phase: phFrc },
     box: { row0: p.row0, col0: p.col0, height: h, width: w }, origin: p.origin,
-    msssimScales: levels, ampScale: scale, notes,
+    msssimScales: levels, phaseOffset: ph.phaseOffset, phaseCentre: ph.phaseCentre, ampScale: scale, notes,
   };
 }

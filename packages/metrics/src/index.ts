@@ -11,7 +11,7 @@ export { msSsim, MS_SSIM_WEIGHTS, type MsSsimOptions } from './ms-ssim.js';
 export { msSsimScales } from './ms-ssim-scales.js';
 export { psnr, type PsnrOptions } from './psnr.js';
 export { mae } from './mae.js';
-export { frc } from './frc.js';
+export { frc, type FrcOptions } from './frc.js';
 export { removePhasePlane, type PhasePlaneRemoval } from './remove-phase-plane.js';
 export { msSsimPtychopinn, type MsSsimPtychopinnOptions } from './ptychopinn/ms-ssim-ptychopinn.js';
 export { frcPtychopinn, type FrcPtychopinnOptions } from './ptychopinn/frc-ptychopinn.js';

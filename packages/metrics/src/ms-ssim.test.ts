@@ -1,7 +1,7 @@
 import { InputError } from '@ptychojs/io';
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../test/fixtures.js';
-import { imagePair, noisyPair } from '../test/fixture-images.js';
+import { fixturePair, imagePair } from '../test/fixture-images.js';
 import { expectClose } from '../test/expect-close.js';
 import { msSsim } from './ms-ssim.js';
 import { msSsimScales } from './ms-ssim-scales.js';
@@ -17,7 +17,7 @@ describe('msSsim', () => {
   // scripts/make_fixtures.py: Wang's MATLAB recipe (cs per scale, full SSIM at the coarsest, 2×2 mean
   // with symmetric extension, weights renormalized over the scales kept), numpy/scipy float64.
   it.each(fixtures.pairs.map((p) => [p.name, p] as const))('matches the independent numpy/scipy Wang-2003 MS-SSIM on pair %s to 1e-6 relative', (_, p) => {
-    const [x, y] = p.name === 'E' ? noisyPair(p.height, p.width) : imagePair(p.height, p.width);
+    const [x, y] = fixturePair(p.name, p.height, p.width);
     expect(msSsimScales(p.height, p.width)).toBe(p.msssimScales);
     expectClose(msSsim(x, y, p.height, p.width), p.msssim, 1e-6, 0, `msssim ${p.name}`);
   });

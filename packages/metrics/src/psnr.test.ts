@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../test/fixtures.js';
-import { imagePair, noisyPair } from '../test/fixture-images.js';
+import { fixturePair, imagePair } from '../test/fixture-images.js';
 import { expectClose } from '../test/expect-close.js';
 import { mae } from './mae.js';
 import { psnr } from './psnr.js';
@@ -20,7 +20,7 @@ describe('psnr and mae', () => {
   });
 
   it.each(fixtures.pairs.map((p) => [p.name, p] as const))('match numpy on pair %s', (_, p) => {
-    const [x, y] = p.name === 'E' ? noisyPair(p.height, p.width) : imagePair(p.height, p.width);
+    const [x, y] = fixturePair(p.name, p.height, p.width);
     expectClose(psnr(x, y, p.height, p.width), p.psnr, 1e-9, 0, 'psnr');
     expectClose(mae(x, y, p.height, p.width), p.mae, 1e-9, 0, 'mae');
   });

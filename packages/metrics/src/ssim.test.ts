@@ -1,11 +1,10 @@
 import { InputError } from '@ptychojs/io';
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../test/fixtures.js';
-import { imagePair, noisyPair } from '../test/fixture-images.js';
+import { fixturePair, imagePair } from '../test/fixture-images.js';
 import { expectClose } from '../test/expect-close.js';
 import { ssim } from './ssim.js';
 
-const pairOf = (name: string, H: number, W: number): [Float64Array, Float64Array] => (name === 'E' ? noisyPair(H, W) : imagePair(H, W));
 
 describe('ssim', () => {
   it('is exactly 1 for an image compared with itself', () => {
@@ -17,14 +16,14 @@ describe('ssim', () => {
   // scripts/make_fixtures.py: 2-D Gaussian window, scipy.signal.convolve2d 'valid', float64.
   // Both sides do the same float64 sums in a different order: agreement ~1e-13, asserted at 1e-6 (the brief's bar).
   it.each(fixtures.pairs.map((p) => [p.name, p] as const))('matches the independent numpy/scipy Wang-2004 SSIM on pair %s to 1e-6 relative', (_, p) => {
-    const [x, y] = pairOf(p.name, p.height, p.width);
+    const [x, y] = fixturePair(p.name, p.height, p.width);
     expectClose(ssim(x, y, p.height, p.width), p.ssim, 1e-6, 0, `ssim ${p.name}`);
     // the default data range is the reference's max − min
     expectClose(ssim(x, y, p.height, p.width, { dataRange: p.dataRange }), p.ssim, 1e-6, 0, `ssim ${p.name} (L given)`);
   });
 
   it.each(fixtures.pairs.map((p) => [p.name, p] as const))('with scikit-image settings (7×7 uniform, sample covariance) matches the reference on pair %s', (_, p) => {
-    const [x, y] = pairOf(p.name, p.height, p.width);
+    const [x, y] = fixturePair(p.name, p.height, p.width);
     expectClose(ssim(x, y, p.height, p.width, { window: 'uniform', windowSize: 7, sampleCovariance: true }), p.ssimSkimage, 1e-6, 0, `skimage ssim ${p.name}`);
   });
 

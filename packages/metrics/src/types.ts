@@ -28,6 +28,8 @@ export interface FrcCurve {
   readonly ringPixels: Int32Array;
   /** Side L of the square (centre-cropped) region the FRC was computed on. */
   readonly side: number;
+  /** Apodization applied before the transform ('hann' for `frc` by default; 'none' for PtychoPINN's variant). */
+  readonly window: 'hann' | 'none';
   /** The threshold used (0.5). */
   readonly threshold: number;
   /** Where the curve first drops below the threshold, as a fraction of Nyquist (see `frc`). */

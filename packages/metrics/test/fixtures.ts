@@ -8,17 +8,24 @@ export interface PairFixture {
   ssim: number; psnr: number; mae: number; ssimSkimage: number;
   msssim: number; msssimScales: number; msssimPtychopinn: number; ptychopinnLevels: number;
   msssimPtychopinnSigma1?: number;
-  frc?: { value: number[]; frc50: number };
+  /** Hann-apodized FRC; ring 0 is null (NaN). */
+  frc?: { value: (number | null)[]; frc50: number };
+  frcNoWindow?: { value: number[]; frc50: number };
   frcPtychopinn?: { value: number[]; frc50: number };
+}
+export interface EvaluationFixture {
+  origin: [number, number]; scanBox: { xmin: number; xmax: number; ymin: number; ymax: number };
+  crop: { row0: number; col0: number; height: number; width: number };
+  /** Radians added to both phases by evaluationCase(shift). */
+  phaseShift: number;
+  phaseOffset: number; phaseCentre: number; gain: number; msssimScales: number;
+  standard: EvaluationMetrics; ptychopinn: EvaluationMetrics;
 }
 export interface Fixtures {
   pairs: PairFixture[];
-  evaluation: {
-    origin: [number, number]; scanBox: { xmin: number; xmax: number; ymin: number; ymax: number };
-    crop: { row0: number; col0: number; height: number; width: number };
-    phaseOffset: number; gain: number; msssimScales: number;
-    standard: EvaluationMetrics; ptychopinn: EvaluationMetrics;
-  };
+  evaluation: EvaluationFixture;
+  /** The same case with π added to both phases (truth near ±π). */
+  evaluationStrongPhase: EvaluationFixture;
 }
 
 export const fixtures: Fixtures = JSON.parse(

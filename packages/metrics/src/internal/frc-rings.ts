@@ -1,4 +1,5 @@
 import { dft2d } from './fft.js';
+import { hannApodize } from './hann-apodize.js';
 
 /** Per-ring sums of two images' spectra. */
 export interface RingSums {
@@ -16,21 +17,24 @@ export interface RingSums {
 
 /**
  * Centre-crop both (H, W) images to the L×L square, L = min(H, W) (rows from ⌊(H−L)/2⌋, columns
- * from ⌊(W−L)/2⌋), take their 2-D DFTs and sum over integer rings r = round(√(kx² + ky²)),
+ * from ⌊(W−L)/2⌋), apodize each with {@link hannApodize} when `window` is 'hann' (L ≥ 2),
+ * take their 2-D DFTs and sum over integer rings r = round(√(kx² + ky²)),
  * k the signed integer frequency (numpy `fftfreq·L`; ties cannot occur). All rings out to the
  * corner are returned (r ≤ round(L/√2)); Nyquist is r = L/2.
  * @shape a (H, W)
  * @shape b (H, W)
  */
-export function frcRingSums(a: ArrayLike<number>, b: ArrayLike<number>, H: number, W: number): RingSums {
+export function frcRingSums(a: ArrayLike<number>, b: ArrayLike<number>, H: number, W: number, window: 'hann' | 'none' = 'none'): RingSums {
   const L = Math.min(H, W), r0 = Math.floor((H - L) / 2), c0 = Math.floor((W - L) / 2);
-  const ar = new Float64Array(L * L), ai = new Float64Array(L * L), br = new Float64Array(L * L), bi = new Float64Array(L * L);
+  let ar: Float64Array = new Float64Array(L * L), br: Float64Array = new Float64Array(L * L);
+  const ai = new Float64Array(L * L), bi = new Float64Array(L * L);
   for (let r = 0; r < L; r++) {
     for (let c = 0; c < L; c++) {
       ar[r * L + c] = a[(r + r0) * W + c + c0]!;
       br[r * L + c] = b[(r + r0) * W + c + c0]!;
     }
   }
+  if (window === 'hann') { ar = hannApodize(ar, L); br = hannApodize(br, L); }
   dft2d(ar, ai, L, L);
   dft2d(br, bi, L, L);
   const half = Math.floor((L - 1) / 2);

@@ -26,7 +26,10 @@ export interface FrcPtychopinnOptions {
  * - the 0.5 crossing is searched from ring 0 and linearly interpolated (PtychoPINN itself reports
  *   the integer index of the first ring below 0.5); reported as a fraction of Nyquist `r* / (L/2)`;
  *   if the curve never drops below 0.5 it is `len(curve)/(L/2)` (PtychoPINN's `len(shellcorr)`).
- * Non-square images are centre-cropped to the square of side min(H, W), as PtychoPINN does.
+ * Non-square images are centre-cropped to the square of side min(H, W), as PtychoPINN does, and not
+ * apodized: PtychoPINN's TensorFlow evaluation (`ptycho/evaluation.py`) applies no window (its
+ * PyTorch port's `frc_preprocess_images` tapers with a Tukey window, but that is not what
+ * `eval_reconstruction` scores).
  * @shape a (H, W) float
  * @shape b (H, W) float
  */
@@ -46,5 +49,5 @@ export function frcPtychopinn(a: Plane, b: Plane, height: number, width: number,
   if (smooth === 'curve' && sigma > 0) value = gaussianFilter1d(value, sigma);
   const frequency = Float64Array.from({ length: n }, (_, r) => (nyq > 0 ? r / nyq : 0));
   const x = firstCrossing(value, 0.5, 0);
-  return { frequency, value, ringPixels: s.count, side: L, threshold: 0.5, frc50: nyq === 0 ? 1 : (x ?? n) / nyq };
+  return { frequency, value, ringPixels: s.count, side: L, threshold: 0.5, window: 'none', frc50: nyq === 0 ? 1 : (x ?? n) / nyq };
 }

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../../test/fixtures.js';
-import { imagePair, noisyPair } from '../../test/fixture-images.js';
+import { fixturePair, imagePair, noisyPair } from '../../test/fixture-images.js';
 import { expectClose } from '../../test/expect-close.js';
 import { frc } from '../frc.js';
 import { gaussianFilter2d } from '../internal/filters.js';
 import { frcPtychopinn } from './frc-ptychopinn.js';
 import { msSsimPtychopinn } from './ms-ssim-ptychopinn.js';
 
-const pairOf = (name: string, H: number, W: number): [Float64Array, Float64Array] => (name === 'E' ? noisyPair(H, W) : imagePair(H, W));
 
 // Reference: scripts/make_fixtures.py re-implements ptycho/evaluation.py's ms_ssim and frc50 with
 // numpy/scipy (scikit-image's SSIM written out: uniform 7×7, sample covariance; scipy gaussian_filter).
 describe('msSsimPtychopinn (PtychoPINN ms_ssim)', () => {
   it.each(fixtures.pairs.map((p) => [p.name, p] as const))('matches the numpy re-implementation on pair %s (σ = 0, and σ = 1 where given)', (_, p) => {
-    const [x, y] = pairOf(p.name, p.height, p.width);
+    const [x, y] = fixturePair(p.name, p.height, p.width);
     expectClose(msSsimPtychopinn(x, y, p.height, p.width), p.msssimPtychopinn, 1e-6, 0, `pair ${p.name}`);
     if (p.msssimPtychopinnSigma1 !== undefined) expectClose(msSsimPtychopinn(x, y, p.height, p.width, { sigma: 1 }), p.msssimPtychopinnSigma1, 1e-6, 0, `pair ${p.name} σ=1`);
   });
@@ -26,16 +25,16 @@ describe('msSsimPtychopinn (PtychoPINN ms_ssim)', () => {
 
 describe('frcPtychopinn (PtychoPINN frc50 / FSC)', () => {
   it.each(fixtures.pairs.filter((p) => p.frcPtychopinn).map((p) => [p.name, p] as const))('matches the numpy re-implementation (|FRC|, rings to the corner, curve smoothed σ = 2) on pair %s', (_, p) => {
-    const [x, y] = pairOf(p.name, p.height, p.width);
+    const [x, y] = fixturePair(p.name, p.height, p.width);
     const f = frcPtychopinn(x, y, p.height, p.width);
     expect(f.value.length).toBe(p.frcPtychopinn!.value.length);
     f.value.forEach((v, r) => expectClose(v, p.frcPtychopinn!.value[r]!, 0, 1e-9, `ring ${r}`));
     expectClose(f.frc50, p.frcPtychopinn!.frc50, 1e-9, 0, 'frc50');
   });
 
-  it('without smoothing is |standard FRC| up to Nyquist, then continues to the corner', () => {
+  it('without smoothing is |unwindowed standard FRC| up to Nyquist, then continues to the corner', () => {
     const [x, y] = noisyPair(48, 48);
-    const s = frc(x, y, 48, 48), p = frcPtychopinn(x, y, 48, 48, { sigma: 0 });
+    const s = frc(x, y, 48, 48, { window: 'none' }), p = frcPtychopinn(x, y, 48, 48, { sigma: 0 });
     expect(p.value.length).toBe(Math.round(24 * Math.SQRT2) + 1);
     s.value.forEach((v, r) => expect(p.value[r]).toBeCloseTo(Math.abs(v), 12));
   });
