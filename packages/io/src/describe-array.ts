@@ -1,13 +1,13 @@
+import { numpyDtypeName } from './numpy-dtype-name.js';
 import type { NdArray } from './types.js';
 
-/** `(529, 64) float32`-style description of an array for error messages. */
+/**
+ * `(529, 64) float32`-style description of an array for error messages, with the dtype as stored
+ * in its file ({@link numpyDtypeName}: a float16 file array reads `float16`, not `float32`).
+ */
 export function describeArray(a: NdArray): string {
-  const names: Record<string, string> = {
-    f4: 'float32', f8: 'float64', c8: 'complex64', c16: 'complex128', i1: 'int8', i2: 'int16', i4: 'int32', i8: 'int64',
-    u1: 'uint8', u2: 'uint16', u4: 'uint32', u8: 'uint64', b1: 'bool', U: 'unicode string', S: 'bytes string',
-  };
   const s = a.shape.length === 1 ? `(${a.shape[0]},)` : `(${a.shape.join(', ')})`;
-  return `${s} ${names[a.dtype] ?? a.dtype}`;
+  return `${s} ${numpyDtypeName(a)}`;
 }
 
 /** Where a value came from, for helpers' error messages. */

@@ -37,6 +37,12 @@ export interface NdArray {
   readonly dtype: DType;
   readonly shape: readonly number[];
   readonly data: NdData;
+  /**
+   * The numpy dtype string as stored in the file (`'<f2'`, `'>f8'`, `'|u1'`, `'<U12'`), set by
+   * `parseNpy`/`parseNpz`; absent for arrays made in memory. It differs from `dtype` when reading
+   * converted the data (`f2` → `f4`, big-endian swapped), so reports can name what the file holds.
+   */
+  readonly storedDescr?: string;
 }
 
 /**

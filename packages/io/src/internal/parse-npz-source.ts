@@ -4,7 +4,9 @@ import { DEFAULT_MAX_BYTES, parseNpy } from '../parse-npy.js';
 import type { ParseNpzOptions } from '../parse-npz.js';
 import type { NdArray } from '../types.js';
 import { crc32 } from './crc32.js';
-import { ZipFormatError, memberBytes, readZipDirectory, type ByteSource, type ZipEntry } from './zip-read.js';
+import { allocateBytes } from './allocate-bytes.js';
+import { npyPreambleLength, readNpyPreamble, type NpyHeaderContext } from './read-npy-header.js';
+import { ZipFormatError, memberDataStart, readZipDirectory, type ByteSource, type ZipEntry } from './zip-read.js';
 
 /** deflate cannot expand by more than 1032:1; a larger declared ratio is a lie. */
 const MAX_DEFLATE_RATIO = 1032;
@@ -32,54 +34,95 @@ export function parseNpzSource(src: ByteSource, opts: ParseNpzOptions = {}): Rec
     if (wanted && !wanted.has(key)) continue;
     const bad = (msg: string, expected?: string, actual?: string): InputError => new InputError(msg, { file, key, expected, actual });
     if (entry.flags & 1) throw bad('encrypted members are not supported');
-    let raw: Uint8Array;
+    if (entry.method !== 0 && entry.method !== 8) throw bad('unsupported compression method', '0 (stored) or 8 (deflate)', String(entry.method));
+    const budget = maxBytes - total;
+    // Every declared size is checked before anything is allocated from it.
+    if (entry.uncompressedSize > budget) {
+      throw bad(total > 0 ? 'archive expands past the size cap' : 'member declares more bytes than the size cap allows', `at most ${budget} bytes${total > 0 ? ` (maxBytes = ${maxBytes} in all)` : ''}`, `${entry.uncompressedSize} bytes declared`);
+    }
+    let npy: Uint8Array;
     try {
-      raw = memberBytes(src, entry);
+      const start = memberDataStart(src, entry);
+      if (entry.method === 0) {
+        if (entry.compressedSize !== entry.uncompressedSize) throw bad('stored member sizes disagree (lying header)', `${entry.compressedSize} bytes`, `${entry.uncompressedSize} bytes declared`);
+        const head = src.read(start, Math.min(entry.compressedSize, npyPreambleLength(src.read(start, Math.min(entry.compressedSize, 12)))));
+        checkPreamble(head, entry.uncompressedSize, { file, key, maxBytes });
+        npy = src.read(start, entry.compressedSize);
+        if (opts.verifyCrc && crc32(npy) !== entry.crc) throw bad('CRC-32 mismatch (corrupt member)');
+      } else {
+        npy = inflateChecked(src.read(start, entry.compressedSize), entry, { file, key, maxBytes }, bad);
+        if (crc32(npy) !== entry.crc) throw bad('CRC-32 mismatch (corrupt member)');
+      }
     } catch (e) {
       if (e instanceof ZipFormatError) throw bad(e.message);
       throw e;
     }
-    let npy: Uint8Array;
-    if (entry.method === 0) {
-      if (entry.compressedSize !== entry.uncompressedSize) throw bad('stored member sizes disagree', `${entry.compressedSize} bytes`, `${entry.uncompressedSize} bytes declared`);
-      total += raw.length;
-      if (total > maxBytes) throw bad('archive expands past the size cap', `at most maxBytes = ${maxBytes} bytes in all`, `more than ${total - raw.length} + ${raw.length} bytes`);
-      if (opts.verifyCrc && crc32(raw) !== entry.crc) throw bad('CRC-32 mismatch (corrupt member)');
-      npy = raw;
-    } else if (entry.method === 8) {
-      npy = inflateCapped(raw, entry, maxBytes - total, bad);
-      total += npy.length;
-      if (crc32(npy) !== entry.crc) throw bad('CRC-32 mismatch (corrupt member)');
-    } else {
-      throw bad('unsupported compression method', '0 (stored) or 8 (deflate)', String(entry.method));
-    }
+    total += npy.length;
     // defineProperty: a member named '__proto__.npy' must not reach the prototype.
     Object.defineProperty(out, key, { value: parseNpy(npy, { file, key, maxBytes, copy: opts.copy }), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
 
-function inflateCapped(
+/**
+ * The NPY preamble at the start of a member must declare exactly the member's size
+ * (preamble + product(shape) × itemsize): checked on the first bytes, before the payload is read
+ * or inflated, so neither header can make us allocate what the other does not promise.
+ */
+function checkPreamble(head: Uint8Array, memberSize: number, ctx: NpyHeaderContext): void {
+  const p = readNpyPreamble(head, ctx);
+  if (p.dataOffset + p.payloadBytes !== memberSize) {
+    throw new InputError(`the zip header and the NPY header disagree about the member's size (${p.what}; lying header or truncated member)`, {
+      file: ctx.file, key: ctx.key, expected: `${p.dataOffset} + ${p.payloadBytes} = ${p.dataOffset + p.payloadBytes} bytes (NPY header)`, actual: `${memberSize} bytes (zip header)`,
+    });
+  }
+}
+
+/**
+ * Inflate a deflated member in small input steps. The member's declared size is bounded by the cap
+ * (checked by the caller) and by deflate's 1032:1 limit; the first output bytes must hold an NPY
+ * preamble that declares that same size ({@link checkPreamble}) before the output buffer is
+ * allocated; output beyond the declared size aborts at once (zip bombs), output short of it is a
+ * truncated or lying member.
+ */
+function inflateChecked(
   raw: Uint8Array,
   entry: ZipEntry,
-  budget: number,
+  ctx: NpyHeaderContext,
   bad: (msg: string, expected?: string, actual?: string) => InputError,
 ): Uint8Array {
   const declared = entry.uncompressedSize;
-  if (declared > budget) throw bad('member declares more bytes than the size cap allows', `at most ${budget} bytes`, `${declared} bytes declared`);
   if (declared > raw.length * MAX_DEFLATE_RATIO + 1024) {
     throw bad('declared size is impossible for its compressed size (lying header)', `at most ${raw.length * MAX_DEFLATE_RATIO + 1024} bytes`, `${declared} bytes declared`);
   }
-  // The output buffer has the declared size, which is bounded by the cap and by what the
-  // compressed bytes can physically produce; the numpy header then lands 64-byte aligned.
-  const out = new Uint8Array(declared);
+  // Until the NPY preamble is complete, output collects in small pieces (≤ 1 MiB + a step).
+  let head: Uint8Array[] | undefined = [];
+  let headBytes = 0;
+  let out: Uint8Array | undefined;
   let written = 0;
+  const allocate = (): void => {
+    const all = concat(head!, headBytes);
+    checkPreamble(all.subarray(0, Math.min(all.length, npyPreambleLength(all))), declared, ctx);
+    out = allocateBytes(declared, ctx);
+    out.set(all.subarray(0, Math.min(all.length, declared)));
+    written = Math.min(all.length, declared);
+    head = undefined;
+    if (all.length > declared) overflow(all.length);
+  };
+  const overflow = (n: number): never => {
+    throw bad('member inflates to more than its declared size (lying header or zip bomb)', `at most ${declared} bytes`, `more than ${n - 1} bytes`);
+  };
   const inf = new Inflate((chunk) => {
-    if (written + chunk.length > declared) {
-      const limit = Math.min(declared, budget);
-      throw bad(declared < budget ? 'member inflates to more than its declared size' : 'archive expands past the size cap', `at most ${limit} bytes`, `more than ${written + chunk.length} bytes`);
+    if (head !== undefined) {
+      head.push(chunk.slice());
+      headBytes += chunk.length;
+      if (headBytes > declared) overflow(headBytes);
+      const need = npyPreambleLength(concat(head, Math.min(headBytes, 12)));
+      if (headBytes >= need) allocate();
+      return;
     }
-    out.set(chunk, written);
+    if (written + chunk.length > declared) overflow(written + chunk.length);
+    out!.set(chunk, written);
     written += chunk.length;
   });
   try {
@@ -97,6 +140,22 @@ function inflateCapped(
     if (e instanceof InputError) throw e;
     throw bad(`corrupt deflate stream: ${(e as Error).message}`);
   }
-  if (written !== declared) throw bad('member inflates to fewer bytes than declared (truncated or corrupt)', `${declared} bytes`, `${written} bytes`);
+  if (head !== undefined) {
+    // The stream ended before a complete preamble: parse what there is for the clearest message.
+    allocate();
+  }
+  if (written !== declared) throw bad('member inflates to fewer bytes than declared (truncated or lying header)', `${declared} bytes`, `${written} bytes`);
+  return out!;
+}
+
+function concat(parts: readonly Uint8Array[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    if (o >= n) break;
+    const take = Math.min(p.length, n - o);
+    out.set(p.subarray(0, take), o);
+    o += take;
+  }
   return out;
 }

@@ -13,6 +13,8 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
+  /** Length of the name in bytes as stored. */
+  readonly nameLength: number;
 }
 
 /** Raised on a malformed archive; the caller converts it to an InputError naming the file. */
@@ -89,36 +91,99 @@ export function readZipDirectory(src: ByteSource): ZipEntry[] {
     const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
     const name = flags & 0x800 ? new TextDecoder().decode(nameBytes) : String.fromCharCode(...nameBytes);
     // ZIP64 extended information: only the fields saturated in the fixed record are present, in order.
-    let e = p + 46 + nameLen;
-    const eEnd = e + extraLen;
-    while (e + 4 <= eEnd) {
-      const id = cv.getUint16(e, true), len = cv.getUint16(e + 2, true);
-      if (id === 0x0001) {
-        let q = e + 4;
-        const take = (): number => { if (q + 8 > e + 4 + len) throw new ZipFormatError(`bad ZIP64 extra field for '${name}'`); const v = u64(cv, q); q += 8; return v; };
-        if (uncompressedSize === 0xffffffff) uncompressedSize = take();
-        if (compressedSize === 0xffffffff) compressedSize = take();
-        if (localHeaderOffset === 0xffffffff) localHeaderOffset = take();
-      }
-      e += 4 + len;
-    }
-    entries.push({ name, method, flags, crc, compressedSize, uncompressedSize, localHeaderOffset });
+    const z64 = zip64Extra(cv, p + 46 + nameLen, extraLen, name, [uncompressedSize, compressedSize, localHeaderOffset]);
+    uncompressedSize = z64[0]!; compressedSize = z64[1]!; localHeaderOffset = z64[2]!;
+    entries.push({ name, method, flags, crc, compressedSize, uncompressedSize, localHeaderOffset, nameLength: nameLen });
     p += 46 + nameLen + extraLen + commentLen;
   }
+  checkNoOverlap(entries, cdOffset);
   return entries;
 }
 
-/** The stored (possibly compressed) bytes of `entry`, read from `src`. */
-export function memberBytes(src: ByteSource, entry: ZipEntry): Uint8Array {
+/**
+ * Resolve the fields saturated at 0xffffffff from the ZIP64 extended-information extra field
+ * (APPNOTE 4.5.3: present in order uncompressed, compressed, offset, only for saturated fields).
+ * A saturated field without its ZIP64 value is a malformed header, not a 4 GiB size.
+ */
+function zip64Extra(dv: DataView, start: number, length: number, name: string, fields: readonly number[], local = false): number[] {
+  const out = [...fields];
+  const saturated = out.map((v) => v === 0xffffffff);
+  let e = start;
+  const end = start + length;
+  let found = false;
+  while (e + 4 <= end) {
+    const id = dv.getUint16(e, true), len = dv.getUint16(e + 2, true);
+    if (e + 4 + len > end) throw new ZipFormatError(`extra field of '${name}' overruns its header`);
+    if (id === 0x0001 && !found) {
+      found = true;
+      let q = e + 4;
+      // A local header's ZIP64 field holds both sizes whenever either is saturated (APPNOTE 4.5.3).
+      const both = local && saturated.some(Boolean);
+      for (let k = 0; k < out.length; k++) {
+        if (both && len >= 16) { out[k] = u64(dv, q); q += 8; continue; }
+        if (!saturated[k]) continue;
+        if (q + 8 > e + 4 + len) throw new ZipFormatError(`ZIP64 extra field of '${name}' is too short for its saturated sizes`);
+        out[k] = u64(dv, q);
+        q += 8;
+      }
+    }
+    e += 4 + len;
+  }
+  if (!found && saturated.some(Boolean)) throw new ZipFormatError(`'${name}' has a size or offset of 0xffffffff but no ZIP64 extra field (malformed header)`);
+  return out;
+}
+
+/**
+ * Members must not share bytes: each local header (30 bytes + name) and its data end before the
+ * next member and the central directory begin. Overlapping members are how non-recursive zip
+ * bombs reuse one compressed stream for thousands of entries.
+ */
+function checkNoOverlap(entries: readonly ZipEntry[], cdOffset: number): void {
+  const order = entries.map((_, i) => i).sort((a, b) => entries[a]!.localHeaderOffset - entries[b]!.localHeaderOffset);
+  for (let k = 0; k < order.length; k++) {
+    const a = entries[order[k]!]!;
+    const end = a.localHeaderOffset + 30 + a.nameLength + a.compressedSize;
+    const next = k + 1 < order.length ? entries[order[k + 1]!]! : undefined;
+    const limit = next ? next.localHeaderOffset : cdOffset;
+    if (end > limit) {
+      throw new ZipFormatError(next
+        ? `members '${a.name}' and '${next.name}' overlap (bytes ${a.localHeaderOffset}..${end} and from ${next.localHeaderOffset}): entries sharing data are a zip-bomb construction`
+        : `member '${a.name}' (bytes ${a.localHeaderOffset}..${end}) overlaps the central directory at ${cdOffset}`);
+    }
+  }
+}
+
+/**
+ * Where the stored (possibly compressed) bytes of `entry` start, after checking its local header
+ * against the central directory: signature, name, method and — unless sizes follow the data in a
+ * data descriptor (flag bit 3) — both sizes (ZIP64 local extras resolved). Tools that trust the
+ * local header (streaming unzippers) would read something else when these disagree, so a
+ * disagreement is refused instead of silently resolved. Nothing is allocated from a size.
+ */
+export function memberDataStart(src: ByteSource, entry: ZipEntry): number {
   const o = entry.localHeaderOffset;
   if (o + 30 > src.length) throw new ZipFormatError(`local header of '${entry.name}' lies beyond the end of the file (truncated?)`);
   const h = src.read(o, 30);
   const dv = new DataView(h.buffer, h.byteOffset, 30);
   if (dv.getUint32(0, true) !== SIG_LOC) throw new ZipFormatError(`local header of '${entry.name}' missing`);
-  const start = o + 30 + dv.getUint16(26, true) + dv.getUint16(28, true);
+  const flags = dv.getUint16(6, true), method = dv.getUint16(8, true);
+  const nameLen = dv.getUint16(26, true), extraLen = dv.getUint16(28, true);
+  const start = o + 30 + nameLen + extraLen;
+  if (start > src.length) throw new ZipFormatError(`local header of '${entry.name}' runs past the end of the file (truncated?)`);
+  const tail = src.read(o + 30, nameLen + extraLen);
+  const name = flags & 0x800 ? new TextDecoder().decode(tail.subarray(0, nameLen)) : String.fromCharCode(...tail.subarray(0, nameLen));
+  if (name !== entry.name) throw new ZipFormatError(`local header names the member '${name}' but the central directory '${entry.name}' (ambiguous archive)`);
+  if (method !== entry.method) throw new ZipFormatError(`'${entry.name}': local header says compression method ${method}, the central directory ${entry.method}`);
+  if (!(flags & 0x8)) {
+    const tv = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+    const [u, c] = zip64Extra(tv, nameLen, extraLen, entry.name, [dv.getUint32(22, true), dv.getUint32(18, true)], true);
+    if (u !== entry.uncompressedSize || c !== entry.compressedSize) {
+      throw new ZipFormatError(`'${entry.name}': local header declares ${c} compressed / ${u} uncompressed bytes, the central directory ${entry.compressedSize} / ${entry.uncompressedSize} (lying header)`);
+    }
+  }
   const stop = start + entry.compressedSize;
   if (stop > src.length) throw new ZipFormatError(`member '${entry.name}' needs bytes ${start}..${stop} but the file has ${src.length} (truncated?)`);
-  return src.read(start, entry.compressedSize);
+  return start;
 }
 
 function u64(dv: DataView, o: number): number {

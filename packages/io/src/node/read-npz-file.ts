@@ -38,7 +38,14 @@ function fileSource(fd: number, size: number): ByteSource {
     read(offset, length) {
       if (offset < 0 || offset + length > size) throw new ZipFormatError(`needs bytes ${offset}..${offset + length} but the file has ${size} (truncated?)`);
       // Uninitialized (every byte is overwritten below), unpooled: offset 0, so npy payloads stay aligned.
-      const out = Buffer.allocUnsafeSlow(length);
+      let out: Buffer;
+      try {
+        out = Buffer.allocUnsafeSlow(length);
+      } catch (e) {
+        // Sizes were checked against the cap; the runtime can still refuse (one buffer ≤ 2^32 bytes in Node 20).
+        if (e instanceof RangeError) throw new ZipFormatError(`cannot hold ${length} bytes in one buffer here (${e.message})`);
+        throw e;
+      }
       let done = 0;
       while (done < length) {
         const n = fs.readSync(fd, out, done, Math.min(1 << 30, length - done), offset + done);
