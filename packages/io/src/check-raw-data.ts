@@ -1,5 +1,8 @@
+import { countsToAmplitude } from './counts-to-amplitude.js';
+import type { DiffractionKind } from './default-diffraction-kind.js';
 import { formatInputError, type InputErrorDetails } from './errors.js';
 import { describeArray } from './describe-array.js';
+import { numpyDtypeName } from './numpy-dtype-name.js';
 import { toComplexArray } from './to-complex-array.js';
 import { toFloat32Array } from './to-float32-array.js';
 import { toFloat64Array } from './to-float64-array.js';
@@ -15,6 +18,19 @@ export interface RawDataCheck {
   readonly notes: string[];
 }
 
+/** Options of {@link checkRawData}. */
+export interface CheckRawDataOptions {
+  /**
+   * What the diffraction array holds: `'amplitude'` (SPEC §3, the default) or `'counts'`, whose
+   * square root is taken ({@link countsToAmplitude}). See `defaultDiffractionKind` for the default
+   * a `--diffraction` option would take from the stored dtype.
+   */
+  readonly diffraction?: DiffractionKind;
+}
+
+/** Keys of the raw NPZ contract (SPEC §3); anything else is listed in a note as not used. */
+const KNOWN_KEYS = ['xcoords', 'ycoords', 'diff3d', 'diffraction', 'probeGuess', 'objectGuess', 'xcoords_start', 'ycoords_start', 'scan_index', '_metadata'];
+
 const REAL = new Set(['f4', 'f8', 'i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8']);
 const INT = new Set(['i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8']);
 const NUMERIC = new Set([...REAL, 'c8', 'c16']);
@@ -28,10 +44,14 @@ const NUMERIC = new Set([...REAL, 'c8', 'c16']);
  * last different and equal to M); `probeGuess (N, N)` complex (or real). Optional:
  * `objectGuess (H, W)`, `xcoords_start`/`ycoords_start (M,)` (default xcoords/ycoords),
  * `scan_index (M,)` integer (default zeros), `_metadata` (JSON object in a string array).
- * Problems: missing keys, wrong ranks or dtypes, M mismatch, N ∉ {64, 128, 256}, probe not N×N,
- * NaN/Inf anywhere (count and first index), negative amplitudes (count and first index).
+ * Problems: missing keys, wrong ranks or dtypes, zero positions (M = 0), M mismatch,
+ * N ∉ {64, 128, 256}, probe not N×N, NaN/Inf anywhere (count and first index), negative
+ * amplitudes (count and first index), and `diff3d` and `diffraction` both present with different
+ * contents (ambiguous: which one is meant?). Notes: identical aliases, dtypes converted on reading
+ * (float16, big-endian), `(N, N, M)` transposed, `(M, N, N)` with M = N read as such, unused keys.
+ * Physical plausibility and fitness for a command are `assessScan`'s (@ptychojs/grouping).
  */
-export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: string): RawDataCheck {
+export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: string, opts: CheckRawDataOptions = {}): RawDataCheck {
   const problems: string[] = [];
   const notes: string[] = [];
   const problem = (key: string | undefined, message: string, expected?: string, actual?: string): void => {
@@ -39,19 +59,26 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
     problems.push(formatInputError(message, d));
   };
   const get = (key: string): NdArray | undefined => (Object.prototype.hasOwnProperty.call(arrays, key) ? arrays[key] : undefined);
+  /** A present key that differs from `key` only in case (keys are case-sensitive). */
+  const nearMiss = (key: string): string => {
+    const k = Object.keys(arrays).find((x) => x !== key && x.toLowerCase() === key.toLowerCase());
+    return k === undefined ? '' : ` (found '${k}': keys are case-sensitive)`;
+  };
 
   // --- coordinates: fix M ------------------------------------------------------------------
   let M: number | undefined;
   const vector = (key: string, required: boolean): Float64Array | undefined => {
     const a = get(key);
     if (a === undefined) {
-      if (required) problem(key, 'missing required key', `${key} (M,) float`, 'absent');
+      if (required) problem(key, `missing required key${nearMiss(key)}`, `${key} (M,) float`, 'absent');
       return undefined;
     }
     if (!REAL.has(a.dtype)) { problem(key, 'wrong dtype', '(M,) float', describeArray(a)); return undefined; }
     if (a.shape.length !== 1) { problem(key, 'wrong rank', '(M,) float', describeArray(a)); return undefined; }
-    if (M === undefined) M = a.shape[0];
-    else if (a.shape[0] !== M) { problem(key, 'M mismatch between keys', `(${M},) like xcoords`, describeArray(a)); return undefined; }
+    if (M === undefined) {
+      M = a.shape[0];
+      if (M === 0) problem(key, 'no scan positions (M = 0)', '(M,) float with M ≥ 1', describeArray(a));
+    } else if (a.shape[0] !== M) { problem(key, 'M mismatch between keys', `(${M},) like xcoords`, describeArray(a)); return undefined; }
     const v = toFloat64Array(a);
     nonFinite(key, v, a.shape, 1);
     return v;
@@ -69,36 +96,68 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
   const ycoords = vector('ycoords', true);
 
   // --- diffraction ---------------------------------------------------------------------------
-  const dKey = get('diff3d') !== undefined ? 'diff3d' : get('diffraction') !== undefined ? 'diffraction' : undefined;
+  interface Diffraction { readonly d: Float32Array; readonly N: number; readonly M: number; readonly a: NdArray }
+  const readDiffraction = (key: string): Diffraction | undefined => {
+    const a = get(key)!;
+    const s = a.shape;
+    if (!REAL.has(a.dtype)) { problem(key, 'wrong dtype', '(M, N, N) float amplitude', describeArray(a)); return undefined; }
+    if (s.length !== 3) { problem(key, 'wrong rank', '(M, N, N) float amplitude', describeArray(a)); return undefined; }
+    const [s0, s1, s2] = s as [number, number, number];
+    const normal = s1 === s2 && (M === undefined || s0 === M);
+    const transposed = !normal && s0 === s1 && s2 !== s0 && M !== undefined && s2 === M;
+    if (!normal && !transposed) {
+      if (s1 === s2) problem(key, 'M mismatch between keys', `(${M}, N, N) with M from xcoords`, describeArray(a));
+      else problem(key, 'not square patterns', `(M, N, N)${M !== undefined ? ` with M = ${M}` : ''} (or (N, N, M))`, describeArray(a));
+      return undefined;
+    }
+    const m = transposed ? s2 : s0;
+    const n = transposed ? s0 : s1;
+    const values = toFloat32Array(a);
+    const raw = transposed ? transposeNNM(values, n, m) : values;
+    if (transposed) notes.push(`${source}: '${key}' stored as (N, N, M) = ${describeArray(a)}; transposed to (M, N, N)`);
+    else if (s0 === s1 && s1 === s2) notes.push(`${source}: '${key}' ${describeArray(a)} could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N) — transpose the file if patterns are on the last axis`);
+    if (!(SUPPORTED_N as readonly number[]).includes(n)) problem(key, 'unsupported pattern size N', `N in {${SUPPORTED_N.join(', ')}}`, `N = ${n} from ${describeArray(a)}`);
+    const shape = [m, n, n];
+    const counts = opts.diffraction === 'counts';
+    const finiteBefore = problems.length;
+    nonFinite(key, raw, shape, 1);
+    let neg = 0, firstNeg = -1;
+    for (let i = 0; i < raw.length; i++) if (raw[i]! < 0) { if (neg === 0) firstNeg = i; neg++; }
+    const what = counts ? 'count' : 'amplitude';
+    if (neg > 0) problem(key, `${neg} negative ${what}${neg > 1 ? 's' : ''}, first at index ${indexText(firstNeg, shape)} (${raw[firstNeg]})`, counts ? 'counts ≥ 0' : 'amplitudes ≥ 0 (sqrt of counts)', `${neg} negative`);
+    if (neg > 0 || problems.length > finiteBefore) return undefined;
+    let d = raw;
+    if (counts) {
+      d = countsToAmplitude(raw, { file: source, key });
+      notes.push(`${source}: '${key}' read as counts: amplitude = sqrt(counts) (SPEC §3)`);
+    }
+    return { d, N: n, M: m, a };
+  };
   let diff3d: Float32Array | undefined;
   let N: number | undefined;
-  if (dKey === undefined) problem('diff3d', 'missing required key (alias: diffraction)', 'diff3d (M, N, N) float amplitude', 'absent');
+  let dKey: 'diff3d' | 'diffraction' | undefined;
+  const hasMain = get('diff3d') !== undefined, hasAlias = get('diffraction') !== undefined;
+  if (!hasMain && !hasAlias) problem('diff3d', `missing required key (alias: diffraction)${nearMiss('diff3d') || nearMiss('diffraction')}`, 'diff3d (M, N, N) float amplitude', 'absent');
   else {
-    const a = get(dKey)!;
-    const s = a.shape;
-    if (!REAL.has(a.dtype)) problem(dKey, 'wrong dtype', '(M, N, N) float amplitude', describeArray(a));
-    else if (s.length !== 3) problem(dKey, 'wrong rank', '(M, N, N) float amplitude', describeArray(a));
-    else {
-      const [s0, s1, s2] = s as [number, number, number];
-      const normal = s1 === s2 && (M === undefined || s0 === M);
-      const transposed = !normal && s0 === s1 && s2 !== s0 && M !== undefined && s2 === M;
-      if (!normal && !transposed) {
-        if (s1 === s2) problem(dKey, 'M mismatch between keys', `(${M}, N, N) with M from xcoords`, describeArray(a));
-        else problem(dKey, 'not square patterns', `(M, N, N)${M !== undefined ? ` with M = ${M}` : ''} (or (N, N, M))`, describeArray(a));
-      } else {
-        if (M === undefined) M = s0;
-        N = transposed ? s0 : s1;
-        const values = toFloat32Array(a);
-        const d = transposed ? transposeNNM(values, N, M!) : values;
-        if (transposed) notes.push(`${source}: '${dKey}' stored as (N, N, M) = ${describeArray(a)}; transposed to (M, N, N)`);
-        if (!(SUPPORTED_N as readonly number[]).includes(N)) problem(dKey, 'unsupported pattern size N', `N in {${SUPPORTED_N.join(', ')}}`, `N = ${N} from ${describeArray(a)}`);
-        const shape = [M!, N, N];
-        nonFinite(dKey, d, shape, 1);
-        let neg = 0, firstNeg = -1;
-        for (let i = 0; i < d.length; i++) if (d[i]! < 0) { if (neg === 0) firstNeg = i; neg++; }
-        if (neg > 0) problem(dKey, `${neg} negative amplitude${neg > 1 ? 's' : ''}, first at index ${indexText(firstNeg, shape)} (${d[firstNeg]})`, 'amplitudes ≥ 0 (sqrt of counts)', `${neg} negative`);
-        diff3d = d;
+    const main = hasMain ? readDiffraction('diff3d') : undefined;
+    const alias = hasAlias ? readDiffraction('diffraction') : undefined;
+    if (hasMain && hasAlias) {
+      if (main && alias) {
+        const diff = firstDifference(main, alias);
+        if (diff === undefined) {
+          notes.push(`${source}: both 'diff3d' and 'diffraction' are present with identical contents; using 'diff3d'`);
+          dKey = 'diff3d';
+        } else {
+          problem('diffraction', "ambiguous input: both 'diff3d' and 'diffraction' are present and differ; keep only the one you mean",
+            "one of 'diff3d' or 'diffraction' (or two identical arrays)", `'diff3d' ${describeArray(main.a)} and 'diffraction' ${describeArray(alias.a)}, ${diff}`);
+        }
       }
+    } else dKey = hasMain ? 'diff3d' : 'diffraction';
+    const chosen = dKey === 'diff3d' ? main : dKey === 'diffraction' ? alias : undefined;
+    if (chosen) {
+      if (M === undefined) M = chosen.M;
+      N = chosen.N;
+      diff3d = chosen.d;
     }
   }
 
@@ -106,7 +165,7 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
   const complex2d = (key: string, required: boolean, square: boolean): ComplexArray | undefined => {
     const a = get(key);
     const want = square ? `(N, N) complex${N !== undefined ? ` with N = ${N}` : ''}` : '(H, W) complex';
-    if (a === undefined) { if (required) problem(key, 'missing required key', `${key} ${want}`, 'absent'); return undefined; }
+    if (a === undefined) { if (required) problem(key, `missing required key${nearMiss(key)}`, `${key} ${want}`, 'absent'); return undefined; }
     if (!NUMERIC.has(a.dtype)) { problem(key, 'wrong dtype', want, describeArray(a)); return undefined; }
     if (a.shape.length !== 2) { problem(key, 'wrong rank', want, describeArray(a)); return undefined; }
     if (square && (a.shape[0] !== a.shape[1] || (N !== undefined && a.shape[0] !== N))) { problem(key, 'probe is not N×N', want, describeArray(a)); return undefined; }
@@ -152,6 +211,18 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
     }
   }
 
+  // --- notes: conversions on reading, unused keys --------------------------------------------
+  const storedDtypes: Record<string, string> = {};
+  for (const [key, a] of Object.entries(arrays)) {
+    storedDtypes[key] = numpyDtypeName(a);
+    const inMemory = numpyDtypeName({ dtype: a.dtype });
+    if (a.storedDescr !== undefined && a.dtype !== 'U' && a.dtype !== 'S' && storedDtypes[key] !== inMemory) {
+      notes.push(`${source}: '${key}' is stored as ${storedDtypes[key]} ('${a.storedDescr}'); read as ${inMemory}`);
+    }
+  }
+  const unused = Object.keys(arrays).filter((k) => !KNOWN_KEYS.includes(k));
+  if (unused.length > 0) notes.push(`${source}: key${unused.length > 1 ? 's' : ''} not used (not in the SPEC §3 contract): ${unused.map((k) => `'${k}'`).join(', ')}`);
+
   if (problems.length > 0 || !xcoords || !ycoords || !diff3d || !probeGuess || M === undefined || N === undefined) {
     return { problems, notes };
   }
@@ -163,6 +234,8 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
     ...(objectGuess ? { objectGuess } : {}),
     scanIndex: scanIndex ?? new Int32Array(M),
     ...(metadata ? { metadata } : {}),
+    diffractionKey: dKey!,
+    storedDtypes,
   };
   return { raw, problems, notes };
 }
@@ -172,6 +245,18 @@ function indexText(k: number, shape: readonly number[]): string {
   const idx: number[] = [];
   for (let d = shape.length - 1; d >= 0; d--) { idx.unshift(k % shape[d]!); k = Math.floor(k / shape[d]!); }
   return `(${idx.join(', ')})`;
+}
+
+/** `undefined` when both readings are equal (NaN equals NaN), else where they first differ, in words. */
+function firstDifference(a: { d: Float32Array; M: number; N: number }, b: { d: Float32Array; M: number; N: number }): string | undefined {
+  if (a.M !== b.M || a.N !== b.N) return `shapes (${a.M}, ${a.N}, ${a.N}) and (${b.M}, ${b.N}, ${b.N}) as read`;
+  let count = 0, first = -1;
+  for (let i = 0; i < a.d.length; i++) {
+    const x = a.d[i]!, y = b.d[i]!;
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) { if (count === 0) first = i; count++; }
+  }
+  if (count === 0) return undefined;
+  return `${count} value${count > 1 ? 's' : ''} differ, first at ${indexText(first, [a.M, a.N, a.N])}: ${a.d[first]} vs ${b.d[first]}`;
 }
 
 /** (N, N, M) → (M, N, N). */

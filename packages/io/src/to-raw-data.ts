@@ -1,4 +1,4 @@
-import { checkRawData } from './check-raw-data.js';
+import { checkRawData, type CheckRawDataOptions } from './check-raw-data.js';
 import { InputError } from './errors.js';
 import type { NdArray, RawData } from './types.js';
 
@@ -10,8 +10,8 @@ import type { NdArray, RawData } from './types.js';
  * @throws InputError listing every problem in `problems` (one line each, naming file, key,
  *   expected and actual shape/dtype).
  */
-export function toRawData(arrays: Readonly<Record<string, NdArray>>, source: string): RawData {
-  const { raw, problems } = checkRawData(arrays, source);
+export function toRawData(arrays: Readonly<Record<string, NdArray>>, source: string, opts: CheckRawDataOptions = {}): RawData {
+  const { raw, problems } = checkRawData(arrays, source, opts);
   if (raw === undefined || problems.length > 0) {
     const n = problems.length;
     throw new InputError(`${n} problem${n === 1 ? '' : 's'} in raw data:\n  ${problems.join('\n  ')}`, { file: source }, problems);

@@ -87,6 +87,10 @@ export interface RawData {
   readonly scanIndex: Int32Array;
   /** Parsed `_metadata` JSON, if present. */
   readonly metadata?: Readonly<Record<string, unknown>>;
+  /** The key the diffraction came from in the file (`'diffraction'` is an alias), for messages. */
+  readonly diffractionKey?: 'diff3d' | 'diffraction';
+  /** numpy dtype of each key as stored in the file (`float16`, `uint16`, …), for reports and messages. */
+  readonly storedDtypes?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -10,6 +10,12 @@ import { ZipFormatError, memberDataStart, readZipDirectory, type ByteSource, typ
 
 /** deflate cannot expand by more than 1032:1; a larger declared ratio is a lie. */
 const MAX_DEFLATE_RATIO = 1032;
+/**
+ * First output buffer of an inflating member: the declared size when the compressed bytes are at
+ * least 1/16 of it (typical of diffraction data), else 16 × compressed (≥ 1 MiB), grown ×2 after.
+ */
+const INITIAL_RATIO = 16;
+const INITIAL_BYTES = 1 << 20;
 
 /** @internal `parseNpz` over any byte source (memory or file). */
 export function parseNpzSource(src: ByteSource, opts: ParseNpzOptions = {}): Record<string, NdArray> {
@@ -81,9 +87,9 @@ function checkPreamble(head: Uint8Array, memberSize: number, ctx: NpyHeaderConte
 /**
  * Inflate a deflated member in small input steps. The member's declared size is bounded by the cap
  * (checked by the caller) and by deflate's 1032:1 limit; the first output bytes must hold an NPY
- * preamble that declares that same size ({@link checkPreamble}) before the output buffer is
- * allocated; output beyond the declared size aborts at once (zip bombs), output short of it is a
- * truncated or lying member.
+ * preamble that declares that same size ({@link checkPreamble}) before an output buffer is
+ * allocated, and that buffer grows with the real output up to the declared size; output beyond the
+ * declared size aborts at once (zip bombs), output short of it is a truncated or lying member.
  */
 function inflateChecked(
   raw: Uint8Array,
@@ -103,11 +109,18 @@ function inflateChecked(
   const allocate = (): void => {
     const all = concat(head!, headBytes);
     checkPreamble(all.subarray(0, Math.min(all.length, npyPreambleLength(all))), declared, ctx);
-    out = allocateBytes(declared, ctx);
+    out = allocateBytes(Math.min(declared, Math.max(all.length, INITIAL_BYTES, raw.length * INITIAL_RATIO)), ctx);
     out.set(all.subarray(0, Math.min(all.length, declared)));
     written = Math.min(all.length, declared);
     head = undefined;
     if (all.length > declared) overflow(all.length);
+  };
+  // Output grows geometrically up to the declared size, so a header that lies about a huge size
+  // costs memory in proportion to what the stream really produces, not to the lie.
+  const grow = (need: number): void => {
+    const next = allocateBytes(Math.min(declared, Math.max(need, 2 * out!.length)), ctx);
+    next.set(out!.subarray(0, written));
+    out = next;
   };
   const overflow = (n: number): never => {
     throw bad('member inflates to more than its declared size (lying header or zip bomb)', `at most ${declared} bytes`, `more than ${n - 1} bytes`);
@@ -122,6 +135,7 @@ function inflateChecked(
       return;
     }
     if (written + chunk.length > declared) overflow(written + chunk.length);
+    if (written + chunk.length > out!.length) grow(written + chunk.length);
     out!.set(chunk, written);
     written += chunk.length;
   });
