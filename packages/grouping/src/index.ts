@@ -22,3 +22,7 @@ export { normalize } from './normalize.js';
 export { assembleGroupedData, type AssembleGroupedDataOptions } from './assemble-grouped-data.js';
 export { takeGroups } from './take-groups.js';
 export { splitGroups, type GroupSplit } from './split-groups.js';
+export {
+  assessScan, type AssessScanSettings, type ScanAssessment, type ScanCommand, type ScanIssue, type ScanIssueCode, type ScanStats, type ScanToAssess,
+} from './assess-scan.js';
+export { assertScanUsable } from './assert-scan-usable.js';
