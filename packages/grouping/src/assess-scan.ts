@@ -210,7 +210,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     problem('positions-not-finite', Number.isFinite(xs[firstBad]!) ? 'ycoords' : 'xcoords', `${bad} scan position${bad > 1 ? 's are' : ' is'} NaN/Inf, first at index ${firstBad}`, 'finite positions in pixels', `(${xs[firstBad]}, ${ys[firstBad]})`, 'drop the positions (and their patterns) that the encoder did not record');
   }
 
-  let unitsSuspect = false;
+  let unitsSuspect = false, coincide = false;
   if (positionsOk) {
     let xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;
     for (let i = 0; i < M; i++) {
@@ -226,7 +226,11 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
       const step = median(dist);
       stats.medianStep = step;
       const span = Math.max(xmax - xmin, ymax - ymin);
-      if (step < MIN_STEP_PX || span < 1) {
+      if (span === 0) {
+        coincide = true;
+        warn('duplicate-positions', 'xcoords', `all ${M} scan positions are the same point (${fmt(xmin)}, ${fmt(ymin)})`, 'distinct scan positions', `${M} identical`,
+          'the stage did not move (or its positions were not recorded): check the position export');
+      } else if (step < MIN_STEP_PX || span < 1) {
         unitsSuspect = true;
         const px = pixelSize(scan.metadata);
         warn('positions-units', 'xcoords', `scan positions span ${fmt(span)} px with a median step of ${fmt(step)} px: narrower than a pixel, so not pixel units (metres?)`,
@@ -448,12 +452,15 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
       const box = { col0: c0, row0: r0, width, height };
       if (width >= min && height >= min) evaluation = { possible: true, box };
       else {
-        const reason = `the scan box inside objectGuess is ${width}×${height} px, smaller than the ${min}×${min} SSIM window (SPEC §4)${unitsSuspect ? ' (positions not in pixels?)' : ''}`;
+        // When a position finding explains the small crop, it carries the fix; a second warning
+        // ("scan a larger area") would be a false follow-on, so only `evaluate` (which must refuse) adds one.
+        const cause = outside > 0 ? 'the scan positions lie outside objectGuess' : unitsSuspect ? 'the positions are not in pixels' : coincide ? 'all positions coincide' : undefined;
+        const reason = `the scan box inside objectGuess is ${width}×${height} px, smaller than the ${min}×${min} SSIM window (SPEC §4)${cause ? `: ${cause}` : ''}`;
         evaluation = { possible: false, reason, box };
-        const args = ['objectGuess', `the metrics crop (scan box ∩ objectGuess) is ${width}×${height} px: too small to score`, `at least ${min}×${min} px`, `${width}×${height} px`,
-          'scan a larger area (the box spanned by the positions is what is scored), or skip evaluation'] as const;
+        const fix = cause ? `fix the positions first (${cause}; see the warning about them)` : 'scan a larger area (the box spanned by the positions is what is scored), or skip evaluation';
+        const args = ['objectGuess', `the metrics crop (scan box ∩ objectGuess) is ${width}×${height} px: too small to score`, `at least ${min}×${min} px`, `${width}×${height} px`, fix] as const;
         if (command === 'evaluate') problem('evaluation-box-too-small', ...args);
-        else warn('metrics-unavailable', ...args);
+        else if (!cause) warn('metrics-unavailable', ...args);
       }
     }
   } else if (!positionsOk) {

@@ -96,6 +96,9 @@ export function readZipDirectory(src: ByteSource): ZipEntry[] {
     entries.push({ name, method, flags, crc, compressedSize, uncompressedSize, localHeaderOffset, nameLength: nameLen });
     p += 46 + nameLen + extraLen + commentLen;
   }
+  for (const e of entries) {
+    if (e.localHeaderOffset + 30 > n) throw new ZipFormatError(`local header of '${e.name}' at ${e.localHeaderOffset} lies beyond the end of the file (${n} bytes; truncated?)`);
+  }
   checkNoOverlap(entries, cdOffset);
   return entries;
 }
@@ -120,10 +123,10 @@ function zip64Extra(dv: DataView, start: number, length: number, name: string, f
       // A local header's ZIP64 field holds both sizes whenever either is saturated (APPNOTE 4.5.3).
       const both = local && saturated.some(Boolean);
       for (let k = 0; k < out.length; k++) {
-        if (both && len >= 16) { out[k] = u64(dv, q); q += 8; continue; }
+        if (both && len >= 16) { out[k] = u64(dv, q, name); q += 8; continue; }
         if (!saturated[k]) continue;
         if (q + 8 > e + 4 + len) throw new ZipFormatError(`ZIP64 extra field of '${name}' is too short for its saturated sizes`);
-        out[k] = u64(dv, q);
+        out[k] = u64(dv, q, name);
         q += 8;
       }
     }
@@ -186,8 +189,8 @@ export function memberDataStart(src: ByteSource, entry: ZipEntry): number {
   return start;
 }
 
-function u64(dv: DataView, o: number): number {
+function u64(dv: DataView, o: number, name?: string): number {
   const v = dv.getUint32(o, true) + dv.getUint32(o + 4, true) * 2 ** 32;
-  if (!Number.isSafeInteger(v)) throw new ZipFormatError('ZIP64 size or offset out of range');
+  if (!Number.isSafeInteger(v)) throw new ZipFormatError(`ZIP64 size or offset out of range${name === undefined ? '' : ` for '${name}'`} (${v})`);
   return v;
 }
