@@ -4,6 +4,7 @@ import { Deflate } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { encodeNpy } from './encode-npy.js';
 import { InputError } from './errors.js';
+import { allocateBytes } from './internal/allocate-bytes.js';
 import { crc32 } from './internal/crc32.js';
 import { zipParts } from './internal/zip-write.js';
 import { ndarray } from './ndarray.js';
@@ -122,6 +123,36 @@ describe('parseNpz refuses bad archives with an InputError naming file and key',
     const { z } = parseNpz(zip);
     expect(z!.shape).toEqual([524288]);
     expect((z!.data as Float64Array).every((v) => v === 0)).toBe(true);
+  });
+
+  it('a member whose zip and NPY headers agree on 5e9 bytes (under the 8 GiB cap, beyond one JS array) is an InputError, not a RangeError', () => {
+    // The issue-9 crash: 5e9 bytes passed the cap and the 1032:1 check (4.9 MB of compressed
+    // input), and `new Uint8Array(5e9)` threw a RangeError (exit 1). Deflate "stored" blocks of
+    // zeros really expand 1:1, so the stream ends 5e9 − 4.9e6 bytes early.
+    const declared = 128 + 625_000_000 * 8;
+    const header = bombHeader.slice();
+    const h = String.fromCharCode(...header.subarray(10)).replace("'shape': (33554432,), ", "'shape': (625000000,),").slice(0, 118);
+    for (let i = 0; i < 118; i++) header[10 + i] = h.charCodeAt(i);
+    const blocks: Uint8Array[] = [new Uint8Array([0, 128, 0, 127, 255]), header];
+    const zeros = new Uint8Array(5 + 65535);
+    zeros.set([0, 0xff, 0xff, 0, 0]);
+    const n = Math.ceil(declared / 1032 / 65535) + 1;
+    for (let k = 0; k < n; k++) blocks.push(zeros);
+    blocks.push(new Uint8Array([1, 0, 0, 0xff, 0xff]));
+    const stream = concat(blocks);
+    expect(stream.length * 1032).toBeGreaterThan(declared); // passes the ratio check
+    const zip = concat(zipParts([{ name: 'big.npy', method: 8, crc: 0, uncompressedSize: declared, parts: [stream] }]));
+    const before = process.memoryUsage().arrayBuffers;
+    const e = inputError(() => parseNpz(zip, { file: 'big.npz' }));
+    expect(e.key).toBe('big');
+    expect(e.message).toMatch(/fewer bytes than declared/);
+    // Memory follows what the stream produces (≤ 16 × its compressed size), not the 5 GB declared.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * stream.length + (8 << 20));
+  });
+
+  it('an allocation the runtime refuses is an InputError naming file and key', () => {
+    const e = inputError(() => allocateBytes(2 ** 53, { file: 'f.npz', key: 'k' }));
+    expect(e.message).toMatch(/^f\.npz, key 'k': cannot hold this member in memory here/);
   });
 
   it('a declared size impossible for the compressed size (> 1032:1) is a lying header', () => {
