@@ -214,6 +214,7 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
   // --- notes: conversions on reading, unused keys --------------------------------------------
   const storedDtypes: Record<string, string> = {};
   for (const [key, a] of Object.entries(arrays)) {
+    if (a === undefined) continue;
     storedDtypes[key] = numpyDtypeName(a);
     const inMemory = numpyDtypeName({ dtype: a.dtype });
     if (a.storedDescr !== undefined && a.dtype !== 'U' && a.dtype !== 'S' && storedDtypes[key] !== inMemory) {

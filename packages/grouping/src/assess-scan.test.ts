@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '@ptychojs/io';
+import { assessScan, type AssessScanSettings, type ScanToAssess } from './assess-scan.js';
+import { assertScanUsable } from './assert-scan-usable.js';
+
+const N = 64;
+
+/**
+ * A scan on an n×n grid (step px, starting at 40) whose every pattern is a centred 8×8 block
+ * of amplitude √(counts/64) plus a faint 0.5 floor over rows/cols 8…55, so each pattern holds
+ * `counts` + 0.25·48² counts and no row inside the signal is constant.
+ */
+function scan(o: { n?: number; step?: number; counts?: number; object?: [number, number]; xs?: number[]; ys?: number[] } = {}): ScanToAssess & { diff3d: Float32Array } {
+  const n = o.n ?? 4, step = o.step ?? 6;
+  const xs = o.xs ?? Array.from({ length: n * n }, (_, k) => 40 + step * (k % n));
+  const ys = o.ys ?? Array.from({ length: n * n }, (_, k) => 40 + step * Math.floor(k / n));
+  const M = xs.length;
+  const d = new Float32Array(M * N * N);
+  const v = Math.sqrt((o.counts ?? 1e4) / 64);
+  for (let m = 0; m < M; m++) {
+    for (let i = 8; i < 56; i++) for (let j = 8; j < 56; j++) d[m * N * N + i * N + j] = 0.5 + 0.01 * ((i * 7 + j * 3 + m) % 5);
+    for (let i = 28; i < 36; i++) for (let j = 28; j < 36; j++) d[m * N * N + i * N + j] = v;
+  }
+  return { source: 's.npz', N, xcoords: Float64Array.from(xs), ycoords: Float64Array.from(ys), diff3d: d, ...(o.object ? { objectGuess: { shape: o.object } } : {}) };
+}
+const codes = (s: ScanToAssess, settings: AssessScanSettings = { command: 'run' }) => {
+  const a = assessScan(s, settings);
+  return { problems: a.problems.map((p) => p.code), warnings: a.warnings.map((w) => w.code) };
+};
+const clean = { problems: [], warnings: [] };
+
+describe('assessScan: usable for the command?', () => {
+  it('a well-formed scan is clean for every command that reads it', () => {
+    for (const command of ['inspect', 'train', 'infer', 'run', 'epie'] as const) expect(codes(scan(), { command }), command).toEqual(clean);
+  });
+
+  it('inspect refuses and warns exactly as run does', () => {
+    for (const s of [scan(), scan({ n: 1 }), scan({ step: 0.01 }), scan({ object: [100, 100] }), scan({ object: [20, 20] })]) {
+      expect(assessScan(s, { command: 'inspect' })).toEqual(assessScan(s, { command: 'run' }));
+    }
+  });
+
+  it('needs gridsize² positions and K ≥ C − 1 (what groupScan needs)', () => {
+    expect(codes(scan({ n: 1 }), { command: 'train', gridsize: 2 }).problems).toEqual(['too-few-positions']);
+    expect(codes(scan({ n: 1 }), { command: 'train', gridsize: 1 })).toEqual(clean);
+    expect(codes(scan({ n: 3 }), { command: 'train', gridsize: 3, K: 8 })).toEqual(clean);
+    expect(codes(scan({ n: 3 }), { command: 'train', gridsize: 3, K: 7 }).problems).toEqual(['bad-setting']);
+    expect(codes(scan({ n: 3 }), { command: 'train', gridsize: 3, K: 8.5 }).problems).toEqual(['bad-setting']);
+    expect(codes(scan(), { command: 'train', gridsize: 2, K: 2 }).problems).toEqual(['bad-setting']);
+    expect(codes(scan({ n: 2 }), { command: 'train', gridsize: 2, K: 6 }).warnings).toEqual(['small-neighbour-pool']);
+    // evaluate, simulate and epie do not group
+    expect(codes(scan({ n: 1 }), { command: 'epie', gridsize: 2 })).toEqual(clean);
+  });
+
+  it('the evaluation crop is the metrics crop: columns ceil(xmin)…floor(xmax) ∩ the object (SPEC §4)', () => {
+    // xs 10.2 … 20.8 → columns 11…20 = 10 px < 11: impossible; 10.0 … 21.0 → 12 px: possible.
+    const narrow = scan({ xs: [10.2, 20.8, 10.2, 20.8], ys: [10, 10, 40, 40], object: [100, 100] });
+    const a = assessScan(narrow, { command: 'run', gridsize: 1 });
+    expect(a.evaluation.box).toEqual({ col0: 11, row0: 10, width: 10, height: 31 });
+    expect(a.evaluation.possible).toBe(false);
+    expect(a.warnings.map((w) => w.code)).toEqual(['metrics-unavailable']);
+    expect(codes(narrow, { command: 'evaluate' }).problems).toEqual(['evaluation-box-too-small']);
+    const wide = scan({ xs: [10, 21, 10, 21], ys: [10, 10, 40, 40], object: [100, 100] });
+    expect(assessScan(wide, { command: 'run', gridsize: 1 }).evaluation).toEqual({ possible: true, box: { col0: 10, row0: 10, width: 12, height: 31 } });
+    // clipped by the object: a 15-px-wide object leaves 15 columns of a 31-px scan box
+    expect(assessScan(scan({ xs: [0, 30, 0, 30], ys: [0, 0, 30, 30], object: [100, 15] }), { command: 'run', gridsize: 1 }).evaluation.box).toEqual({ col0: 0, row0: 0, width: 15, height: 31 });
+  });
+
+  it('simulate needs every position inside the object, and warns when patches reach past its edge', () => {
+    // A patch at x spans columns x − N/2 … x + N/2 (with its bilinear neighbour): inside a 100-wide object for 32 ≤ x ≤ 67.
+    expect(codes(scan({ xs: [32, 40, 59, 67], ys: [40, 40, 40, 40], object: [100, 100] }), { command: 'simulate' })).toEqual(clean);
+    expect(codes(scan({ xs: [31.9, 40, 59, 67], ys: [40, 40, 40, 40], object: [100, 100] }), { command: 'simulate' })).toEqual({ problems: [], warnings: ['patches-cross-object-edge'] });
+    expect(codes(scan({ xs: [32, 40, 59, 100], ys: [40, 40, 40, 40], object: [100, 100] }), { command: 'simulate' }).problems).toEqual(['positions-outside-object']);
+    expect(codes(scan({ xs: [32, 40], ys: [40, 40] }), { command: 'simulate' }).problems).toEqual(['object-missing']);
+  });
+});
+
+describe('assessScan: plausibility warnings', () => {
+  it('position units: median step below 0.05 px or a span below 1 px', () => {
+    expect(codes(scan({ xs: [40, 40.5], ys: [40, 40] }), { command: 'epie' }).warnings).toEqual(['positions-units']);
+    expect(codes(scan({ step: 0.049 }), { command: 'epie' }).warnings).toEqual(['positions-units']);
+    expect(codes(scan({ step: 0.34 }), { command: 'epie' }).warnings).toEqual([]); // span 1.02 px
+    expect(codes(scan({ step: 32 }), { command: 'epie' }).warnings).toEqual([]);
+    expect(codes(scan({ step: 32.5 }), { command: 'epie' }).warnings).toEqual(['step-exceeds-probe']);
+  });
+
+  it('duplicates: positions within 0.01 px of another', () => {
+    const ys = [40, 40, 40, 40, 40];
+    expect(codes(scan({ xs: [40, 46, 52, 58, 40.011], ys }), { command: 'epie' }).warnings).toEqual([]);
+    expect(codes(scan({ xs: [40, 46, 52, 58, 40.009], ys }), { command: 'epie' }).warnings).toEqual(['duplicate-positions']);
+  });
+
+  it('outlier patterns: totals beyond 10× the median, either way', () => {
+    const s = scan({ n: 2 });
+    const scaled = (k: number) => { const d = Float32Array.from(s.diff3d); for (let p = 0; p < N * N; p++) d[p]! *= Math.sqrt(k); return { ...s, diff3d: d }; };
+    expect(codes(scaled(9), { command: 'epie' })).toEqual(clean);
+    expect(codes(scaled(11), { command: 'epie' }).warnings).toEqual(['outlier-patterns']);
+    expect(codes(scaled(1 / 11), { command: 'epie' }).warnings).toEqual(['outlier-patterns']);
+  });
+
+  it('detector gaps: constant lines inside the signal, not dark borders or wide bands', () => {
+    const s = scan({ n: 2 });
+    const withRows = (rows: number[], value = 0) => {
+      const d = Float32Array.from(s.diff3d);
+      for (let m = 0; m < 4; m++) for (const i of rows) d.fill(value, m * N * N + i * N, m * N * N + (i + 1) * N);
+      return { ...s, diff3d: d };
+    };
+    expect(codes(withRows([31, 32]), { command: 'epie' }).warnings).toEqual(['detector-gaps']);
+    expect(assessScan(withRows([31, 32]), { command: 'epie' }).warnings[0]!.message).toContain('rows 31…32');
+    expect(codes(withRows([20], 3), { command: 'epie' }).warnings).toEqual(['detector-gaps']); // a line stuck at 3
+    expect(codes(s, { command: 'epie' }).warnings).toEqual([]); // rows 0…7 and 56…63 are dark borders
+    expect(codes(withRows(Array.from({ length: 17 }, (_, k) => 20 + k)), { command: 'epie' }).warnings).toEqual([]); // 17 > N/4
+  });
+
+  it('dose: measured mean counts within 2× of nphotons and of _metadata.nphotons', () => {
+    const s = scan({ counts: 1e4 });
+    const measured = assessScan(s, { command: 'train' }).stats.meanCounts!;
+    expect(codes(s, { command: 'train', nphotons: measured * 1.99 })).toEqual(clean);
+    expect(codes(s, { command: 'train', nphotons: measured * 2.01 }).warnings).toEqual(['dose-mismatch']);
+    expect(codes({ ...s, metadata: { nphotons: measured / 2.01 } }, { command: 'train' }).warnings).toEqual(['dose-mismatch']);
+    expect(codes({ ...s, metadata: { nphotons: measured } }, { command: 'train', nphotons: measured * 1.5 }).warnings).toEqual(['metadata-disagrees']);
+  });
+
+  it('integer-valued diffraction reads as counts; 0/1 data do not (both readings agree)', () => {
+    const s = scan({ n: 2 });
+    expect(codes({ ...s, diff3d: s.diff3d.map(Math.round) }, { command: 'epie' }).warnings).toEqual(['diffraction-looks-like-counts']);
+    expect(codes({ ...s, diff3d: s.diff3d.map((v) => (v > 1 ? 1 : 0)) }, { command: 'epie' }).warnings).toEqual([]);
+  });
+
+  it('start positions far from the positions (> N/4 px)', () => {
+    const s = scan({ n: 2 });
+    expect(codes({ ...s, xcoordsStart: s.xcoords.map((x) => x + 16), ycoordsStart: s.ycoords }, { command: 'epie' })).toEqual(clean);
+    expect(codes({ ...s, xcoordsStart: s.xcoords.map((x) => x + 16.5), ycoordsStart: s.ycoords }, { command: 'epie' }).warnings).toEqual(['start-positions-differ']);
+  });
+});
+
+describe('assertScanUsable', () => {
+  it('throws one InputError listing each problem with its fix', () => {
+    try {
+      assertScanUsable(scan({ n: 1 }), { command: 'train' });
+      throw new Error('expected an InputError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      const err = e as InputError;
+      expect(err.problems).toEqual(["s.npz, key 'xcoords': gridsize 2 groups C = 4 positions but the scan has 1; expected M ≥ gridsize² = 4; got M = 1 — use gridsize 1 (C = 1 ≤ M), or a scan with more positions"]);
+      expect(err.message).toMatch(/^s\.npz: 1 problem makes this scan unusable for 'train':/);
+    }
+  });
+
+  it('returns the assessment (warnings to print) when the scan is usable', () => {
+    const a = assertScanUsable(scan({ n: 2 }), { command: 'train' });
+    expect(a.warnings.map((w) => w.code)).toEqual(['small-neighbour-pool']);
+  });
+});
