@@ -129,8 +129,8 @@ describe('assessScan: plausibility warnings', () => {
 
   it('start positions far from the positions (> N/4 px)', () => {
     const s = scan({ n: 2 });
-    expect(codes({ ...s, xcoordsStart: s.xcoords.map((x) => x + 16), ycoordsStart: s.ycoords }, { command: 'epie' })).toEqual(clean);
-    expect(codes({ ...s, xcoordsStart: s.xcoords.map((x) => x + 16.5), ycoordsStart: s.ycoords }, { command: 'epie' }).warnings).toEqual(['start-positions-differ']);
+    expect(codes({ ...s, xcoordsStart: Float64Array.from(s.xcoords, (x) => x + 16), ycoordsStart: s.ycoords }, { command: 'epie' })).toEqual(clean);
+    expect(codes({ ...s, xcoordsStart: Float64Array.from(s.xcoords, (x) => x + 16.5), ycoordsStart: s.ycoords }, { command: 'epie' }).warnings).toEqual(['start-positions-differ']);
   });
 });
 
