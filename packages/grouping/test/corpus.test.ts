@@ -59,9 +59,10 @@ describe('every corpus case reaches its documented outcome, and only InputErrors
     const fromDisk = attempt(() => (c.file.endsWith('.npy') ? { x: parseNpy(new Uint8Array(fs.readFileSync(file)), { file, maxBytes }) } : readNpzFile(file, { maxBytes })));
     // The same bytes from memory (the browser's path) must give the same outcome.
     const fromMemory = c.file.endsWith('.npy') ? fromDisk : attempt(() => parseNpz(new Uint8Array(fs.readFileSync(file)), { file, maxBytes }));
-    // Lying headers and bombs are refused in bounded memory: nothing near a declared size was
-    // allocated (live array-buffer memory right after the refusal, before any GC could hide it).
-    if (c.kind === 'lying header' || c.kind === 'zip bomb') expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * 1024 ** 2);
+    // Lying headers are refused in bounded memory: nothing near a declared size (≥ 4.2 GB in this
+    // corpus) was allocated. Array-buffer memory right after the refusal includes the inflater's
+    // short-lived buffers (tens of MB before a GC), hence 256 MiB, still 16× below the smallest lie.
+    if (c.kind === 'lying header' || c.kind === 'zip bomb') expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(256 * 1024 ** 2);
     const e = c.expect;
     if (e.read) {
       tally.rejectedAtRead++;
