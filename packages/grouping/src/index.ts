@@ -1,7 +1,9 @@
 /**
  * @ptychojs/grouping — nearest-neighbour grouping of scan positions, coordinate offsets,
- * ground-truth patch extraction, amplitude normalization and the train/validation split
- * (SPEC §3 "Grouping", "Normalization"; workflow steps 2–4). Browser-safe.
+ * ground-truth patch extraction, amplitude normalization, and taking or slicing groups consistently
+ * (SPEC §3 "Grouping", "Normalization"; workflow steps 2–4). Browser-safe. The training loop's
+ * validation hold-out is `splitGroups` of `@ptychojs/model`, and the object.big canvas side is its
+ * `objectCanvasSize`.
  */
 export type { default as KDBush } from 'kdbush';
 export type { Groups, GroupedData, Sampling } from './types.js';
@@ -10,8 +12,6 @@ export { knnQueryInto } from './knn-query-into.js';
 export { knnQuery, type KnnQueryOptions } from './knn-query.js';
 export { knnAll, type KnnAllOptions } from './knn-all.js';
 export { groupScan, type GroupScanOptions } from './group-scan.js';
-export { maxAbsRelative } from './max-abs-relative.js';
-export { bigCanvasSize } from './big-canvas-size.js';
 export { bilinearPatch } from './bilinear-patch.js';
 export { extractGroundTruthPatches } from './extract-ground-truth-patches.js';
 export { groupedDiffraction } from './grouped-diffraction.js';
@@ -21,8 +21,8 @@ export { scaleInPlace } from './scale-in-place.js';
 export { normalize } from './normalize.js';
 export { assembleGroupedData, type AssembleGroupedDataOptions } from './assemble-grouped-data.js';
 export { takeGroups } from './take-groups.js';
-export { splitGroups, type GroupSplit } from './split-groups.js';
 export {
   assessScan, type AssessScanSettings, type ScanAssessment, type ScanCommand, type ScanIssue, type ScanIssueCode, type ScanStats, type ScanToAssess,
 } from './assess-scan.js';
 export { assertScanUsable } from './assert-scan-usable.js';
+export { sliceGroups } from './slice-groups.js';

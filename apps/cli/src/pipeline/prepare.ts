@@ -4,7 +4,8 @@
  */
 import type { ComplexArray, RawData } from '@ptychojs/io';
 import { intensityScaleFactor } from '@ptychojs/physics';
-import { assembleGroupedData, bigCanvasSize, groupScan, maxAbsRelative, normalizationAlpha, type GroupedData, type Groups } from '@ptychojs/grouping';
+import { assembleGroupedData, groupScan, normalizationAlpha, sliceGroups, type GroupedData, type Groups } from '@ptychojs/grouping';
+import { objectCanvasSize } from '@ptychojs/model';
 
 export interface GroupingSettings {
   readonly gridsize: number;
@@ -57,7 +58,6 @@ export interface PreparedData {
   readonly intensityScaleSource: 'objectGuess' | 'nphotons';
   /** Side of the object.big canvas: N + 2·⌈max |coords_relative|⌉, rounded up to even. */
   readonly canvasSize: number;
-  readonly maxAbsRelative: number;
 }
 
 /** Group, gather and normalize a whole scan for training (ground-truth patches when objectGuess is present). */
@@ -70,8 +70,7 @@ export function prepareTrainingData(raw: RawData, grouping: GroupingSettings, np
   });
   const { probe, probeScale } = modelProbe(raw.probeGuess, raw.N);
   const { s, source } = intensityScale(nphotons, raw.N, probe, data.Y);
-  const m = maxAbsRelative(groups);
-  return { data, probe, probeScale, alpha: data.alpha, intensityScale: s, intensityScaleSource: source, canvasSize: bigCanvasSize(raw.N, m), maxAbsRelative: m };
+  return { data, probe, probeScale, alpha: data.alpha, intensityScale: s, intensityScaleSource: source, canvasSize: objectCanvasSize(raw.N, groups.coordsRelative) };
 }
 
 /**
@@ -83,16 +82,9 @@ export function prepareInference(raw: RawData, grouping: GroupingSettings): { gr
   const groups = groupScan(raw.xcoords, raw.ycoords, { ...grouping, sampling: grouping.sampling ?? 'sequential' });
   const alpha = normalizationAlpha(raw.diff3d, raw.N);
   function* batches(size: number): Generator<{ start: number; data: GroupedData }> {
-    const { B, C } = groups;
+    const { B } = groups;
     for (let start = 0; start < B; start += size) {
-      const end = Math.min(B, start + size);
-      const slice: Groups = {
-        B: end - start, C, gridsize: groups.gridsize,
-        nnIndices: groups.nnIndices.subarray(start * C, end * C),
-        coordsNn: groups.coordsNn.subarray(start * 2 * C, end * 2 * C),
-        coordsOffsets: groups.coordsOffsets.subarray(start * 2, end * 2),
-        coordsRelative: groups.coordsRelative.subarray(start * 2 * C, end * 2 * C),
-      };
+      const slice = sliceGroups(groups, start, Math.min(B, start + size));
       yield { start, data: assembleGroupedData(slice, { diff3d: raw.diff3d, N: raw.N, alpha }) };
     }
   }

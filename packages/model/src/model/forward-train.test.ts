@@ -101,11 +101,3 @@ describeEachBackend('forwardTrain', () => {
     model.dispose();
   });
 }, ['cpu', 'wasm']);
-
-it('objectCanvasSize is N + 2·ceil(max |coords_relative|), rounded up to even', () => {
-  expect(objectCanvasSize(64, [0, 0])).toBe(64);
-  expect(objectCanvasSize(64, [2.5, -3.2, 1, 0])).toBe(72); // ceil 3.2 = 4 → 72
-  expect(objectCanvasSize(64, [-2.5, 0.1])).toBe(70); // ceil 2.5 = 3 → 70, even
-  expect(objectCanvasSize(64, [0.5])).toBe(66); // 64 + 2 = 66
-  expect(() => objectCanvasSize(64, [NaN])).toThrow(/finite/);
-});

@@ -2,7 +2,6 @@ import { createRng, type ComplexArray } from '@ptychojs/io';
 import { describe, expect, it } from 'vitest';
 import { assembleGroupedData } from './assemble-grouped-data.js';
 import { groupScan } from './group-scan.js';
-import { splitGroups } from './split-groups.js';
 import { takeGroups } from './take-groups.js';
 import type { GroupedData } from './types.js';
 
@@ -41,28 +40,5 @@ describe('takeGroups', () => {
     expect(Array.from(takeGroups(g, [2, 0]).nnIndices)).toEqual([g.nnIndices[2], g.nnIndices[0]]);
     expect(() => takeGroups(g, [M])).toThrow(/out of range/);
     expect(() => takeGroups(g, [0.5])).toThrow(/out of range/);
-  });
-});
-
-describe('splitGroups', () => {
-  it('holds out round(fraction·B) groups and keeps X, coordinates and Y aligned', () => {
-    const { train, validation, trainIndices, validationIndices } = splitGroups(data, 0.05, 9);
-    expect(validation.B).toBe(6); // round(0.05 · 120)
-    expect(train.B).toBe(114);
-    const all = [...trainIndices, ...validationIndices].sort((a, b) => a - b);
-    expect(all).toEqual(Array.from({ length: 120 }, (_, i) => i)); // a partition
-    expect(Array.from(trainIndices)).toEqual([...trainIndices].sort((a, b) => a - b)); // input order kept
-    trainIndices.forEach((src, b) => expectSameGroup(train, b, src));
-    validationIndices.forEach((src, b) => expectSameGroup(validation, b, src));
-  });
-
-  it('is deterministic per seed, differs between seeds, and always leaves one training group', () => {
-    expect(splitGroups(data, 0.2, 1).validationIndices).toEqual(splitGroups(data, 0.2, 1).validationIndices);
-    expect(splitGroups(data, 0.2, 1).validationIndices).not.toEqual(splitGroups(data, 0.2, 2).validationIndices);
-    const tiny = takeGroups(data, [0, 1]);
-    expect(splitGroups(tiny, 0.9, 0).train.B).toBe(1);
-    expect(splitGroups(data, 0, 0).validation.B).toBe(0);
-    expect(() => splitGroups(data, 1, 0)).toThrow(/\[0, 1\)/);
-    expect(() => splitGroups(data, -0.1, 0)).toThrow(/\[0, 1\)/);
   });
 });
