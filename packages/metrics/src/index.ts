@@ -22,6 +22,7 @@ export { registerCanvasOrigin, type CanvasOriginRegistration } from './register-
 export {
   evaluateReconstruction, type EvaluateOptions, type EvaluationMetrics, type EvaluationResult,
 } from './evaluate-reconstruction.js';
+export { patchCorrelation } from './patch-correlation.js';
 export { colormapRgb, type ColormapName } from './render/colormap-rgb.js';
 export { renderImagePng, type RenderImageOptions } from './render/render-image-png.js';
 export { renderCurvesPng, SERIES_COLORS, type CurveSeries, type RenderCurvesOptions } from './render/render-curves-png.js';

@@ -16,6 +16,8 @@ export { grfObject, type GrfObjectOptions } from './grf-object.js';
 export { defaultProbe, type DefaultProbeOptions } from './default-probe.js';
 export { probeRmsRadius } from './probe-rms-radius.js';
 export { probeEnergyOutsideCentre } from './probe-energy-outside-centre.js';
+export { modelProbe } from './model-probe.js';
+export { meanIlluminatedEnergy } from './mean-illuminated-energy.js';
 export { scanBounds, type ScanBounds } from './scan-bounds.js';
 export { gridScan, type GridScanOptions } from './grid-scan.js';
 export { jitterScan, type JitterScanOptions } from './jitter-scan.js';
