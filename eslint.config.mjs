@@ -1,6 +1,7 @@
 // Lint for the whole workspace. Module boundaries follow SPEC §2: each stage package may depend
-// only on the packages in its row of the table; apps may use everything, except that the web app
-// never reaches Node-only code (the `*/node` entry points and Node built-ins).
+// only on the packages in its row of the table; the pipeline package (the glue between the stages
+// that both apps call) on every stage package and no app; apps may use everything, except that the
+// web app never reaches Node-only code (the `*/node` entry points and Node built-ins).
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -32,6 +33,7 @@ export default tseslint.config(
             { sourceTag: 'scope:model', onlyDependOnLibsWithTags: ['scope:io', 'scope:physics'] },
             { sourceTag: 'scope:stitching', onlyDependOnLibsWithTags: ['scope:io'] },
             { sourceTag: 'scope:metrics', onlyDependOnLibsWithTags: ['scope:io'] },
+            { sourceTag: 'scope:pipeline', onlyDependOnLibsWithTags: ['scope:io', 'scope:grouping', 'scope:physics', 'scope:model', 'scope:stitching', 'scope:metrics'] },
             { sourceTag: 'platform:universal', onlyDependOnLibsWithTags: ['platform:universal'] },
             { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['platform:universal'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['type:lib'] },

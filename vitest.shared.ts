@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineConfig, type ViteUserConfig as UserConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
-const libs = ['io', 'grouping', 'physics', 'model', 'stitching', 'metrics'].join('|');
+const libs = ['io', 'grouping', 'physics', 'model', 'stitching', 'metrics', 'pipeline'].join('|');
 
 /**
  * One vitest configuration for every project: workspace packages resolve to their TypeScript

@@ -22,6 +22,15 @@ describe('module boundaries (SPEC §2) fail lint, and so npm test', () => {
     expect(await rulesHit('packages/stitching/src/violation.ts', "import { x } from '@ptychojs/model';\nexport const y = x;\n")).toContain('@nx/enforce-module-boundaries');
   });
 
+  it('the pipeline package may use every stage package but no app, and no stage package may use the pipeline', async () => {
+    expect(await rulesHit('packages/pipeline/src/ok.ts', "import { x } from '@ptychojs/model';\nimport { y } from '@ptychojs/stitching';\nexport const z = [x, y];\n")).not.toContain('@nx/enforce-module-boundaries');
+    expect(await rulesHit('packages/pipeline/src/violation.ts', "import { x } from '@ptychojs/cli';\nexport const y = x;\n")).toContain('@nx/enforce-module-boundaries');
+    expect(await rulesHit('packages/model/src/violation.ts', "import { x } from '@ptychojs/pipeline';\nexport const y = x;\n")).toContain('@nx/enforce-module-boundaries');
+    expect(await rulesHit('packages/pipeline/src/violation.ts', "import fs from 'node:fs';\nexport const y = fs;\n")).toContain('no-restricted-imports');
+    expect(await rulesHit('packages/pipeline/src/node/ok.ts', "import fs from 'node:fs';\nexport const y = fs;\n")).toEqual([]);
+    expect(await rulesHit('apps/web/src/violation.ts', "import { x } from '@ptychojs/pipeline/node';\nexport const y = x;\n")).toContain('no-restricted-imports');
+  });
+
   it('no package may import an app', async () => {
     expect(await rulesHit('packages/model/src/violation.ts', "import { x } from '@ptychojs/cli';\nexport const y = x;\n")).toContain('@nx/enforce-module-boundaries');
   });

@@ -1,9 +1,10 @@
 /**
  * What the viewer shows for a reconstruction NPZ (SPEC §3 "Reconstruction NPZ"): amplitude and
- * phase as PNGs with colour bars (a cyclic map for phase), plus the frame it lives in.
+ * phase as PNGs with colour bars (a cyclic map for phase), the same images `ptycho infer` writes
+ * (`amplitudePhasePngs` of @ptychojs/pipeline), plus the frame it lives in.
  */
 import { parseNpz, parseReconstruction } from '@ptychojs/io';
-import { renderImagePng } from '@ptychojs/metrics';
+import { amplitudePhasePngs } from '@ptychojs/pipeline';
 
 export interface ReconstructionImages {
   readonly height: number;
@@ -19,11 +20,5 @@ export interface ReconstructionImages {
 export function reconstructionImages(bytes: Uint8Array, file = 'reconstruction.npz'): ReconstructionImages {
   const rec = parseReconstruction(parseNpz(bytes, { file }), file);
   const [height, width] = rec.object.shape as [number, number];
-  return {
-    height,
-    width,
-    canvasOrigin: rec.canvasOrigin,
-    amplitudePng: renderImagePng(rec.amplitude, height, width, { colormap: 'gray', title: 'amplitude' }),
-    phasePng: renderImagePng(rec.phase, height, width, { colormap: 'twilight', vmin: -Math.PI, vmax: Math.PI, title: 'phase' }),
-  };
+  return { height, width, canvasOrigin: rec.canvasOrigin, ...amplitudePhasePngs(rec.amplitude, rec.phase, height, width) };
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, parseReconstruction } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { evaluateAndWrite, formatMetrics, truthFromArrays } from '../pipeline/evaluation.js';
+import { metricsTable, truthFromArrays } from '@ptychojs/pipeline';
+import { evaluateAndWrite } from '@ptychojs/pipeline/node';
 import { createUi } from '../ui.js';
 
 interface EvaluateFlags { recon: string; truth: string; profile: string; out?: string; json?: boolean; quiet?: boolean }
@@ -30,7 +31,7 @@ export function registerEvaluate(program: Command): void {
       const out = evaluateAndWrite(recon, truth, flags.out ?? path.dirname(flags.recon), flags.profile);
       ui.result(out.result.metrics);
       ui.info(`${flags.recon} vs ${flags.truth} (${flags.profile} profile, ${out.result.box.height}×${out.result.box.width} px scored)`);
-      for (const line of formatMetrics(out.result.metrics)) ui.info(line);
+      for (const line of metricsTable(out.result.metrics)) ui.info(line);
       ui.info(`FRC curves: ${out.frcPng}`);
     });
 }

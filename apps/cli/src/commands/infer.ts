@@ -4,8 +4,8 @@
 import type { Command } from 'commander';
 import { InputError } from '@ptychojs/io';
 import { loadRawData } from '@ptychojs/io/node';
+import { inferToDir } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
-import { inferToDir } from '../pipeline/inference.js';
 import { createUi } from '../ui.js';
 
 interface InferFlags { model: string; data: string; out: string; batchSize: string; backend: string; json?: boolean; quiet?: boolean }
@@ -28,10 +28,10 @@ export function registerInfer(program: Command): void {
       const raw = loadRawData(flags.data);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const res = await inferToDir(flags.model, raw, flags.out, { batchSize, ui, backend: backend.name });
+      const res = await inferToDir(flags.model, raw, flags.out, { batchSize, reporter: ui, backend: backend.name });
       const [H, W] = res.reconstruction.object.shape;
-      const patternsPerSec = (res.groups * 1) / Math.max(res.seconds.inference, 1e-9);
-      ui.result({ out: flags.out, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec: patternsPerSec });
-      ui.info(`wrote ${flags.out}/: ${H}×${W} object, canvas origin (x0, y0) = (${res.reconstruction.canvasOrigin.join(', ')}); ${res.groups} groups at ${patternsPerSec.toFixed(1)} groups/s, stitching ${res.seconds.stitching.toFixed(2)} s`);
+      const groupsPerSec = res.groups / Math.max(res.seconds.inference, 1e-9);
+      ui.result({ out: flags.out, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec });
+      ui.info(`wrote ${flags.out}/: ${H}×${W} object, canvas origin (x0, y0) = (${res.reconstruction.canvasOrigin.join(', ')}); ${res.groups} groups at ${groupsPerSec.toFixed(1)} groups/s, stitching ${res.seconds.stitching.toFixed(2)} s`);
     });
 }

@@ -35,6 +35,15 @@ describe.skipIf(!hasShared)('ptycho run on the golden scan (needs ../shared/data
     const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('data:image/png;base64,');
     expect(html).toContain('MS-SSIM');
+    // stderr is a pipe here, not a terminal: progress is plain lines, one per epoch and at most one
+    // per 10% of inference, never bar frames.
+    expect(r.stderr).not.toMatch(/[░█]/);
+    expect(r.stderr.match(/^epoch \d+: loss/gm)).toHaveLength(summary.train.epochs);
+    expect(r.stderr).not.toMatch(/^epoch \d+\/\d+/m);
+    const inferLines = r.stderr.match(/^infer \d+% \| \d+\/\d+ groups \| .* groups\/s \| ETA \d+s$/gm) ?? [];
+    expect(inferLines.length).toBeGreaterThanOrEqual(1);
+    expect(inferLines.length).toBeLessThanOrEqual(10);
+    expect(inferLines.at(-1)).toMatch(/^infer 100% \| 529\/529 groups/);
   });
 
   it('refuses to overwrite a finished run (exit 2) and leaves it untouched', () => {

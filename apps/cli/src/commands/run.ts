@@ -4,9 +4,9 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { loadRawData } from '@ptychojs/io/node';
+import { checkRunOut, runPipeline } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
-import { checkRunOut, runPipeline } from '../pipeline/run-pipeline.js';
-import { addTrainOptions, resolveTrainConfig } from '../pipeline/train-options.js';
+import { addTrainOptions, resolveTrainConfig } from '../train-options.js';
 import { createUi } from '../ui.js';
 
 export function registerRun(program: Command): void {
@@ -26,7 +26,7 @@ export function registerRun(program: Command): void {
       const raw = loadRawData(flags.data as string);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const summary = await runPipeline(raw, out, config, { backend, ui });
+      const summary = await runPipeline(raw, out, config, { backend, reporter: ui });
       ui.result(summary);
       ui.info(`done in ${summary.seconds.toFixed(1)} s; report: ${path.resolve(summary.report)}`);
     });

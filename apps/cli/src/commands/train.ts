@@ -2,14 +2,11 @@
  * `ptycho train --data FILE.npz --out RUN`: self-supervised training on the scan itself (SPEC §1, §3).
  */
 import { Command } from 'commander';
-import path from 'node:path';
 import { loadRawData } from '@ptychojs/io/node';
-import { scanBoxFromPositions } from '@ptychojs/metrics';
+import { metricsTable } from '@ptychojs/pipeline';
+import { checkRunDir, reconstructTestScan, trainToRunDir } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
-import { addTrainOptions, resolveTrainConfig } from '../pipeline/train-options.js';
-import { checkRunDir, trainToRunDir } from '../pipeline/training.js';
-import { evaluateAndWrite, formatMetrics } from '../pipeline/evaluation.js';
-import { inferToDir } from '../pipeline/inference.js';
+import { addTrainOptions, resolveTrainConfig } from '../train-options.js';
 import { createUi } from '../ui.js';
 
 export function registerTrain(program: Command): void {
@@ -38,17 +35,12 @@ export function registerTrain(program: Command): void {
       const test = flags.test === undefined ? undefined : loadRawData(flags.test as string);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const res = await trainToRunDir(raw, config, out, { backend, resume: Boolean(flags.resume), ui });
+      const res = await trainToRunDir(raw, config, out, { backend, resume: Boolean(flags.resume), reporter: ui });
       let testMetrics: unknown = null;
       if (test) {
-        const testDir = path.join(out, 'test');
-        const rec = await inferToDir(out, test, testDir, { batchSize: 64, ui, backend: backend.name });
-        ui.info(`test scan ${test.source} reconstructed into ${testDir}/`);
-        if (test.objectGuess) {
-          const ev = evaluateAndWrite(rec.reconstruction, { object: test.objectGuess, scanBox: scanBoxFromPositions(test.xcoords, test.ycoords) }, testDir);
-          testMetrics = ev.result.metrics;
-          for (const line of formatMetrics(ev.result.metrics)) ui.info(line);
-        }
+        const t = await reconstructTestScan(out, test, { reporter: ui, backend: backend.name });
+        testMetrics = t.metrics;
+        if (t.metrics) for (const line of metricsTable(t.metrics)) ui.info(line);
       }
       const last = res.history.at(-1);
       ui.result({ testMetrics, runDir: out, epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: last?.loss, finalValLoss: last?.valLoss, seconds: res.runConfig.seconds, backend: res.runConfig.backend });

@@ -1,19 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRawData } from '@ptychojs/io/node';
+import { patchCorrelation } from '@ptychojs/metrics';
 import { predictObject, resolveRunConfig, train } from '@ptychojs/model';
-import { registerKernelFills } from '@ptychojs/physics/kernels';
-import { patchCorrelation } from './patch-correlation.js';
-import { prepareTrainingData } from './prepare.js';
+import { useBackend } from '@ptychojs/physics/backends';
+import { prepareTrainingData } from './prepare-training-data.js';
 
-const GOLDEN = path.resolve(import.meta.dirname, '../../../../../shared/data/golden/smooth_object_scan.npz');
+const GOLDEN = path.resolve(import.meta.dirname, '../../../../shared/data/golden/smooth_object_scan.npz');
 
 beforeAll(async () => {
-  await import('@tensorflow/tfjs-backend-wasm');
-  await tf.setBackend('wasm');
-  registerKernelFills('wasm');
+  await useBackend('wasm');
 });
 
 /**

@@ -1,30 +1,26 @@
-/**
- * Inference over a whole scan and stitching (SPEC §3 "Reconstruction NPZ", §4 "Stitching for
- * inference"): groups stream through the model batch by batch and straight into the canvas, so
- * memory is bounded by one batch plus the canvas, whatever the number of patterns.
- */
-import path from 'node:path';
-import { encodeReconstruction, type RawData, type Reconstruction } from '@ptychojs/io';
-import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
+import type { RawData, Reconstruction } from '@ptychojs/io';
 import type { GroupedData } from '@ptychojs/grouping';
-import { renderImagePng } from '@ptychojs/metrics';
 import { createStitcher } from '@ptychojs/stitching';
-import { prepareInference, type GroupingSettings } from './prepare.js';
+import { prepareInference } from './prepare-inference.js';
+import type { GroupingSettings } from './types.js';
 
 /**
- * Predicts the object patch of each group of a batch.
- * @returns re, im of shape (b, N, N): the object centred on each group's offset position.
+ * Predicts the object patch of each group of a batch (a trained model, an oracle in tests…).
+ * @returns re, im of shape (b, N, N): the object centred on each group's offset position
  */
 export type PredictBatch = (batch: GroupedData) => Promise<{ re: Float32Array; im: Float32Array }>;
 
+/** Options of {@link reconstructScan}. */
 export interface ReconstructOptions {
   readonly grouping: GroupingSettings;
+  /** Groups per call of `predict` (bounds memory). */
   readonly batchSize: number;
   /** Central crop kept from each patch (SPEC §4; default 20·N/64). */
   readonly M?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** A stitched reconstruction and how it was made. */
 export interface ReconstructResult {
   readonly reconstruction: Reconstruction;
   readonly groups: number;
@@ -32,7 +28,12 @@ export interface ReconstructResult {
   readonly seconds: { readonly inference: number; readonly stitching: number };
 }
 
-/** Run `predict` over every group of the scan and stitch the patches at the groups' offsets. */
+/**
+ * Inference over a whole scan and stitching (SPEC §3 "Reconstruction NPZ", §4 "Stitching for
+ * inference"): groups stream through `predict` batch by batch and straight into the canvas, so
+ * memory is bounded by one batch plus the canvas, whatever the number of patterns. Patches are
+ * placed at the groups' offsets; `canvasOrigin` records the frame.
+ */
 export async function reconstructScan(raw: RawData, predict: PredictBatch, opts: ReconstructOptions): Promise<ReconstructResult> {
   const { groups, alpha, batches } = prepareInference(raw, opts.grouping);
   const xs = new Float64Array(groups.B), ys = new Float64Array(groups.B);
@@ -59,16 +60,4 @@ export async function reconstructScan(raw: RawData, predict: PredictBatch, opts:
     alpha,
     seconds: { inference: inferMs / 1000, stitching: stitchMs / 1000 },
   };
-}
-
-/** Write `reconstruction.npz`, `reconstruction.json`, `amplitude.png` and `phase.png` into `outDir`. */
-export function writeReconstruction(outDir: string, result: ReconstructResult, meta: Record<string, unknown>): string[] {
-  const rec = result.reconstruction;
-  const [H, W] = rec.object.shape as [number, number];
-  const files = ['reconstruction.npz', 'reconstruction.json', 'amplitude.png', 'phase.png'].map((f) => path.join(outDir, f));
-  writeNpzFile(files[0]!, { ...encodeReconstruction({ object: rec.object, canvasOrigin: rec.canvasOrigin }) });
-  writeJsonAtomic(files[1]!, { shape: [H, W], canvasOrigin: rec.canvasOrigin, groups: result.groups, alpha: result.alpha, seconds: result.seconds, ...meta });
-  writeFileAtomic(files[2]!, renderImagePng(rec.amplitude, H, W, { colormap: 'gray', title: 'amplitude' }));
-  writeFileAtomic(files[3]!, renderImagePng(rec.phase, H, W, { colormap: 'twilight', vmin: -Math.PI, vmax: Math.PI, title: 'phase' }));
-  return files;
 }

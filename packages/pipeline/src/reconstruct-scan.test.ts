@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComplexArray, RawData } from '@ptychojs/io';
 import { extractGroundTruthPatches } from '@ptychojs/grouping';
 import { evaluateReconstruction, registerCanvasOrigin } from '@ptychojs/metrics';
-import { reconstructScan, type PredictBatch } from './reconstruct.js';
+import { reconstructScan, type PredictBatch } from './reconstruct-scan.js';
 
 /** A smooth 140×140 object and a jittered 8×8 scan over it (N = 64). */
 function scan(): RawData {

@@ -2,11 +2,10 @@
  * The training flags shared by `train` and `run` (issue: every flag also settable from a JSON
  * config). Flags win over the config file; the model's schema fills defaults and validates.
  */
-import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { InputError } from '@ptychojs/io';
 import { resolveRunConfig, type RunConfig } from '@ptychojs/model';
-import { BACKEND_CHOICES } from '../backend.js';
+import { readRunConfigFile } from '@ptychojs/pipeline/node';
+import { BACKEND_CHOICES } from './backend.js';
 
 /** CLI flag → RunConfig key. Values stay strings here; the schema converts and checks them. */
 export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: string; boolean?: boolean; negatable?: boolean }> = [
@@ -50,24 +49,8 @@ export function resolveTrainConfig(flags: Record<string, unknown>): RunConfig {
 
 /** Loose RunConfig input: the config file's keys, overridden by the flags given. */
 export function trainConfigInput(flags: Record<string, unknown>): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
   const file = flags.config as string | undefined;
-  if (file !== undefined) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new InputError(`cannot read the config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file });
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      throw new InputError(`not valid JSON: ${(e as Error).message}`, { file });
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InputError('the config must be a JSON object', { file, expected: '{ "epochs": 20, … }', actual: Array.isArray(parsed) ? 'an array' : typeof parsed });
-    Object.assign(input, parsed);
-  }
+  const input: Record<string, unknown> = file === undefined ? {} : { ...readRunConfigFile(file) };
   for (const f of TRAIN_FLAGS) {
     const attr = camel(f.flag.split(' ')[0]!.slice(2));
     const v = flags[attr];

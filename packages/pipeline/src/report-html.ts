@@ -1,14 +1,12 @@
-/**
- * `report.html`: one self-contained page (images inlined as data URLs) with the reconstruction,
- * the ground truth when known, loss and FRC curves, the metrics table and the configuration.
- */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { EvaluationMetrics } from '@ptychojs/metrics';
+import { base64 } from './internal/base64.js';
 
+/** What {@link reportHtml} shows. */
 export interface ReportInput {
   readonly title: string;
-  readonly images: ReadonlyArray<{ readonly caption: string; readonly file: string }>;
+  /** PNG images, in order, with captions. */
+  readonly images: ReadonlyArray<{ readonly caption: string; readonly png: Uint8Array }>;
+  /** The ten SPEC §4 metrics, when there was ground truth to score against. */
   readonly metrics?: EvaluationMetrics;
   readonly summary: Record<string, unknown>;
   readonly config: unknown;
@@ -16,9 +14,14 @@ export interface ReportInput {
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/**
+ * `report.html`: one self-contained page (images inlined as data URLs) with the reconstruction,
+ * the ground truth when known, loss and FRC curves, the metrics table, the run summary and the
+ * configuration. Pure; the same page in Node and in a browser.
+ */
 export function reportHtml(r: ReportInput): string {
-  const figures = r.images.filter((i) => fs.existsSync(i.file)).map((i) =>
-    `<figure><img alt="${esc(i.caption)}" src="data:image/png;base64,${fs.readFileSync(i.file).toString('base64')}"><figcaption>${esc(i.caption)}</figcaption></figure>`).join('\n');
+  const figures = r.images.map((i) =>
+    `<figure><img alt="${esc(i.caption)}" src="data:image/png;base64,${base64(i.png)}"><figcaption>${esc(i.caption)}</figcaption></figure>`).join('\n');
   const m = r.metrics;
   const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
   const metrics = m ? `<h2>Metrics vs ground truth</h2>
@@ -41,18 +44,4 @@ ${metrics}
 <h2>Configuration</h2><pre>${esc(JSON.stringify(r.config, null, 2))}</pre>
 </body></html>
 `;
-}
-
-export function imageList(outDir: string, hasTruth: boolean): { caption: string; file: string }[] {
-  const list = [
-    { caption: 'reconstructed amplitude', file: path.join(outDir, 'recon', 'amplitude.png') },
-    { caption: 'reconstructed phase', file: path.join(outDir, 'recon', 'phase.png') },
-  ];
-  if (hasTruth) list.push(
-    { caption: 'true amplitude (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_amplitude.png') },
-    { caption: 'true phase (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_phase.png') },
-    { caption: 'Fourier ring correlation', file: path.join(outDir, 'recon', 'frc.png') },
-  );
-  list.push({ caption: 'training loss', file: path.join(outDir, 'train', 'loss.png') });
-  return list;
 }

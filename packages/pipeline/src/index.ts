@@ -1,0 +1,31 @@
+/**
+ * @ptychojs/pipeline — the pipeline between the stage packages, for the CLI and the browser
+ * alike (SPEC §2: apps hold commands, options, printing and pages only): data preparation (model
+ * probe, intensity scale, canvas), streamed reconstruction and stitching, the run-directory
+ * formats with validated readers, scan summaries, evaluation records, images and the HTML report.
+ * Browser-safe; everything that touches files is in `@ptychojs/pipeline/node`. Never picks a
+ * tfjs backend.
+ */
+export type { BackendUsed, GroupingSettings } from './types.js';
+export type { Progress, ProgressOptions, Reporter } from './reporter.js';
+export { silentReporter } from './silent-reporter.js';
+export { jsonSafe } from './json-safe.js';
+export { PIPELINE_VERSION } from './version.js';
+export { prepareTrainingData, type PreparedData } from './prepare-training-data.js';
+export { prepareInference, type PreparedInference } from './prepare-inference.js';
+export { reconstructScan, type PredictBatch, type ReconstructOptions, type ReconstructResult } from './reconstruct-scan.js';
+export { runDirConfigSchema, type RunDirConfig } from './run-dir-config.js';
+export { parseRunDirConfig } from './parse-run-dir-config.js';
+export { parseTrainingHistory } from './parse-training-history.js';
+export { metadataDisagreements } from './metadata-disagreements.js';
+export { summarizeScan, type ScanSummary } from './summarize-scan.js';
+export { truthFromArrays, type Truth } from './truth-from-arrays.js';
+export { truthInFrame } from './truth-in-frame.js';
+export { metricsRecord } from './metrics-record.js';
+export { metricsTable } from './metrics-table.js';
+export { frcPng } from './frc-png.js';
+export { lossPng } from './loss-png.js';
+export { amplitudePhasePngs } from './amplitude-phase-pngs.js';
+export { reportHtml, type ReportInput } from './report-html.js';
+export { DEMO } from './demo-settings.js';
+export { demoRunConfig } from './demo-run-config.js';

@@ -1,0 +1,16 @@
+/**
+ * Node-only entry point of @ptychojs/pipeline (`@ptychojs/pipeline/node`): the pipeline steps
+ * that read and write run directories, atomically (temp + rename), and refuse to overwrite.
+ */
+export { readRunDirConfig } from './node/read-run-dir-config.js';
+export { readTrainingHistory } from './node/read-training-history.js';
+export { readRunConfigFile } from './node/read-run-config-file.js';
+export { checkRunDir } from './node/check-run-dir.js';
+export { checkRunOut } from './node/check-run-out.js';
+export { trainToRunDir, type TrainRunResult, type TrainToRunDirOptions } from './node/train-to-run-dir.js';
+export { writeReconstruction } from './node/write-reconstruction.js';
+export { inferToDir, type InferResult, type InferToDirOptions } from './node/infer-to-dir.js';
+export { evaluateAndWrite, type EvaluationOutputs } from './node/evaluate-and-write.js';
+export { reconstructTestScan } from './node/reconstruct-test-scan.js';
+export { runPipeline, type RunPipelineOptions, type RunSummary } from './node/run-pipeline.js';
+export { runDemo } from './node/run-demo.js';

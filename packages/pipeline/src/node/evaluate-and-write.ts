@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Reconstruction } from '@ptychojs/io';
+import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
+import { evaluateReconstruction, type EvaluationResult } from '@ptychojs/metrics';
+import { frcPng } from '../frc-png.js';
+import { metricsRecord } from '../metrics-record.js';
+import type { Truth } from '../truth-from-arrays.js';
+
+/** What {@link evaluateAndWrite} scored and wrote. */
+export interface EvaluationOutputs {
+  readonly result: EvaluationResult;
+  readonly frcPng: string;
+  readonly metricsJson: string;
+}
+
+/**
+ * Score `recon` against `truth` (SPEC §4, `evaluateReconstruction`) and write what a person looks
+ * at into `outDir` (created if missing): `metrics.json` ({@link metricsRecord}) and `frc.png`.
+ */
+export function evaluateAndWrite(recon: Reconstruction, truth: Truth, outDir: string, profile: 'standard' | 'ptychopinn' = 'standard'): EvaluationOutputs {
+  const result = evaluateReconstruction(recon.object, recon.canvasOrigin, truth.object, truth.scanBox, { profile });
+  fs.mkdirSync(outDir, { recursive: true });
+  const frcFile = path.join(outDir, 'frc.png');
+  const metricsJson = path.join(outDir, 'metrics.json');
+  writeFileAtomic(frcFile, frcPng(result, profile));
+  writeJsonAtomic(metricsJson, metricsRecord(result, profile));
+  return { result, frcPng: frcFile, metricsJson };
+}

@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import { InputError } from '@ptychojs/io';
+
+/**
+ * @internal Read and parse a JSON file; `what` names it in the error (`the config file`).
+ * @throws InputError naming the file when it cannot be read or is not valid JSON
+ */
+export function readJsonFile(file: string, what = 'the file'): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new InputError(`not valid JSON: ${(e as Error).message}`, { file });
+  }
+}

@@ -1,0 +1,13 @@
+import path from 'node:path';
+import type { EpochRecord } from '@ptychojs/model';
+import { parseTrainingHistory } from '../parse-training-history.js';
+import { readJsonFile } from './read-json-file.js';
+
+/**
+ * Read and validate a run directory's `history.json` ({@link parseTrainingHistory}).
+ * @throws InputError naming the file and key
+ */
+export function readTrainingHistory(runDir: string): EpochRecord[] {
+  const file = path.join(runDir, 'history.json');
+  return parseTrainingHistory(readJsonFile(file), file);
+}

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { fromComplexArray, type RawData } from '@ptychojs/io';
+import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
+import { train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
+import { fileCheckpointStore, saveModel } from '@ptychojs/model/node';
+import { lossPng } from '../loss-png.js';
+import { metadataDisagreements } from '../metadata-disagreements.js';
+import { prepareTrainingData } from '../prepare-training-data.js';
+import type { Progress, Reporter } from '../reporter.js';
+import type { RunDirConfig } from '../run-dir-config.js';
+import type { BackendUsed } from '../types.js';
+import { PIPELINE_VERSION } from '../version.js';
+import { checkRunDir } from './check-run-dir.js';
+
+/** Options of {@link trainToRunDir}. */
+export interface TrainToRunDirOptions {
+  /** The backend in use (the caller started it), stored in config.json. */
+  readonly backend: BackendUsed;
+  /** Continue an interrupted run from its checkpoint. */
+  readonly resume: boolean;
+  readonly reporter: Reporter;
+  /** A wall-clock budget (the demo's): training stops after the step that crosses it. */
+  readonly maxSeconds?: number;
+}
+
+/** What {@link trainToRunDir} wrote. */
+export interface TrainRunResult {
+  readonly runDir: string;
+  readonly runConfig: RunDirConfig;
+  readonly history: readonly EpochRecord[];
+}
+
+/**
+ * Self-supervised training of a scan into a run directory (SPEC §3 "Run directory"): `model/`,
+ * `probe.npz`, `history.json`, `checkpoint/` (resumable), `loss.png` and `config.json`, written
+ * last so that its presence marks a finished run. Every file is written atomically. Progress: a
+ * step bar per epoch (no log lines) and one line per epoch.
+ *
+ * @throws InputError for a finished run directory, an interrupted one without `resume`, or data
+ *   that do not fit the configuration
+ */
+export async function trainToRunDir(raw: RawData, config: RunConfig, runDir: string, opts: TrainToRunDirOptions): Promise<TrainRunResult> {
+  const { reporter } = opts;
+  checkRunDir(runDir, opts.resume);
+  const notes = metadataDisagreements(raw, config);
+  for (const n of notes) reporter.warn(n);
+  const t0 = performance.now();
+  const prepared = prepareTrainingData(raw, { gridsize: config.gridsize, K: config.K, nGroups: config.nGroups, seed: config.seed }, config.nphotons);
+  const { data } = prepared;
+  reporter.info(`training on ${data.B} groups of ${data.C} pattern(s) (${raw.N}×${raw.N}), α = ${prepared.alpha.toPrecision(4)}, s = ${prepared.intensityScale.toPrecision(4)} (from ${prepared.intensityScaleSource}), backend ${opts.backend.name}`);
+  fs.mkdirSync(runDir, { recursive: true });
+  const store = fileCheckpointStore(path.join(runDir, 'checkpoint'));
+  const resume = opts.resume ? await store.loadCheckpoint() : undefined;
+  if (opts.resume && !resume) reporter.warn(`no checkpoint in ${runDir}; starting from scratch`);
+  if (resume) reporter.info(`resuming after epoch ${resume.epoch}`);
+  let bar: Progress | undefined;
+  let result: TrainResult;
+  try {
+    result = await train(config, {
+      N: raw.N, X: data.X, coordsRelative: data.coordsRelative, probe: prepared.probe,
+      intensityScale: prepared.intensityScale, canvasSize: prepared.canvasSize,
+      ...(data.Y && config.realspaceWeight > 0 ? { Y: data.Y } : {}),
+    }, {
+      store,
+      ...(resume ? { resume } : {}),
+      ...(opts.maxSeconds !== undefined ? { shouldStop: () => (performance.now() - t0) / 1000 > opts.maxSeconds! } : {}),
+      onBatch: (p) => {
+        bar ??= reporter.progress(`epoch ${p.epoch + 1}/${config.epochs}`, p.batches, 'steps', { logEvery: 0 });
+        bar.update(p.batch + 1, { loss: p.loss, 'patterns/s': p.samplesPerSec });
+      },
+      onEpoch: (r) => {
+        bar?.stop();
+        bar = undefined;
+        reporter.info(`epoch ${r.epoch + 1}: loss ${r.loss.toPrecision(5)} (nll ${r.nll.toPrecision(5)}), val ${r.valLoss === null ? 'n/a' : r.valLoss.toPrecision(5)}, lr ${r.lr.toPrecision(2)}, ${r.seconds.toFixed(1)} s, ${r.samplesPerSec.toFixed(1)} patterns/s`);
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+  try {
+    await saveModel(path.join(runDir, 'model'), result.model);
+    writeNpzFile(path.join(runDir, 'probe.npz'), { probeGuess: fromComplexArray(result.probe, 'c8') });
+    writeJsonAtomic(path.join(runDir, 'history.json'), result.history);
+    writeFileAtomic(path.join(runDir, 'loss.png'), lossPng(result.history));
+    const runConfig: RunDirConfig = {
+      format: 'ptychojs-run', version: 1, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
+      data: { file: raw.source, M: raw.M, N: raw.N, groups: data.B },
+      N: raw.N, gridsize: config.gridsize, K: config.K, alpha: prepared.alpha,
+      intensityScale: result.learnedScale, intensityScaleSource: prepared.intensityScaleSource,
+      probeScale: prepared.probeScale, probeSource: `probeGuess of ${raw.source}, scaled to Σ|P|² = N²`,
+      canvasSize: prepared.canvasSize, backend: { name: opts.backend.name, reason: opts.backend.reason },
+      stopReason: result.stopReason, epochs: result.history.length, seconds: (performance.now() - t0) / 1000, notes,
+    };
+    writeJsonAtomic(path.join(runDir, 'config.json'), runConfig);
+    return { runDir, runConfig, history: result.history };
+  } finally {
+    result.model.dispose();
+  }
+}

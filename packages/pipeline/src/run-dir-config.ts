@@ -1,0 +1,78 @@
+/**
+ * The run directory's `config.json` (SPEC §3 "Run directory": every resolved setting incl. N,
+ * gridsize, s, α, probe source, seed, backend, versions). One schema (zod, the project's schema
+ * library, as for the model's RunConfig) that both writes and reads go through.
+ */
+import { z } from 'zod';
+import { SUPPORTED_N } from '@ptychojs/io';
+import { runConfigSchema, type RunConfig, type StopReason } from '@ptychojs/model';
+
+/** What `ptycho train` (or any caller of `trainToRunDir`) writes as `config.json`. */
+export interface RunDirConfig {
+  readonly format: 'ptychojs-run';
+  readonly version: 1;
+  /** Version of @ptychojs/pipeline that wrote it. */
+  readonly ptychojs: string;
+  /** Version of @tensorflow/tfjs-core. */
+  readonly tfjs: string;
+  /** The resolved run configuration (model's RunConfig). */
+  readonly config: RunConfig;
+  /** The scan trained on: file, M positions, N, groups. */
+  readonly data: { readonly file: string; readonly M: number; readonly N: number; readonly groups: number };
+  readonly N: number;
+  readonly gridsize: number;
+  readonly K: number;
+  /** Normalization α of the training scan (SPEC §3). */
+  readonly alpha: number;
+  /** Intensity scale s after training (learned when trainable). */
+  readonly intensityScale: number;
+  readonly intensityScaleSource: 'objectGuess' | 'nphotons';
+  /** Factor that scaled the probe to Σ|P|² = N². */
+  readonly probeScale: number;
+  readonly probeSource: string;
+  /** Side of the object.big canvas. */
+  readonly canvasSize: number;
+  readonly backend: { readonly name: string; readonly reason: string };
+  readonly stopReason: StopReason;
+  /** Epochs completed. */
+  readonly epochs: number;
+  readonly seconds: number;
+  /** Warnings about the data (e.g. _metadata disagreeing with the run's settings). */
+  readonly notes: readonly string[];
+}
+
+const positiveFinite = z.number().positive();
+const count = (min: number) => z.number().int().min(min);
+
+/**
+ * The zod schema of {@link RunDirConfig}: every field typed and range-checked, unknown keys
+ * refused; `config` is the model's `runConfigSchema`. Cross-field agreement (N, gridsize, K,
+ * canvas) is checked by `parseRunDirConfig`.
+ */
+export const runDirConfigSchema = z.strictObject({
+  format: z.literal('ptychojs-run'),
+  version: z.literal(1),
+  ptychojs: z.string(),
+  tfjs: z.string(),
+  config: runConfigSchema,
+  data: z.strictObject({ file: z.string(), M: count(1), N: count(1), groups: count(1) }),
+  N: count(1).refine((n) => (SUPPORTED_N as readonly number[]).includes(n), { message: `one of ${SUPPORTED_N.join(', ')}` }),
+  gridsize: count(1),
+  K: count(1),
+  alpha: positiveFinite,
+  intensityScale: positiveFinite,
+  intensityScaleSource: z.enum(['objectGuess', 'nphotons']),
+  probeScale: positiveFinite,
+  probeSource: z.string(),
+  canvasSize: count(1),
+  backend: z.strictObject({ name: z.string(), reason: z.string() }),
+  stopReason: z.enum(['epochs', 'early-stop', 'requested']),
+  epochs: count(0),
+  seconds: z.number().min(0),
+  notes: z.array(z.string()).readonly(),
+});
+
+// Compile-time check that the schema's output and the documented interface agree both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _typesAgree: Same<z.output<typeof runDirConfigSchema>, RunDirConfig> = true;
+void _typesAgree;
