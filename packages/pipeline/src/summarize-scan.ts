@@ -1,11 +1,11 @@
-import { checkRawData, dtypeInfo, type DType, type NdArray, type RawData } from '@ptychojs/io';
+import { checkRawData, numpyDtypeName, type NdArray, type RawData } from '@ptychojs/io';
 import { knnAll } from '@ptychojs/grouping';
 import { probeRmsRadius } from '@ptychojs/physics';
 
 /** What a scan file holds and whether it is valid ({@link summarizeScan}). */
 export interface ScanSummary {
   file: string;
-  /** Every array: key, shape and numpy dtype name (`float32`, `complex64`, `str`…). */
+  /** Every array: key, shape and numpy's name of the dtype it has in the file (`float32`, `float16`, `str (<U12)`…; io's `numpyDtypeName`). */
   keys: { key: string; shape: number[]; dtype: string }[];
   valid: boolean;
   /** Every validation problem (SPEC §3), naming key, expected and actual. */
@@ -33,7 +33,7 @@ export interface ScanSummary {
  * per pattern, objectGuess and metadata. Pure; browser-safe.
  */
 export function summarizeScan(file: string, arrays: Record<string, NdArray>): ScanSummary {
-  const keys = Object.entries(arrays).map(([key, a]) => ({ key, shape: [...a.shape], dtype: numpyName(a.dtype) }));
+  const keys = Object.entries(arrays).map(([key, a]) => ({ key, shape: [...a.shape], dtype: numpyDtypeName(a) }));
   const { raw, problems } = checkRawData(arrays, file);
   const summary: ScanSummary = { file, keys, valid: problems.length === 0 && raw !== undefined, problems };
   if (!raw) return summary;
@@ -79,12 +79,4 @@ function median(a: Float64Array): number {
   const s = Float64Array.from(a).sort();
   const n = s.length;
   return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
-}
-
-/** numpy's name for a dtype code: f4 → float32, c8 → complex64, U → str. */
-function numpyName(dtype: DType): string {
-  const i = dtypeInfo(dtype);
-  if (i.kind === 'bool') return 'bool';
-  if (i.kind === 'string') return dtype === 'U' ? 'str' : 'bytes';
-  return `${i.kind}${i.itemSize * 8}`;
 }
