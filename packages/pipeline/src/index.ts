@@ -18,6 +18,7 @@ export { runDirConfigSchema, type RunDirConfig } from './run-dir-config.js';
 export { parseRunDirConfig } from './parse-run-dir-config.js';
 export { parseTrainingHistory } from './parse-training-history.js';
 export { metadataDisagreements } from './metadata-disagreements.js';
+export { resolveDose, type Dose } from './resolve-dose.js';
 export { summarizeScan, type ScanSummary } from './summarize-scan.js';
 export { truthFromArrays, type Truth } from './truth-from-arrays.js';
 export { truthInFrame } from './truth-in-frame.js';

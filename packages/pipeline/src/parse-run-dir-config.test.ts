@@ -6,10 +6,11 @@ import { parseRunDirConfig } from './parse-run-dir-config.js';
 /** A config.json as trainToRunDir writes it, after a JSON round trip. */
 function valid(): Record<string, unknown> {
   return JSON.parse(JSON.stringify({
-    format: 'ptychojs-run', version: 1, ptychojs: '0.1.0', tfjs: '4.22.0', config: resolveRunConfig({ gridsize: 2, epochs: 3 }),
+    format: 'ptychojs-run', version: 1, ptychojs: '0.1.0', tfjs: '4.22.0', config: resolveRunConfig({ gridsize: 2, epochs: 3, nphotons: 1e6, objectExtent: 'full' }),
     data: { file: 'scan.npz', M: 529, N: 64, groups: 529 }, N: 64, gridsize: 2, K: 6, alpha: 0.032, intensityScale: 20.7,
     intensityScaleSource: 'objectGuess', probeScale: 64.1, probeSource: 'probeGuess of scan.npz, scaled to Σ|P|² = N²', canvasSize: 82,
-    backend: { name: 'wasm', reason: 'wasm (SIMD, single thread) with ptychojs kernel fills' }, stopReason: 'epochs', epochs: 3, seconds: 12.5, notes: [],
+    backend: { name: 'wasm', reason: 'wasm (SIMD, single thread) with ptychojs kernel fills' }, nphotonsSource: 'metadata',
+    objectExtent: { extent: 'full', outsideFraction: 0.27, source: 'auto', reason: '27.3% of the probe energy lies outside the central N/2 square' }, stopReason: 'epochs', epochs: 3, seconds: 12.5, notes: [],
   })) as Record<string, unknown>;
 }
 
@@ -47,7 +48,7 @@ describe('parseRunDirConfig', () => {
     const several = errorOf({ ...valid(), N: 100, stopReason: 'bored' });
     expect(several.problems).toHaveLength(2);
     expect(several.problems.join('\n')).toMatch(/key 'N'.*one of 64, 128, 256.*got 100/);
-    expect(several.problems.join('\n')).toMatch(/key 'stopReason'.*"epochs"\|"early-stop"\|"requested".*got "bored"/);
+    expect(several.problems.join('\n')).toMatch(/key 'stopReason'.*"epochs"\|"early-stop"\|"requested"\|"time-budget".*got "bored"/);
   });
 
   it('refuses fields that contradict each other, naming the key', () => {

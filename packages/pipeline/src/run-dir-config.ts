@@ -33,6 +33,15 @@ export interface RunDirConfig {
   /** Side of the object.big canvas. */
   readonly canvasSize: number;
   readonly backend: { readonly name: string; readonly reason: string };
+  /** Where `config.nphotons` came from (`resolveDose`). */
+  readonly nphotonsSource: 'flag' | 'metadata' | 'measured';
+  /** How `config.objectExtent` was chosen (`resolveObjectExtent`): the probe's energy outside the centre and the decision. */
+  readonly objectExtent: {
+    readonly extent: 'center' | 'border' | 'full';
+    readonly outsideFraction: number;
+    readonly source: 'requested' | 'auto';
+    readonly reason: string;
+  };
   readonly stopReason: StopReason;
   /** Epochs completed. */
   readonly epochs: number;
@@ -66,7 +75,14 @@ export const runDirConfigSchema = z.strictObject({
   probeSource: z.string(),
   canvasSize: count(1),
   backend: z.strictObject({ name: z.string(), reason: z.string() }),
-  stopReason: z.enum(['epochs', 'early-stop', 'requested']),
+  nphotonsSource: z.enum(['flag', 'metadata', 'measured']),
+  objectExtent: z.strictObject({
+    extent: z.enum(['center', 'border', 'full']),
+    outsideFraction: z.number().min(0).max(1),
+    source: z.enum(['requested', 'auto']),
+    reason: z.string(),
+  }),
+  stopReason: z.enum(['epochs', 'early-stop', 'requested', 'time-budget']),
   epochs: count(0),
   seconds: z.number().min(0),
   notes: z.array(z.string()).readonly(),

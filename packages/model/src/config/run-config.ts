@@ -46,8 +46,17 @@ export interface RunConfig {
   readonly batchSize: number;
   /** Maximum number of training epochs. */
   readonly epochs: number;
-  /** Expected photons per pattern; sets s when the object is unknown (SPEC §3 "Normalization"). */
-  readonly nphotons: number;
+  /**
+   * Photons per pattern (the dose); sets s when the object is unknown (SPEC §3 "Normalization").
+   * `undefined` = from the data: `_metadata.nphotons`, else the measured mean counts per pattern
+   * (the pipeline's `resolveDose`).
+   */
+  readonly nphotons?: number | undefined;
+  /**
+   * Wall-clock training budget in minutes: training stops after the epoch that crosses it (stop
+   * reason `time-budget`, checkpoint kept); `undefined` = no budget.
+   */
+  readonly maxMinutes?: number | undefined;
   /** Weight of the Poisson negative log-likelihood. */
   readonly nllWeight: number;
   /** Weight of MAE(s·X, predicted amplitude). */
@@ -73,7 +82,7 @@ export interface RunConfig {
 }
 
 /** The one place where defaults live (SPEC §3 "Defaults"). */
-export const RUN_CONFIG_DEFAULTS: Readonly<Omit<RunConfig, 'nGroups'>> = Object.freeze({
+export const RUN_CONFIG_DEFAULTS: Readonly<Omit<RunConfig, 'nGroups' | 'nphotons' | 'maxMinutes'>> = Object.freeze({
   gridsize: 2,
   K: 6,
   objectBig: true,
@@ -87,7 +96,6 @@ export const RUN_CONFIG_DEFAULTS: Readonly<Omit<RunConfig, 'nGroups'>> = Object.
   nFiltersScale: 2,
   batchSize: 16,
   epochs: 50,
-  nphotons: 1e9,
   nllWeight: 1,
   maeWeight: 0,
   tvWeight: 0,
@@ -144,7 +152,8 @@ export const RUN_CONFIG_FIELDS = {
   nFiltersScale: { schema: positive().default(d.nFiltersScale), expected: 'number > 0' },
   batchSize: { schema: int(1, 65536).default(d.batchSize), expected: 'integer in 1..65536' },
   epochs: { schema: int(1, 1_000_000).default(d.epochs), expected: 'integer ≥ 1' },
-  nphotons: { schema: positive().default(d.nphotons), expected: 'number > 0' },
+  nphotons: { schema: positive().optional(), expected: 'number > 0 (or absent: from the data)' },
+  maxMinutes: { schema: positive().optional(), expected: 'number > 0 (minutes; or absent for no budget)' },
   nllWeight: { schema: nonNeg().default(d.nllWeight), expected: 'number ≥ 0' },
   maeWeight: { schema: nonNeg().default(d.maeWeight), expected: 'number ≥ 0' },
   tvWeight: { schema: nonNeg().default(d.tvWeight), expected: 'number ≥ 0' },

@@ -30,7 +30,8 @@ function epochRng(seed: number, epoch: number): Rng {
  * Adam (`tf.train.adam`, lr from the config, β 0.9/0.999, ε 1e−7) on the loss of
  * {@link trainingLoss}; seeded shuffling each epoch; `validationFraction` of the groups held out;
  * the learning rate halves after `lrPatience` epochs without validation improvement (floor
- * `minLr`); training stops after `earlyStopPatience` epochs without training-loss improvement.
+ * `minLr`); training stops after `earlyStopPatience` epochs without training-loss improvement, or
+ * after the epoch that brings the run's total time past `maxMinutes`.
  * After every epoch: `hooks.onEpoch(record)` and, with a store, `saveCheckpoint` (weights as
  * tfjs-layers artifacts, Adam state, history, schedule, RNG state). `hooks.resume` continues
  * from such a checkpoint with the same result as an uninterrupted run.
@@ -166,6 +167,8 @@ async function runEpochs(
       await hooks.store.saveCheckpoint(await makeCheckpoint(config, model, optimizer, history, schedule, epoch + 1));
     }
     if (next.stop) { stopReason = 'early-stop'; break; }
+    // The budget counts every epoch of the run, resumed ones included.
+    if (config.maxMinutes !== undefined && history.reduce((t, r) => t + r.seconds, 0) > 60 * config.maxMinutes) { stopReason = 'time-budget'; break; }
   }
   const [pre, pim, ls] = await Promise.all([model.probe.re.data(), model.probe.im.data(), model.logScale.data()]);
   return {

@@ -125,7 +125,8 @@ export interface TrainHooks {
 }
 
 /** Why training ended. */
-export type StopReason = 'epochs' | 'early-stop' | 'requested';
+/** Why training ended: all epochs done, early stop, the caller's `shouldStop`, or the `maxMinutes` budget. */
+export type StopReason = 'epochs' | 'early-stop' | 'requested' | 'time-budget';
 
 export interface TrainResult {
   /** The trained model (caller disposes it). */

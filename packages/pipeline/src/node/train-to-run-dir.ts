@@ -3,11 +3,12 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { fromComplexArray, type RawData } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
-import { train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
+import { resolveObjectExtent, train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, saveModel } from '@ptychojs/model/node';
 import { lossPng } from '../loss-png.js';
 import { metadataDisagreements } from '../metadata-disagreements.js';
 import { prepareTrainingData } from '../prepare-training-data.js';
+import { resolveDose } from '../resolve-dose.js';
 import type { Progress, Reporter } from '../reporter.js';
 import type { RunDirConfig } from '../run-dir-config.js';
 import type { BackendUsed } from '../types.js';
@@ -25,6 +26,8 @@ export interface TrainToRunDirOptions {
   readonly maxSeconds?: number;
 }
 
+const DOSE_SOURCE = { flag: 'from --nphotons', metadata: "from the scan's _metadata", measured: 'measured: mean counts per pattern of the data' } as const;
+
 /** What {@link trainToRunDir} wrote. */
 export interface TrainRunResult {
   readonly runDir: string;
@@ -41,14 +44,20 @@ export interface TrainRunResult {
  * @throws InputError for a finished run directory, an interrupted one without `resume`, or data
  *   that do not fit the configuration
  */
-export async function trainToRunDir(raw: RawData, config: RunConfig, runDir: string, opts: TrainToRunDirOptions): Promise<TrainRunResult> {
+export async function trainToRunDir(raw: RawData, requested: RunConfig, runDir: string, opts: TrainToRunDirOptions): Promise<TrainRunResult> {
   const { reporter } = opts;
   checkRunDir(runDir, opts.resume);
-  const notes = metadataDisagreements(raw, config);
+  const notes = metadataDisagreements(raw, requested);
   for (const n of notes) reporter.warn(n);
   const t0 = performance.now();
-  const prepared = prepareTrainingData(raw, { gridsize: config.gridsize, K: config.K, nGroups: config.nGroups, seed: config.seed }, config.nphotons);
+  const dose = resolveDose(raw, requested.nphotons);
+  const prepared = prepareTrainingData(raw, { gridsize: requested.gridsize, K: requested.K, nGroups: requested.nGroups, seed: requested.seed }, dose.nphotons);
+  const extent = resolveObjectExtent(requested.objectExtent, prepared.probe);
+  // The resolved whole: data-derived choices made concrete, so config.json says what ran.
+  const config: RunConfig = Object.freeze({ ...requested, nphotons: dose.nphotons, objectExtent: extent.extent });
   const { data } = prepared;
+  reporter.info(`dose ${dose.nphotons.toPrecision(4)} photons per pattern (${DOSE_SOURCE[dose.source]})`);
+  reporter.info(`object extent '${extent.extent}': ${extent.reason}`);
   reporter.info(`training on ${data.B} groups of ${data.C} pattern(s) (${raw.N}×${raw.N}), α = ${prepared.alpha.toPrecision(4)}, s = ${prepared.intensityScale.toPrecision(4)} (from ${prepared.intensityScaleSource}), backend ${opts.backend.name}`);
   fs.mkdirSync(runDir, { recursive: true });
   const store = fileCheckpointStore(path.join(runDir, 'checkpoint'));
@@ -91,6 +100,8 @@ export async function trainToRunDir(raw: RawData, config: RunConfig, runDir: str
       intensityScale: result.learnedScale, intensityScaleSource: prepared.intensityScaleSource,
       probeScale: prepared.probeScale, probeSource: `probeGuess of ${raw.source}, scaled to Σ|P|² = N²`,
       canvasSize: prepared.canvasSize, backend: { name: opts.backend.name, reason: opts.backend.reason },
+      nphotonsSource: dose.source,
+      objectExtent: { extent: extent.extent, outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
       stopReason: result.stopReason, epochs: result.history.length, seconds: (performance.now() - t0) / 1000, notes,
     };
     writeJsonAtomic(path.join(runDir, 'config.json'), runConfig);
