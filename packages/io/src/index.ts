@@ -22,3 +22,5 @@ export { toRawData } from './to-raw-data.js';
 export { rawDataToArrays } from './raw-data-to-arrays.js';
 export { encodeReconstruction } from './encode-reconstruction.js';
 export { parseReconstruction } from './parse-reconstruction.js';
+export { fft2 } from './fft2.js';
+export { ifft2 } from './ifft2.js';

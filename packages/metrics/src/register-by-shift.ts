@@ -1,6 +1,5 @@
-import { InputError } from '@ptychojs/io';
+import { fft2, ifft2, InputError } from '@ptychojs/io';
 import type { Plane } from './types.js';
-import { dft2d, nextPowerOfTwo } from './internal/fft.js';
 
 /** A real (`im` omitted) or complex (H, W) image; a `ComplexArray` from @ptychojs/io fits. */
 export interface ImageLike {
@@ -76,14 +75,14 @@ export function registerByShift(reference: ImageLike, moving: ImageLike, options
     return [re, im, e];
   };
   const [ar, ai, ea] = load(reference), [br, bi, eb] = load(moving);
-  dft2d(ar, ai, Ph, Pw);
-  dft2d(br, bi, Ph, Pw);
+  fft2(ar, ai, Ph, Pw);
+  fft2(br, bi, Ph, Pw);
   for (let i = 0; i < Ph * Pw; i++) {
     // A · conj(B)
     const xr = ar[i]! * br[i]! + ai[i]! * bi[i]!, xi = ai[i]! * br[i]! - ar[i]! * bi[i]!;
     ar[i] = xr; ai[i] = xi;
   }
-  dft2d(ar, ai, Ph, Pw, true);
+  ifft2(ar, ai, Ph, Pw); // normalized by 1/(Ph·Pw)
   let best = -1, dx = 0, dy = 0;
   for (let sy = -Sy; sy <= Sy; sy++) {
     for (let sx = -Sx; sx <= Sx; sx++) {
@@ -93,5 +92,12 @@ export function registerByShift(reference: ImageLike, moving: ImageLike, options
     }
   }
   const norm = Math.sqrt(ea * eb);
-  return { dx, dy, peak: norm > 0 ? Math.sqrt(best) / (Ph * Pw) / norm : 0 };
+  return { dx, dy, peak: norm > 0 ? Math.sqrt(best) / norm : 0 };
+}
+
+/** Smallest power of two ≥ n (the padded size: the FFT is fastest there). */
+function nextPowerOfTwo(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
 }

@@ -1,4 +1,4 @@
-import { dft2d } from './fft.js';
+import { fft2 } from '@ptychojs/io';
 import { hannApodize } from './hann-apodize.js';
 
 /** Per-ring sums of two images' spectra. */
@@ -35,8 +35,8 @@ export function frcRingSums(a: ArrayLike<number>, b: ArrayLike<number>, H: numbe
     }
   }
   if (window === 'hann') { ar = hannApodize(ar, L); br = hannApodize(br, L); }
-  dft2d(ar, ai, L, L);
-  dft2d(br, bi, L, L);
+  fft2(ar, ai, L, L);
+  fft2(br, bi, L, L);
   const half = Math.floor((L - 1) / 2);
   const freq = (u: number): number => (u <= half ? u : u - L);
   let maxRing = 0;

@@ -6,7 +6,7 @@ import { farFieldAmplitude } from './far-field-amplitude.js';
 import { farFieldAmplitudeBatch } from './far-field-amplitude-batch.js';
 import { objectPatch } from './object-patch.js';
 import { objectPatches } from './object-patches.js';
-import { fft2 } from './fft2.js';
+import { fft2 } from '@ptychojs/io';
 import { maxRelErr, randomPlanes } from './__fixtures__/helpers.js';
 
 const GOLDEN = path.resolve(import.meta.dirname, '../../../../../shared/data/golden/forward_cases.npz');

@@ -1,4 +1,4 @@
-import { fft2 } from './fft2.js';
+import { fft2 } from '@ptychojs/io';
 
 /**
  * Centred far-field intensity of one exit wave, SPEC §3: `Ψ = P·O_patch`,

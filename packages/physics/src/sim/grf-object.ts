@@ -1,8 +1,6 @@
-import { InputError, type ComplexArray, type Rng } from '@ptychojs/io';
+import { fft2, ifft2, InputError, type ComplexArray, type Rng } from '@ptychojs/io';
 import { checkObjectSize } from './check-object-size.js';
 import { erf } from './erf.js';
-import { fft2 } from './fft2.js';
-import { ifft2 } from './ifft2.js';
 
 /** Options of {@link grfObject}. */
 export interface GrfObjectOptions {

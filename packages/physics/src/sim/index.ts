@@ -1,6 +1,4 @@
 // Typed-array physics reference and simulators (SPEC §3 "Forward model"): no tfjs.
-export { fft2 } from './fft2.js';
-export { ifft2 } from './ifft2.js';
 export { fftshift2 } from './fftshift2.js';
 export { ifftshift2 } from './ifftshift2.js';
 export { objectPatch } from './object-patch.js';
