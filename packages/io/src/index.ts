@@ -24,3 +24,4 @@ export { encodeReconstruction } from './encode-reconstruction.js';
 export { parseReconstruction } from './parse-reconstruction.js';
 export { fft2 } from './fft2.js';
 export { ifft2 } from './ifft2.js';
+export { fftRows } from './fft-rows.js';

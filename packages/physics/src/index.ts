@@ -4,3 +4,4 @@
  */
 export * from './tf/index.js';
 export * from './sim/index.js';
+export * from './epie/index.js';

@@ -4,6 +4,7 @@ export { ifftshift2 } from './ifftshift2.js';
 export { objectPatch } from './object-patch.js';
 export { objectPatches } from './object-patches.js';
 export { objectPatchInto } from './object-patch-into.js';
+export { objectPatchAdjointAdd } from './object-patch-adjoint-add.js';
 export { farFieldAmplitude } from './far-field-amplitude.js';
 export { farFieldAmplitudeBatch } from './far-field-amplitude-batch.js';
 export { farFieldIntensityInto } from './far-field-intensity-into.js';

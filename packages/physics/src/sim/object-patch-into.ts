@@ -19,6 +19,18 @@ export function objectPatchInto(
   const fr = r0 - ir, fc = c0 - ic;
   // Weights of the four neighbours, the same for every pixel of the patch (integer pixel steps).
   const w00 = (1 - fr) * (1 - fc), w01 = (1 - fr) * fc, w10 = fr * (1 - fc), w11 = fr * fc;
+  if (ir >= 0 && ic >= 0 && ir + n < H && ic + n < W) {
+    // The patch and its bilinear neighbours lie inside: no bounds checks (the common case).
+    for (let i = 0; i < n; i++) {
+      const o = offset + i * n, pa = (ir + i) * W + ic, pb = pa + W;
+      for (let j = 0; j < n; j++) {
+        const a = pa + j, b = pb + j;
+        outRe[o + j] = w00 * re[a]! + w01 * re[a + 1]! + w10 * re[b]! + w11 * re[b + 1]!;
+        outIm[o + j] = w00 * im[a]! + w01 * im[a + 1]! + w10 * im[b]! + w11 * im[b + 1]!;
+      }
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const ra = ir + i, rb = ra + 1;
     const okA = ra >= 0 && ra < H, okB = rb >= 0 && rb < H;
