@@ -112,4 +112,62 @@ async function training() {
   return out;
 }
 
-export const sections = { io, grouping, stitching, training };
+/** Whether `python3` with numpy runs here (the baseline of the epie section). */
+function numpyVersion() {
+  try {
+    return execFileSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * epie: one ePIE iteration (α = 1, known probe, flat start) over 1087 patterns of N = 64 (random
+ * sub-pixel positions over the default 160×160 lines object, default probe, noise-free), next to
+ * numpy running the same algorithm on the same scan file (bench/epie_numpy.py: pocketfft, one
+ * position at a time) in the same run. Two rounds of 5 iterations each, alternating; each side's
+ * figure is its fastest round's median iteration (the first iteration of a round is not counted).
+ */
+async function epie() {
+  const { epie: runEpie, simulateScan } = await import('@ptychojs/physics');
+  const { encodeNpz } = await import('@ptychojs/io');
+  const M = 1087, N = 64, iterations = 5, rounds = 2;
+  const sim = simulateScan({ n: N, scan: { kind: 'random', count: M }, noise: 'none', seed: 1 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptychojs-bench-epie-'));
+  const file = path.join(dir, 'scan.npz');
+  const numpy = numpyVersion();
+  try {
+    fs.writeFileSync(file, encodeNpz(sim.arrays));
+    const ours = [], theirs = [];
+    let oursCost, numpyCost;
+    for (let r = 0; r < rounds; r++) {
+      const marks = [];
+      const res = runEpie({ diffraction: sim.arrays.diff3d.data, probe: sim.probe, xs: sim.positions.xs, ys: sim.positions.ys, iterations, onIteration: (p) => marks.push(p.seconds) });
+      const steps = marks.slice(1).map((t, i) => t - marks[i]).sort((a, b) => a - b);
+      ours.push(steps[Math.floor(steps.length / 2)]);
+      oursCost = res.cost[iterations - 1];
+      if (numpy) {
+        const out = JSON.parse(execFileSync('python3', [path.join(import.meta.dirname, 'epie_numpy.py'), file, String(iterations)], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+        theirs.push(out.secondsPerIteration);
+        numpyCost = out.cost[iterations - 1];
+      }
+    }
+    const oursSec = Math.min(...ours);
+    const result = {
+      patterns: M, N, iterationsPerRound: iterations, rounds,
+      oursSecondsPerIteration: round(oursSec), oursUsPerPattern: round((1e6 * oursSec) / M),
+      oursCostAfter5: round(oursCost),
+    };
+    if (!numpy) return { ...result, baseline: 'absent: python3 with numpy not found, so no ratio (absolute figures only)' };
+    const numpySec = Math.min(...theirs);
+    return {
+      ...result,
+      numpy, numpySecondsPerIteration: round(numpySec), numpyCostAfter5: round(numpyCost),
+      ratioOursToNumpy: round(oursSec / numpySec),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const sections = { io, grouping, stitching, training, epie };
