@@ -7,9 +7,14 @@ import { epieCanvas } from './epie-canvas.js';
 import type { EpieOptions, ObjectOnCanvas } from './types.js';
 
 // A small noise-free scan: N = 32, the simulator's default probe (rms radius ≈ N/5 = 6.4 px), an
-// 80×80 lines object, a jittered 3-px grid (256 sub-pixel positions).
+// 86×86 lines object, a jittered 3-px grid (256 sub-pixel positions) moved by (4.5, 3.25) px so
+// that the flat-start canvas does not begin at the object's origin.
 const N = 32;
-const sim = simulateScan({ n: N, scan: { kind: 'jitter', step: 3 }, noise: 'none', seed: 3 });
+const grid = simulateScan({ n: N, scan: { kind: 'jitter', step: 3 }, noise: 'none', seed: 3 }).positions;
+const sim = simulateScan({
+  n: N, object: { kind: 'lines', height: 86, width: 86 }, noise: 'none', seed: 3,
+  scan: { kind: 'positions', xs: grid.xs.map((x) => x + 4.5), ys: grid.ys.map((y) => y + 3.25) },
+});
 const data = (s: SimulatedScan): Pick<EpieOptions, 'diffraction' | 'probe' | 'xs' | 'ys'> =>
   ({ diffraction: s.arrays.diff3d.data as Float32Array, probe: s.probe, xs: s.positions.xs, ys: s.positions.ys });
 
@@ -46,7 +51,14 @@ function correlation(rec: ObjectOnCanvas, truth: ComplexArray, xs: Float64Array,
 
 describe('epie', () => {
   it('has the truth as a fixed point: the forward conventions (geometry, fftshift, N² normalisation) match the simulator', () => {
-    const r = epie({ ...data(sim), iterations: 2, initialObject: { object: sim.object, canvasOrigin: [0, 0] } });
+    // The truth, padded by 5 columns on the left and 4 rows on top: its canvas origin is (−5, −4).
+    const [H, W] = sim.object.shape as [number, number], Wp = W + 5, Hp = H + 4;
+    const padded = { shape: [Hp, Wp], re: new Float32Array(Hp * Wp).fill(0.3), im: new Float32Array(Hp * Wp) };
+    for (let r = 0; r < H; r++) {
+      padded.re.set(sim.object.re.subarray(r * W, (r + 1) * W), (r + 4) * Wp + 5);
+      padded.im.set(sim.object.im.subarray(r * W, (r + 1) * W), (r + 4) * Wp + 5);
+    }
+    const r = epie({ ...data(sim), iterations: 2, initialObject: { object: padded, canvasOrigin: [-5, -4] } });
     // The data are the simulator's noise-free amplitudes of this very object: the misfit is float32
     // rounding of diff3d and the object (relative ~1e-7 per value, squared ~1e-14), so 1e-12 is
     // loose; a one-pixel shift, a missing fftshift or a wrong N factor gives 1e-2 or more.
@@ -54,8 +66,8 @@ describe('epie', () => {
     expect(r.cost[1]).toBeLessThan(1e-12);
     // s² = Σ A² / Σ |P·O|² is the dose the simulator applied (same sums, float64 vs float32 data).
     expect(Math.abs(r.probeScale ** 2 / sim.metadata.dose_scale - 1)).toBeLessThan(1e-6);
-    expect(r.reconstruction.canvasOrigin).toEqual([0, 0]);
-    expect(r.reconstruction.object.shape).toEqual(sim.object.shape);
+    expect(r.reconstruction.canvasOrigin).toEqual([-5, -4]);
+    expect(r.reconstruction.object.shape).toEqual([Hp, Wp]);
   });
 
   it('reconstructs a noise-free scan from flat: cost falls every iteration, amplitude and phase correlate > 0.99 with the truth', () => {
@@ -70,6 +82,7 @@ describe('epie', () => {
     // Flat start: the canvas is the smallest integer-origin box holding every patch.
     const { object, canvasOrigin } = epieCanvas(sim.positions.xs, sim.positions.ys, N);
     expect(r.reconstruction.canvasOrigin).toEqual(canvasOrigin);
+    expect(canvasOrigin).toEqual([5, 4]); // min x − N/2 = 5.29, min y − N/2 = 4.02
     expect(r.reconstruction.object.shape).toEqual(object.shape);
     expect(r.reconstruction.amplitude[0]).toBeCloseTo(Math.hypot(r.reconstruction.object.re[0]!, r.reconstruction.object.im[0]!), 6);
   });

@@ -64,13 +64,15 @@ export function epie(options: EpieOptions): EpieResult {
   if (!(dataEnergy > 0)) throw new InputError('every diffraction pattern is zero', { key: 'diff3d', expected: 'some counts', actual: 'all zero' });
 
   const { object, canvasOrigin } = epieCanvas(xs, ys, n, options.initialObject);
+  // Positions in the canvas frame: canvas pixel (r, c) is the object point (c + x0, r + y0).
+  const cx = Float64Array.from(xs, (x) => x - canvasOrigin[0]), cy = Float64Array.from(ys, (y) => y - canvasOrigin[1]);
   const oRe = new Float64Array(nn), oIm = new Float64Array(nn);
   const pRe = Float64Array.from(options.probe.re), pIm = Float64Array.from(options.probe.im);
 
   // Probe scale: the starting model carries the data's energy (Parseval: Σ A² = Σ |P·O|²).
   let modelEnergy = 0;
   for (let k = 0; k < M; k++) {
-    objectPatchInto(object, xs[k]!, ys[k]!, n, oRe, oIm);
+    objectPatchInto(object, cx[k]!, cy[k]!, n, oRe, oIm);
     for (let i = 0; i < nn; i++) modelEnergy += (pRe[i]! ** 2 + pIm[i]! ** 2) * (oRe[i]! ** 2 + oIm[i]! ** 2);
   }
   if (!(modelEnergy > 0) || !Number.isFinite(modelEnergy)) throw new InputError('the probe sees no object at any scan position', { key: 'probeGuess', expected: 'Σ|P·O_patch|² > 0', actual: String(modelEnergy) });
@@ -93,7 +95,7 @@ export function epie(options: EpieOptions): EpieResult {
     let misfit = 0;
     let p2max = probePower(pRe, pIm, p2);
     for (let q = 0; q < M; q++) {
-      const k = order[q]!, x = xs[k]!, y = ys[k]!, mo = k * nn;
+      const k = order[q]!, x = cx[k]!, y = cy[k]!, mo = k * nn;
       objectPatchInto(object, x, y, n, oRe, oIm);
       for (let i = 0; i < nn; i++) {
         const pr = pRe[i]!, pi = pIm[i]!, or = oRe[i]!, oi = oIm[i]!;
