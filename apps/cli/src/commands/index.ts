@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDemo } from './demo.js';
+import { registerEpie } from './epie.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerInfer } from './infer.js';
 import { registerInspect } from './inspect.js';
@@ -8,4 +9,4 @@ import { registerSimulate } from './simulate.js';
 import { registerTrain } from './train.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerInspect, registerSimulate, registerTrain, registerInfer, registerEvaluate, registerRun, registerDemo];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerInspect, registerSimulate, registerTrain, registerInfer, registerEvaluate, registerEpie, registerRun, registerDemo];
