@@ -72,8 +72,11 @@ describe('epie', () => {
 
   it('reconstructs a noise-free scan from flat: cost falls every iteration, amplitude and phase correlate > 0.99 with the truth', () => {
     const seen: number[] = [];
-    const r = epie({ ...data(sim), iterations: 40, onIteration: (p) => seen.push(p.iteration) });
+    let at10: Float32Array | undefined;
+    const r = epie({ ...data(sim), iterations: 40, onIteration: (p) => { seen.push(p.iteration); if (p.iteration === 10) at10 = p.current.object.re.slice(); } });
     expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(at10).toHaveLength(r.reconstruction.object.re.length);
+    expect(Array.from(at10!)).not.toEqual(Array.from(r.reconstruction.object.re)); // a snapshot, then more iterations
     for (let i = 1; i < r.cost.length; i++) expect(r.cost[i], `cost[${i}] vs cost[${i - 1}]`).toBeLessThan(r.cost[i - 1]!);
     expect(r.cost[39]).toBeLessThan(r.cost[0]! / 100);
     const c = correlation(r.reconstruction, sim.object, sim.positions.xs, sim.positions.ys);

@@ -146,7 +146,7 @@ export function epie(options: EpieOptions): EpieResult {
       objectPatchAdjointAdd(object, x, y, n, dRe, dIm);
     }
     cost[it] = misfit / dataEnergy;
-    onIteration?.({ iteration: it + 1, iterations, cost: cost[it]!, seconds: (performance.now() - t0) / 1000 });
+    onIteration?.({ iteration: it + 1, iterations, cost: cost[it]!, seconds: (performance.now() - t0) / 1000, current: { object, canvasOrigin } });
   }
 
   const len = object.re.length;

@@ -17,6 +17,11 @@ export interface EpieProgress {
   readonly cost: number;
   /** Seconds since the start (set-up included). */
   readonly seconds: number;
+  /**
+   * The object as it stands, on its canvas: a live view of the working array (the same one every
+   * call, changed by later iterations), e.g. to show progress or save snapshots; copy what you keep.
+   */
+  readonly current: ObjectOnCanvas;
 }
 
 /** Options of {@link epie}. */
