@@ -168,10 +168,12 @@ describe.skipIf(!hasCases)('evaluateReconstruction on the 22a/22b strong/weak ph
     const m1 = evaluateReconstruction(negate(c.recon), c.origin, negate(c.truth), c.box, { profile }).metrics;
     // negation is exact; what remains is float64 rounding of atan2 in another quadrant (≤ 2e-16 rad).
     // One exception, PtychoPINN's phase FRC: its ring 0 is the DC of two plane-removed images, i.e.
-    // round-off (|Re F₁F₂*|/|F₁||F₂| of two ~1e-15 numbers, anywhere in [0, 1]), and the σ = 2
-    // smoothing spreads it over rings 1–4 (measured 6.6e-7 on 22b's phase_frc50): 1e-5 there.
+    // FFT round-off (|Re F₁F₂*|/|F₁||F₂| of two ~1e-15 numbers, anywhere in [0, 1]), and the σ = 2
+    // smoothing spreads it to the crossing ring. Bound, not a draw: moving 22b's raw ring 0 by ±1
+    // moves its phase_frc50 by ≤ 1.05e-4 (22a's crossing is out of reach); measured 6.6e-7 with
+    // the former radix-2 FFT and 2.3e-5 with fft.js, both luck of the round-off. So 1.1e-4 there.
     for (const k of KEYS as (keyof EvaluationMetrics)[]) {
-      const abs = profile === 'ptychopinn' && k === 'phase_frc50' ? 1e-5 : 1e-12;
+      const abs = profile === 'ptychopinn' && k === 'phase_frc50' ? 1.1e-4 : 1e-12;
       expectClose(m1[k], m0[k], 1e-9, abs, `${name} × −1 ${k}`);
     }
   });
