@@ -26,6 +26,7 @@ export { metricsRecord } from './metrics-record.js';
 export { metricsTable } from './metrics-table.js';
 export { frcPng } from './frc-png.js';
 export { lossPng } from './loss-png.js';
+export { epieCostPng } from './epie-cost-png.js';
 export { amplitudePhasePngs } from './amplitude-phase-pngs.js';
 export { reportHtml, type ReportInput } from './report-html.js';
 export { DEMO } from './demo-settings.js';

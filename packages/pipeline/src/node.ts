@@ -10,6 +10,7 @@ export { checkRunOut } from './node/check-run-out.js';
 export { trainToRunDir, type TrainRunResult, type TrainToRunDirOptions } from './node/train-to-run-dir.js';
 export { writeReconstruction } from './node/write-reconstruction.js';
 export { inferToDir, type InferResult, type InferToDirOptions } from './node/infer-to-dir.js';
+export { epieToDir, type EpieToDirOptions, type EpieToDirResult } from './node/epie-to-dir.js';
 export { evaluateAndWrite, type EvaluationOutputs } from './node/evaluate-and-write.js';
 export { reconstructTestScan } from './node/reconstruct-test-scan.js';
 export { runPipeline, type RunPipelineOptions, type RunSummary } from './node/run-pipeline.js';

@@ -4,14 +4,10 @@
  * Writes the same `reconstruction.npz` contract as `infer` (SPEC §3), amplitude and phase PNGs,
  * and the cost per iteration as `cost.png`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { fromComplexArray, InputError, parseReconstruction } from '@ptychojs/io';
-import { loadRawData, readNpzFile, writeFileAtomic, writeNpzFile } from '@ptychojs/io/node';
-import { renderCurvesPng } from '@ptychojs/metrics';
-import { epie } from '@ptychojs/physics';
-import { writeReconstruction } from '../pipeline/reconstruct.js';
+import { InputError, parseReconstruction } from '@ptychojs/io';
+import { loadRawData, readNpzFile } from '@ptychojs/io/node';
+import { epieToDir } from '@ptychojs/pipeline/node';
 import { createUi, fmt } from '../ui.js';
 
 interface EpieFlags {
@@ -43,35 +39,10 @@ export function registerEpie(program: Command): void {
       const raw = loadRawData(flags.data);
       const initialObject = flags.init === undefined ? undefined : parseReconstruction(readNpzFile(flags.init), flags.init);
       ui.info(`ePIE on ${flags.data}: M = ${raw.M} patterns of ${raw.N}×${raw.N}, ${iterations} iterations, α = ${alpha}${flags.probeUpdate ? `, probe update (α = ${probeAlpha})` : ''}, seed ${seed}, start ${flags.init ?? 'flat'}`);
-      const bar = ui.progress('epie', iterations, 'iterations');
-      const res = epie({
-        diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords,
-        iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), probeAlpha, seed, initialObject,
-        onIteration: (p) => bar.update(p.iteration, { cost: p.cost }),
+      const res = epieToDir(raw, flags.out, {
+        iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), probeAlpha, seed, initialObject, initLabel: flags.init, reporter: ui,
       });
-      bar.stop();
-
-      fs.mkdirSync(flags.out, { recursive: true });
-      const cost = Array.from(res.cost);
-      const meta = {
-        method: 'epie', data: raw.source, N: raw.N, M: raw.M, iterations, rpieAlpha: alpha, probeUpdate: Boolean(flags.probeUpdate),
-        probeAlpha, seed, init: flags.init ?? 'flat', probeScale: res.probeScale,
-        costDefinition: 'sum_k sum_ij (|FFT2(P*O_k)|/N - A_k)^2 / sum_k sum_ij A_k^2, during each sweep', cost,
-        secondsPerIteration: res.seconds / iterations,
-      };
-      // `alpha` of writeReconstruction is the normalization α of inference; ePIE uses the data as measured.
-      const files = writeReconstruction(flags.out, { reconstruction: res.reconstruction, groups: raw.M, alpha: Number.NaN, seconds: { inference: res.seconds, stitching: 0 } }, meta);
-      const costPng = path.join(flags.out, 'cost.png');
-      writeFileAtomic(costPng, renderCurvesPng({
-        series: [{ name: `alpha ${alpha}`, x: cost.map((_, i) => i + 1), y: cost }],
-        xLabel: 'iteration', yLabel: 'cost (relative amplitude misfit)', title: 'ePIE cost per iteration', logY: true,
-      }));
-      files.push(costPng);
-      if (flags.probeUpdate) {
-        const probeNpz = path.join(flags.out, 'probe.npz');
-        writeNpzFile(probeNpz, { probeGuess: fromComplexArray(res.probe, 'c8') });
-        files.push(probeNpz);
-      }
+      const cost = Array.from(res.cost), files = res.files;
       const [H, W] = res.reconstruction.object.shape as [number, number];
       ui.result({ out: flags.out, files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), seed, cost, finalCost: cost[cost.length - 1], probeScale: res.probeScale, seconds: res.seconds });
       ui.info(`wrote ${flags.out}/: ${H}×${W} object, canvas origin (x0, y0) = (${res.reconstruction.canvasOrigin.join(', ')}); cost ${fmt(cost[0]!)} → ${fmt(cost[cost.length - 1]!)} in ${fmt(res.seconds)} s (${fmt(res.seconds / iterations)} s per iteration)`);

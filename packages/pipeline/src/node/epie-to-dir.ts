@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fromComplexArray, type RawData } from '@ptychojs/io';
+import { writeFileAtomic, writeNpzFile } from '@ptychojs/io/node';
+import { epie, type EpieResult, type ObjectOnCanvas } from '@ptychojs/physics';
+import { epieCostPng } from '../epie-cost-png.js';
+import type { Reporter } from '../reporter.js';
+import { writeReconstruction } from './write-reconstruction.js';
+
+/** Options of {@link epieToDir}. */
+export interface EpieToDirOptions {
+  readonly iterations: number;
+  /** rPIE's α of the object step, (0, 1]. */
+  readonly alpha: number;
+  readonly probeUpdate: boolean;
+  readonly probeAlpha: number;
+  readonly seed: number;
+  /** Starting object (refinement); flat when absent. */
+  readonly initialObject?: ObjectOnCanvas;
+  /** Where the starting object came from, stored in reconstruction.json ('flat' when absent). */
+  readonly initLabel?: string;
+  readonly reporter: Reporter;
+}
+
+/** An ePIE reconstruction and the files written for it. */
+export interface EpieToDirResult extends EpieResult {
+  readonly files: string[];
+}
+
+/**
+ * A scan → an ePIE/rPIE reconstruction directory with the scan's probe (`epie` of
+ * `@ptychojs/physics`): the `reconstruction.npz` contract of inference and its PNGs
+ * ({@link writeReconstruction}; `reconstruction.json` adds `method: 'epie'`, the settings, the
+ * probe scale and the cost per iteration), `cost.png`, and `probe.npz` (`probeGuess`) when the
+ * probe is updated. Progress: one bar over the iterations with the current cost.
+ *
+ * @throws InputError from `epie` on data that disagree (nothing is written then)
+ */
+export function epieToDir(raw: RawData, outDir: string, opts: EpieToDirOptions): EpieToDirResult {
+  const bar = opts.reporter.progress('epie', opts.iterations, 'iterations');
+  let res: EpieResult;
+  try {
+    res = epie({
+      diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords,
+      iterations: opts.iterations, alpha: opts.alpha, probeUpdate: opts.probeUpdate, probeAlpha: opts.probeAlpha, seed: opts.seed,
+      initialObject: opts.initialObject,
+      onIteration: (p) => bar.update(p.iteration, { cost: p.cost }),
+    });
+  } finally {
+    bar.stop();
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+  const cost = Array.from(res.cost);
+  const meta = {
+    method: 'epie', data: raw.source, N: raw.N, M: raw.M, iterations: opts.iterations, rpieAlpha: opts.alpha, probeUpdate: opts.probeUpdate,
+    probeAlpha: opts.probeAlpha, seed: opts.seed, init: opts.initLabel ?? 'flat', probeScale: res.probeScale,
+    costDefinition: 'sum_k sum_ij (|FFT2(P*O_k)|/N - A_k)^2 / sum_k sum_ij A_k^2, during each sweep', cost,
+    secondsPerIteration: res.seconds / opts.iterations,
+  };
+  // `alpha` of writeReconstruction is inference's normalization α; ePIE uses the data as measured (NaN → null).
+  const files = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: Number.NaN, seconds: { inference: res.seconds, stitching: 0 } }, meta);
+  const costPng = path.join(outDir, 'cost.png');
+  writeFileAtomic(costPng, epieCostPng(cost, opts.alpha));
+  files.push(costPng);
+  if (opts.probeUpdate) {
+    const probeNpz = path.join(outDir, 'probe.npz');
+    writeNpzFile(probeNpz, { probeGuess: fromComplexArray(res.probe, 'c8') });
+    files.push(probeNpz);
+  }
+  return { ...res, files };
+}
