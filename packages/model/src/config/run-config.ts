@@ -88,7 +88,7 @@ export const RUN_CONFIG_DEFAULTS: Readonly<Omit<RunConfig, 'nGroups' | 'nphotons
   objectBig: true,
   objectExtent: 'auto',
   amplitudeActivation: 'sigmoid',
-  phaseActivation: 'pi-tanh',
+  phaseActivation: 'linear',
   probeTrainable: false,
   probeMask: false,
   smoothingSigma: 0,
