@@ -48,6 +48,22 @@ describeEachBackend('train', (backend) => {
   });
 }, ['cpu', 'wasm']);
 
+describeEachBackend('train, cpu only', () => {
+  it('gives identical history and reconstruction for the same inputs and seed (issue 9)', async () => {
+    registerKernelFills('cpu', { cpuConvBackpropFilter: true });
+    const data = simulateGroups({ B: 5, seed: 13 });
+    const config = tiny({ epochs: 2, validationFraction: 0.2, positionJitter: 0.5 });
+    const strip = (h: readonly EpochRecord[]) => h.map(({ seconds: _s, samplesPerSec: _p, ...rest }) => rest);
+    const [a, b] = [await train(config, data), await train(config, data)];
+    expect(strip(b.history)).toEqual(strip(a.history));
+    const [pa, pb] = [await predictObject(a.model, data.X, data.coordsRelative), await predictObject(b.model, data.X, data.coordsRelative)];
+    expect(Array.from(pb.re)).toEqual(Array.from(pa.re));
+    expect(Array.from(pb.im)).toEqual(Array.from(pa.im));
+    a.model.dispose();
+    b.model.dispose();
+  });
+}, ['cpu']);
+
 describe('train on cpu and wasm', () => {
   it('gives the same first losses on both backends', () => {
     expect(firstLosses['cpu']).toHaveLength(3);
