@@ -5,7 +5,8 @@
  * requests one at a time, in order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
+import { BACKEND_NAMES, useBackend, type BackendName } from '@ptychojs/physics/backends';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import type { ComplexArray } from '@ptychojs/io';
 import { loadInferenceModel } from '../../model/load-inference-model.js';
@@ -18,13 +19,11 @@ import type { PtychoWorkerData, SerializedError, WorkerRequest, WorkerResponse }
 const data = workerData as PtychoWorkerData;
 const port = parentPort!;
 
+/** The worker's own tfjs backend, started by the one owner of backend start-up (`@ptychojs/physics/backends`). */
 async function startBackend(): Promise<void> {
-  const pkg: Record<string, string> = { wasm: '@tensorflow/tfjs-backend-wasm', cpu: '@tensorflow/tfjs-backend-cpu' };
-  const specifier = pkg[data.backend];
-  if (specifier === undefined) throw new Error(`workers cannot start the '${data.backend}' backend (wasm or cpu)`);
-  await import(/* @vite-ignore */ specifier);
-  registerKernelFills(data.backend, data.kernelFills);
-  if (!(await tf.setBackend(data.backend))) throw new Error(`the ${data.backend} backend did not initialise in worker ${data.index + 1}`);
+  if (!(BACKEND_NAMES as readonly string[]).includes(data.backend)) throw new Error(`workers cannot start the unknown backend '${data.backend}'`);
+  await useBackend(data.backend as BackendName);
+  if (data.kernelFills) registerKernelFills(data.backend, data.kernelFills);
 }
 const ready = startBackend();
 ready.catch(() => undefined); // reported to every request instead
