@@ -91,22 +91,20 @@ function runJson(script, args) {
 }
 
 /**
- * Training step and inference on wasm and cpu (N = 64, f = 2, gridsize 2, batch 16), each next to
- * the same backend's conv-forward ceiling measured in the same run. ≈ 4.3 GFLOP per group per step
- * (SPEC §6). cpu runs one step (≈ 2 min); set BENCH_SKIP_CPU=1 to leave it out.
+ * Training and inference on wasm with 1 and with all worker threads (issue 10), each figure next
+ * to the local ceiling measured in the same process: matmul 1024², conv forward at the model's own
+ * conv shapes; speed-ups, kernel efficiency, stitching share, kernel-time profile (bench/parallel.mjs).
+ * BENCH_CPU=1 adds one training step and inference on the `cpu` backend (≈ 2 min).
  */
 async function training() {
-  const out = {};
-  const backends = process.env.BENCH_SKIP_CPU ? ['wasm'] : ['wasm', 'cpu'];
-  for (const backend of backends) {
-    const step = runJson('packages/model/scripts/bench-train-step.mjs', [backend, '16', backend === 'cpu' ? '1' : '3', '2', '2']);
-    const base = runJson('bench/conv-and-infer.mjs', [backend]);
+  const out = runJson('bench/parallel.mjs', []);
+  if (process.env.BENCH_CPU) {
+    const step = runJson('packages/model/scripts/bench-train-step.mjs', ['cpu', '16', '1', '2', '2']);
+    const base = runJson('bench/conv-and-infer.mjs', ['cpu']);
     const stepGflops = (4.3 * step.batchSize) / step.medianStepSeconds;
-    out[backend] = {
-      stepSeconds: step.medianStepSeconds, groupsPerSec: step.groupsPerSec, patternsPerSec: step.patternsPerSec, stepGflops: round(stepGflops),
-      convForwardGflops: base.convGflops, ratioStepToConvForward: round(stepGflops / base.convGflops),
-      inferPatternsPerSec: base.inferPatternsPerSec, ratioInferToTrainPatterns: round(base.inferPatternsPerSec / step.patternsPerSec),
-      tensorsAfterTraining: step.numTensorsAfter,
+    out.cpu = {
+      stepSeconds: step.medianStepSeconds, patternsPerSec: step.patternsPerSec, stepGflops: round(stepGflops),
+      convForwardGflops: base.convGflops, ratioStepToConvForward: round(stepGflops / base.convGflops), inferPatternsPerSec: base.inferPatternsPerSec,
     };
   }
   return out;

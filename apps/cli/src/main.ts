@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * `ptycho`: the command-line face of ptychojs (SPEC §1). Exit codes: 0 success, 2 bad input or
- * usage (the message names file, key, expected and actual), 1 internal failure.
+ * usage (the message names file, key, expected and actual), 1 internal failure, 128 + the signal
+ * number when training was interrupted by SIGINT (130) or SIGTERM (143) and saved a checkpoint.
  */
 import { realpathSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { InputError, isInputError } from '@ptychojs/io';
@@ -41,6 +43,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { kind: 'usage', message: e.message } })}\n`);
       return EXIT_INPUT;
     }
+    if (e instanceof Error && e.name === 'TrainingInterruptedError') {
+      // A requested stop with a checkpoint saved: exit as a shell does for the signal (130, 143).
+      process.stderr.write(`${e.message}\n`);
+      if (json && !jsonResultWritten()) process.stdout.write(`${JSON.stringify({ ok: false, error: { kind: 'interrupted', message: e.message } })}\n`);
+      const reason = (e as Error & { reason?: string }).reason as NodeJS.Signals | undefined;
+      return 128 + ((reason && os.constants.signals[reason]) || os.constants.signals.SIGINT);
+    }
     const fsError = fileSystemError(e);
     if (fsError) e = fsError;
     const input = isInputError(e);
@@ -49,6 +58,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`);
       const extra = (err.problems ?? []).filter((p) => p !== err.message);
       for (const p of extra) process.stderr.write(`  - ${p}\n`);
+    } else if (err instanceof Error && EXPLAINED.has(err.name)) {
+      process.stderr.write(`error: ${err.message}\n`);
     } else {
       process.stderr.write(`internal error: ${err?.stack ?? String(e)}\n`);
     }
@@ -59,6 +70,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return input ? EXIT_INPUT : EXIT_INTERNAL;
   }
 }
+
+/** Internal failures whose message says all there is to say (a stack trace would only hide it). */
+const EXPLAINED = new Set(['NonFiniteError', 'WorkerFailedError']);
 
 const FS_CODES: Record<string, string> = {
   EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'no such file or directory',

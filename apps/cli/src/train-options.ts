@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { resolveRunConfig, type RunConfig } from '@ptychojs/model';
 import { readRunConfigFile } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES } from './backend.js';
+import { WORKERS_FLAG, WORKERS_HELP } from './workers.js';
 
 /** CLI flag → RunConfig key. Values stay strings here; the schema converts and checks them. */
 export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: string; boolean?: boolean; negatable?: boolean }> = [
@@ -40,7 +41,8 @@ export function addTrainOptions(cmd: Command): Command {
   }
   return cmd
     .option('--config <file>', 'JSON file with any of these settings (flags win)')
-    .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto');
+    .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
+    .option(WORKERS_FLAG, WORKERS_HELP, 'auto');
 }
 
 /** The frozen RunConfig for these flags (config file, then flags, then defaults). */

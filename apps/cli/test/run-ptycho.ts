@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,4 +22,34 @@ export function runPtycho(args: string[], opts: { timeoutMs?: number; maxOldSpac
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptycho-cli-'));
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A `ptycho` process running in the background: `stderrLine(re)` resolves when stderr prints a matching line. */
+export interface RunningPtycho {
+  readonly child: ChildProcess;
+  stderrLine(re: RegExp): Promise<string>;
+  readonly done: Promise<CliResult>;
+}
+
+/** Start the built `ptycho` binary without waiting for it (to signal or kill it while it runs). */
+export function startPtycho(args: string[]): RunningPtycho {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '', stderr = '';
+  const waiters: { re: RegExp; resolve: (l: string) => void }[] = [];
+  child.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    for (const line of stderr.split('\n')) {
+      for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!.re.test(line)) waiters.splice(i, 1)[0]!.resolve(line);
+    }
+  });
+  const done = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : null), stdout, stderr, ms: performance.now() - t0 })));
+  return {
+    child, done,
+    stderrLine: (re) => new Promise((resolve, reject) => {
+      waiters.push({ re, resolve });
+      void done.then((r) => reject(new Error(`ptycho exited (${r.code}) before printing ${re}:\n${r.stderr}`)));
+    }),
+  };
 }

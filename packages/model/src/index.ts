@@ -25,6 +25,10 @@ export { splitGroups } from './train/split-groups.js';
 export { initialSchedule, updateSchedule } from './train/update-schedule.js';
 export { checkTrainingData } from './train/check-training-data.js';
 export { train } from './train/train.js';
+export { createReplica, type Replica } from './train/create-replica.js';
+export { localTrainingEngine } from './train/local-training-engine.js';
+export { modelFromState } from './train/model-from-state.js';
+export type { ReplicaInit, ReplicaState, TrainingBatch, TrainingEngine, TrainingEngineFactory } from './train/training-engine.js';
 export type {
-  BatchProgress, Checkpoint, CheckpointStore, EpochRecord, NamedArray, ScheduleState, StopReason, TrainHooks, TrainingData, TrainResult,
+  BatchProgress, Checkpoint, CheckpointStep, CheckpointStore, EpochRecord, NamedArray, ScheduleState, StopReason, TrainHooks, TrainingData, TrainResult,
 } from './train/types.js';

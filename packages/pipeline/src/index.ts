@@ -17,6 +17,7 @@ export { reconstructScan, type PredictBatch, type ReconstructOptions, type Recon
 export { runDirConfigSchema, type RunDirConfig } from './run-dir-config.js';
 export { parseRunDirConfig } from './parse-run-dir-config.js';
 export { parseTrainingHistory } from './parse-training-history.js';
+export { TrainingInterruptedError } from './training-interrupted-error.js';
 export { metadataDisagreements } from './metadata-disagreements.js';
 export { resolveDose, type Dose } from './resolve-dose.js';
 export { summarizeScan, type ScanSummary } from './summarize-scan.js';

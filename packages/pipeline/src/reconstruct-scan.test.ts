@@ -41,4 +41,34 @@ describe('reconstructScan', () => {
     const reg = registerCanvasOrigin(out.reconstruction.object, out.reconstruction.canvasOrigin, raw.objectGuess!, { xmin: 50, xmax: 90, ymin: 50, ymax: 90 });
     expect(reg.shift).toEqual([0, 0]);
   });
+
+  it('gives the same canvas, bit for bit, with calls in flight finishing out of order (concurrency 3)', async () => {
+    const raw = scan();
+    const base = oracle(raw);
+    let calls = 0, inFlight = 0, most = 0;
+    // Later batches answer first: a batch waits longer the earlier it was asked for.
+    const slow: PredictBatch = async (batch) => {
+      const k = calls++;
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 30 * (3 - (k % 3))));
+      inFlight--;
+      return base(batch);
+    };
+    const opts = { grouping: { gridsize: 2, K: 6, seed: 1 }, batchSize: 7 };
+    const one = await reconstructScan(raw, base, opts);
+    const three = await reconstructScan(raw, slow, { ...opts, concurrency: 3 });
+    expect(most).toBe(3);
+    // Stitching is a float32 sum: the same order of additions gives the same bits.
+    expect(Array.from(three.reconstruction.object.re)).toEqual(Array.from(one.reconstruction.object.re));
+    expect(Array.from(three.reconstruction.object.im)).toEqual(Array.from(one.reconstruction.object.im));
+  });
+
+  it('reports a failed batch, even while later ones are in flight', async () => {
+    const raw = scan();
+    const base = oracle(raw);
+    let calls = 0;
+    const failing: PredictBatch = async (batch) => { if (calls++ === 1) throw new Error('batch 1 failed'); return base(batch); };
+    await expect(reconstructScan(raw, failing, { grouping: { gridsize: 1, K: 6, seed: 1 }, batchSize: 7, concurrency: 2 })).rejects.toThrow('batch 1 failed');
+  });
 });

@@ -17,6 +17,11 @@ export interface ReconstructOptions {
   readonly batchSize: number;
   /** Central crop kept from each patch (SPEC §4; default 20·N/64). */
   readonly M?: number;
+  /**
+   * Calls of `predict` in flight at once (inference workers; default 1). Results are stitched in
+   * scan order whatever order they finish in, so the canvas is the same for any concurrency.
+   */
+  readonly concurrency?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -31,25 +36,36 @@ export interface ReconstructResult {
 /**
  * Inference over a whole scan and stitching (SPEC §3 "Reconstruction NPZ", §4 "Stitching for
  * inference"): groups stream through `predict` batch by batch and straight into the canvas, so
- * memory is bounded by one batch plus the canvas, whatever the number of patterns. Patches are
- * placed at the groups' offsets; `canvasOrigin` records the frame.
+ * memory is bounded by `concurrency` batches plus the canvas, whatever the number of patterns.
+ * Patches are placed at the groups' offsets, in scan order; `canvasOrigin` records the frame.
+ * `seconds.inference` is the wall time not spent stitching.
  */
 export async function reconstructScan(raw: RawData, predict: PredictBatch, opts: ReconstructOptions): Promise<ReconstructResult> {
   const { groups, alpha, batches } = prepareInference(raw, opts.grouping);
   const xs = new Float64Array(groups.B), ys = new Float64Array(groups.B);
   for (let b = 0; b < groups.B; b++) { xs[b] = groups.coordsOffsets[2 * b]!; ys[b] = groups.coordsOffsets[2 * b + 1]!; }
   const stitcher = createStitcher({ xs, ys, N: raw.N, ...(opts.M !== undefined ? { M: opts.M } : {}) });
-  let inferMs = 0, stitchMs = 0;
-  for (const { start, data } of batches(opts.batchSize)) {
-    const t0 = performance.now();
-    const { re, im } = await predict(data);
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 1));
+  let stitchMs = 0;
+  const t0 = performance.now();
+  const inFlight: { start: number; count: number; result: ReturnType<PredictBatch> }[] = [];
+  const stitchOldest = async () => {
+    const { start, count, result } = inFlight.shift()!;
+    const { re, im } = await result;
     const t1 = performance.now();
     stitcher.add(re, im, start);
     stitchMs += performance.now() - t1;
-    inferMs += t1 - t0;
-    opts.onProgress?.(start + data.B, groups.B);
+    opts.onProgress?.(start + count, groups.B);
+  };
+  for (const { start, data } of batches(opts.batchSize)) {
+    if (inFlight.length >= concurrency) await stitchOldest();
+    const result = predict(data);
+    result.catch(() => undefined); // awaited in order below; a rejection is reported there
+    inFlight.push({ start, count: data.B, result });
   }
+  while (inFlight.length > 0) await stitchOldest();
   const t2 = performance.now();
+  const inferMs = t2 - t0 - stitchMs;
   const { object, canvasOrigin } = stitcher.finish();
   stitchMs += performance.now() - t2;
   const amplitude = new Float32Array(object.re.length), phase = new Float32Array(object.re.length);

@@ -42,7 +42,10 @@ export interface RunDirConfig {
     readonly source: 'requested' | 'auto';
     readonly reason: string;
   };
-  readonly stopReason: StopReason;
+  /** Why training ended (a finished run: an interrupted one writes no config.json). */
+  readonly stopReason: Exclude<StopReason, 'interrupted'>;
+  /** Model replicas that shared each batch (data-parallel worker threads; absent in older runs = 1). */
+  readonly workers?: number;
   /** Epochs completed. */
   readonly epochs: number;
   readonly seconds: number;
@@ -83,6 +86,7 @@ export const runDirConfigSchema = z.strictObject({
     reason: z.string(),
   }),
   stopReason: z.enum(['epochs', 'early-stop', 'requested', 'time-budget']),
+  workers: count(1).optional(),
   epochs: count(0),
   seconds: z.number().min(0),
   notes: z.array(z.string()).readonly(),

@@ -9,9 +9,11 @@ import type { Command } from 'commander';
 import { demoRunConfig } from '@ptychojs/pipeline';
 import { checkRunOut, runDemo } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
+import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
+import { resolveWorkers, WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
 
-interface DemoFlags { out?: string; seed: string; backend: string; json?: boolean; quiet?: boolean }
+interface DemoFlags { out?: string; seed: string; backend: string; workers: string; json?: boolean; quiet?: boolean }
 
 export function registerDemo(program: Command): void {
   program
@@ -20,6 +22,7 @@ export function registerDemo(program: Command): void {
     .option('--out <dir>', 'output directory (default: ptycho-demo-<timestamp>)')
     .option('--seed <n>', 'random seed', '1')
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
+    .option(WORKERS_FLAG, WORKERS_HELP, 'auto')
     .option('--json', 'print summary.json on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: DemoFlags) => {
@@ -30,7 +33,14 @@ export function registerDemo(program: Command): void {
       const config = demoRunConfig(flags.seed);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const summary = await runDemo(out, config, { backend, reporter: ui });
+      const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
+      const interrupt = interruptOnSignals(ui);
+      let summary;
+      try {
+        summary = await runDemo(out, config, { backend, reporter: ui, workers, signal: interrupt.signal });
+      } finally {
+        interrupt.dispose();
+      }
       ui.result(summary);
       ui.info(`demo finished in ${((performance.now() - t0) / 1000).toFixed(1)} s; open ${path.resolve(summary.report)}`);
     });

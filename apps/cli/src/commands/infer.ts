@@ -7,8 +7,9 @@ import { loadRawData } from '@ptychojs/io/node';
 import { inferToDir } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
 import { createUi } from '../ui.js';
+import { resolveWorkers, WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
 
-interface InferFlags { model: string; data: string; out: string; batchSize: string; backend: string; json?: boolean; quiet?: boolean }
+interface InferFlags { model: string; data: string; out: string; batchSize: string; backend: string; workers: string; json?: boolean; quiet?: boolean }
 
 export function registerInfer(program: Command): void {
   program
@@ -19,6 +20,7 @@ export function registerInfer(program: Command): void {
     .requiredOption('--out <dir>', 'output directory (reconstruction.npz, reconstruction.json, amplitude.png, phase.png)')
     .option('--batch-size <b>', 'groups per forward pass (bounds memory)', '64')
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
+    .option(WORKERS_FLAG, WORKERS_HELP, 'auto')
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: InferFlags) => {
@@ -28,10 +30,11 @@ export function registerInfer(program: Command): void {
       const raw = loadRawData(flags.data);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const res = await inferToDir(flags.model, raw, flags.out, { batchSize, reporter: ui, backend: backend.name });
+      const workers = resolveWorkers(flags.workers, backend.name, Infinity);
+      const res = await inferToDir(flags.model, raw, flags.out, { batchSize, reporter: ui, backend: backend.name, workers });
       const [H, W] = res.reconstruction.object.shape;
       const groupsPerSec = res.groups / Math.max(res.seconds.inference, 1e-9);
-      ui.result({ out: flags.out, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec });
+      ui.result({ out: flags.out, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec, workers });
       ui.info(`wrote ${flags.out}/: ${H}×${W} object, canvas origin (x0, y0) = (${res.reconstruction.canvasOrigin.join(', ')}); ${res.groups} groups at ${groupsPerSec.toFixed(1)} groups/s, stitching ${res.seconds.stitching.toFixed(2)} s`);
     });
 }

@@ -7,7 +7,9 @@ import { loadRawData } from '@ptychojs/io/node';
 import { checkRunOut, runPipeline } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
 import { addTrainOptions, resolveTrainConfig } from '../train-options.js';
+import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
+import { resolveWorkers } from '../workers.js';
 
 export function registerRun(program: Command): void {
   const cmd = program
@@ -26,7 +28,14 @@ export function registerRun(program: Command): void {
       const raw = loadRawData(flags.data as string);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const summary = await runPipeline(raw, out, config, { backend, reporter: ui });
+      const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
+      const interrupt = interruptOnSignals(ui);
+      let summary;
+      try {
+        summary = await runPipeline(raw, out, config, { backend, reporter: ui, workers, signal: interrupt.signal });
+      } finally {
+        interrupt.dispose();
+      }
       ui.result(summary);
       ui.info(`done in ${summary.seconds.toFixed(1)} s; report: ${path.resolve(summary.report)}`);
     });

@@ -7,7 +7,9 @@ import { metricsTable } from '@ptychojs/pipeline';
 import { checkRunDir, reconstructTestScan, trainToRunDir } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
 import { addTrainOptions, resolveTrainConfig } from '../train-options.js';
+import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
+import { resolveWorkers } from '../workers.js';
 
 export function registerTrain(program: Command): void {
   const cmd = program
@@ -35,15 +37,22 @@ export function registerTrain(program: Command): void {
       const test = flags.test === undefined ? undefined : loadRawData(flags.test as string);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const res = await trainToRunDir(raw, config, out, { backend, resume: Boolean(flags.resume), reporter: ui });
+      const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
+      const interrupt = interruptOnSignals(ui);
+      let res;
+      try {
+        res = await trainToRunDir(raw, config, out, { backend, resume: Boolean(flags.resume), reporter: ui, workers, signal: interrupt.signal });
+      } finally {
+        interrupt.dispose();
+      }
       let testMetrics: unknown = null;
       if (test) {
-        const t = await reconstructTestScan(out, test, { reporter: ui, backend: backend.name });
+        const t = await reconstructTestScan(out, test, { reporter: ui, backend: backend.name, workers });
         testMetrics = t.metrics;
         if (t.metrics) for (const line of metricsTable(t.metrics)) ui.info(line);
       }
       const last = res.history.at(-1);
-      ui.result({ testMetrics, runDir: out, epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: last?.loss, finalValLoss: last?.valLoss, seconds: res.runConfig.seconds, backend: res.runConfig.backend });
+      ui.result({ testMetrics, runDir: out, epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: last?.loss, finalValLoss: last?.valLoss, seconds: res.runConfig.seconds, backend: res.runConfig.backend, workers });
       ui.info(`wrote ${out}/ (model/, config.json, probe.npz, history.json, loss.png) after ${res.history.length} epoch(s), ${res.runConfig.stopReason}; ${res.runConfig.seconds.toFixed(1)} s`);
     });
 }

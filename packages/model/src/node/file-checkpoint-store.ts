@@ -23,7 +23,7 @@ const exists = (p: string) => fs.access(p).then(() => true, () => false);
  * Checkpoints in a directory (a run's `checkpoint/`, SPEC §3 "Run directory", resumable with
  * `--resume`): `model.json` + weight shards (the U-Net, as tfjs-layers artifacts),
  * `optimizer.bin` (Adam state), `probe.bin` (re then im, float32) and `checkpoint.json` (epoch,
- * config, history, schedule, RNG state, array layout). A save is written whole into
+ * config, history, schedule, RNG state, array layout, and for a mid-epoch checkpoint the step reached). A save is written whole into
  * `<dir>.tmp` and swapped in by renames (`dir` → `<dir>.old`, `<dir>.tmp` → `dir`), so a crash
  * leaves the previous checkpoint readable; `loadCheckpoint` falls back to `<dir>.old` if the
  * swap was interrupted.
@@ -47,7 +47,7 @@ export function fileCheckpointStore(dir: string): FileCheckpointStore {
       writeFileAtomic(nodePath.join(tmp, PROBE), [probe.re, probe.im].map((p) => new Uint8Array(p.buffer, p.byteOffset, p.byteLength)));
       const state = {
         format: ck.format, version: ck.version, epoch: ck.epoch, config: ck.config, optimizer: specs, adamBetaPowers: ck.adamBetaPowers,
-        physics: { ...physics, probeShape: probe.shape, probeFile: PROBE }, history: ck.history, schedule: ck.schedule, rng: ck.rng,
+        physics: { ...physics, probeShape: probe.shape, probeFile: PROBE }, history: ck.history, schedule: ck.schedule, rng: ck.rng, ...(ck.step ? { step: ck.step } : {}),
       };
       writeFileAtomic(nodePath.join(tmp, STATE), JSON.stringify(state, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 1));
       await fs.rm(old, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { resolveRunConfig } from '../config/resolve-run-config.js';
 import { simulateGroups, type SimulatedGroups } from '../__fixtures__/simulate-groups.js';
 import { predictObject } from '../model/predict-object.js';
 import { train } from '../train/train.js';
-import type { EpochRecord } from '../train/types.js';
+import type { Checkpoint, EpochRecord } from '../train/types.js';
 import { fileCheckpointStore, fileModelHandler, loadModel, saveModel } from '../node.js';
 
 const tmp = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'ptychojs-model-'));
@@ -77,6 +77,21 @@ describeEachBackend('model files', () => {
     full.model.dispose();
     resumed.model.dispose();
     expect((await store.loadCheckpoint())?.epoch).toBe(1); // the resumed run had no store
+  });
+
+  it('fileCheckpointStore keeps a mid-epoch checkpoint (the step reached and its running sums)', async () => {
+    const store = fileCheckpointStore(nodePath.join(tmp, 'mid', 'checkpoint'));
+    const abort = new AbortController();
+    const saved: Checkpoint[] = [];
+    const r = await train(config, data, {
+      signal: abort.signal, onBatch: () => abort.abort(),
+      store: { saveCheckpoint: async (c) => { saved.push(c); await store.saveCheckpoint(c); } },
+    });
+    r.model.dispose();
+    const ck = await store.loadCheckpoint();
+    expect(ck?.step).toEqual(saved[0]!.step);
+    expect(ck?.step?.batch).toBe(1);
+    expect(ck?.epoch).toBe(0);
   });
 
   it('reports a missing model.json or weight shard as InputError naming the file', async () => {

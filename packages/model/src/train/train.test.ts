@@ -48,6 +48,22 @@ describeEachBackend('train', (backend) => {
   });
 }, ['cpu', 'wasm']);
 
+describeEachBackend('train, cpu only', () => {
+  it('gives identical history and reconstruction for the same inputs and seed (issue 9)', async () => {
+    registerKernelFills('cpu', { cpuConvBackpropFilter: true });
+    const data = simulateGroups({ B: 5, seed: 13 });
+    const config = tiny({ epochs: 2, validationFraction: 0.2, positionJitter: 0.5 });
+    const strip = (h: readonly EpochRecord[]) => h.map(({ seconds: _s, samplesPerSec: _p, ...rest }) => rest);
+    const [a, b] = [await train(config, data), await train(config, data)];
+    expect(strip(b.history)).toEqual(strip(a.history));
+    const [pa, pb] = [await predictObject(a.model, data.X, data.coordsRelative), await predictObject(b.model, data.X, data.coordsRelative)];
+    expect(Array.from(pb.re)).toEqual(Array.from(pa.re));
+    expect(Array.from(pb.im)).toEqual(Array.from(pa.im));
+    a.model.dispose();
+    b.model.dispose();
+  });
+}, ['cpu']);
+
 describe('train on cpu and wasm', () => {
   it('gives the same first losses on both backends', () => {
     expect(firstLosses['cpu']).toHaveLength(3);
@@ -132,6 +148,49 @@ describeEachBackend('train, wasm only', () => {
     expect(full.learnedScale).not.toBe(data.intensityScale);
     full.model.dispose();
     resumed.model.dispose();
+  });
+
+  it('on abort, stops after the step, saves a mid-epoch checkpoint, and resumes from it to the uninterrupted history', async () => {
+    // 10 groups, 2 held out: 2 steps per epoch. Interrupt after step 3 (mid-epoch 1) and after
+    // step 2 (the end of epoch 0's steps, before its validation and record).
+    const data = simulateGroups({ B: 10, seed: 12 });
+    const config = tiny({ epochs: 2, validationFraction: 0.2, positionJitter: 0.5 });
+    const full = await train(config, data);
+    const strip = (h: readonly EpochRecord[]) => h.map(({ seconds: _s, samplesPerSec: _p, ...rest }) => rest);
+    for (const [afterStep, epoch, batch, records] of [[3, 1, 1, 1], [2, 0, 2, 0]] as const) {
+      const saved: Checkpoint[] = [];
+      const abort = new AbortController();
+      let steps = 0;
+      const cut = await train(config, data, {
+        signal: abort.signal, store: { saveCheckpoint: async (c) => { saved.push(c); } },
+        onBatch: () => { if (++steps === afterStep) abort.abort(); },
+      });
+      expect(cut.stopReason).toBe('interrupted');
+      expect(steps).toBe(afterStep);
+      expect(cut.history).toHaveLength(records);
+      cut.model.dispose();
+      const last = saved.at(-1)!;
+      expect([last.epoch, last.step?.batch, last.step?.seen]).toEqual([epoch, batch, 4 * batch]);
+      const resumed = await train(config, data, { resume: last });
+      // Same backend and operations, the jitter draws of the done steps replayed: identical floats.
+      expect(strip(resumed.history)).toEqual(strip(full.history));
+      resumed.model.dispose();
+    }
+    full.model.dispose();
+  });
+
+  it('stops on a NaN loss with a message naming the last good checkpoint, which stays as it was', async () => {
+    const data = simulateGroups({ B: 4, seed: 4 });
+    const saved: Checkpoint[] = [];
+    const store = { saveCheckpoint: async (c: Checkpoint) => { saved.push(c); } };
+    const config = tiny({ epochs: 3, validationFraction: 0 });
+    const first = await train(tiny({ epochs: 1, validationFraction: 0 }), data, { store });
+    first.model.dispose();
+    // The resumed run's data overflow float32 ((s·X)² = inf): its first step is not finite.
+    const err = await train(config, { ...data, intensityScale: 1e25 }, { store, resume: saved[0] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NonFiniteError);
+    expect((err as Error).message).toMatch(/not finite at epoch 1, batch 0 .*The last good checkpoint \(after 1 epoch\) is kept/);
+    expect(saved.map((c) => c.epoch)).toEqual([1]);
   });
 
   it('refuses a checkpoint made with other structural settings', async () => {

@@ -6,6 +6,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { ComplexArray } from '@ptychojs/io';
 import type { RunConfig } from '../config/run-config.js';
 import type { PtychoModel } from '../model/ptycho-model.js';
+import type { TrainingEngineFactory } from './training-engine.js';
 
 /**
  * Grouped, normalized training data (SPEC §3 "Grouping", "Normalization"). A `GroupedData` from
@@ -82,8 +83,25 @@ export interface NamedArray {
 }
 
 /**
- * Everything needed to resume training exactly where it stopped (after a whole epoch).
- * The random streams are derived from `(seed, epoch)`, so `rng` is the whole RNG state.
+ * Where an interrupted epoch stopped (a mid-epoch checkpoint): steps done and the running sums
+ * the epoch's record is made from.
+ */
+export interface CheckpointStep {
+  /** Optimizer steps done in the epoch (the next step is this 0-based batch index). */
+  readonly batch: number;
+  /** Running Σ term·groups over those steps, `LOSS_TERMS` order. */
+  readonly sums: readonly number[];
+  /** Groups trained on in those steps. */
+  readonly seen: number;
+  /** Seconds spent in those steps, and in the epoch so far. */
+  readonly trainSeconds: number;
+  readonly seconds: number;
+}
+
+/**
+ * Everything needed to resume training exactly where it stopped: after a whole epoch, or (with
+ * `step`, after an interruption) after a step within the next one. The random streams are
+ * derived from `(seed, epoch)`, so `rng` and `step.batch` are the whole RNG state.
  */
 export interface Checkpoint {
   readonly format: 'ptychojs-checkpoint';
@@ -103,6 +121,8 @@ export interface Checkpoint {
   readonly history: readonly EpochRecord[];
   readonly schedule: ScheduleState;
   readonly rng: { readonly seed: number; readonly epoch: number };
+  /** Present in a mid-epoch checkpoint: how far epoch `epoch` (0-based) had got. */
+  readonly step?: CheckpointStep;
 }
 
 /** Port through which the loop persists checkpoints (a file store in Node, IndexedDB in a browser…). */
@@ -116,17 +136,26 @@ export interface TrainHooks {
   onBatch?(progress: BatchProgress): void;
   /** After every epoch (after validation, before the checkpoint). */
   onEpoch?(record: EpochRecord): void;
-  /** Polled after every step; true stops training after that step (no partial epoch is recorded). */
+  /** Polled after every step; true stops training after that step (no partial epoch is recorded; a finished run). */
   shouldStop?(): boolean;
   /** Where to save a checkpoint after every epoch. */
   store?: CheckpointStore;
   /** Continue from this checkpoint instead of starting fresh. */
   resume?: Checkpoint;
+  /**
+   * Interrupt (SIGINT, SIGTERM): once aborted, training stops after the current step, saves a
+   * mid-epoch checkpoint to `store` and returns with `stopReason` `interrupted`.
+   */
+  signal?: AbortSignal;
+  /** What computes the steps (default: this thread, the active backend). */
+  engine?: TrainingEngineFactory;
 }
 
-/** Why training ended. */
-/** Why training ended: all epochs done, early stop, the caller's `shouldStop`, or the `maxMinutes` budget. */
-export type StopReason = 'epochs' | 'early-stop' | 'requested' | 'time-budget';
+/**
+ * Why training ended: all epochs done, early stop, the caller's `shouldStop`, the `maxMinutes`
+ * budget, or an abort (`signal`: a mid-epoch checkpoint was saved).
+ */
+export type StopReason = 'epochs' | 'early-stop' | 'requested' | 'time-budget' | 'interrupted';
 
 export interface TrainResult {
   /** The trained model (caller disposes it). */
@@ -137,4 +166,8 @@ export interface TrainResult {
   readonly probe: ComplexArray;
   /** The learned scale exp(log s) (= s unless trainable). */
   readonly learnedScale: number;
+  /** Model replicas that shared each batch (data-parallel workers; 1 in this thread). */
+  readonly replicas: number;
+  /** What computed the steps, in words. */
+  readonly engine: string;
 }

@@ -3,6 +3,7 @@ import { conv2DBackpropFilterFill } from './conv2d-backprop-filter-fill.js';
 import { conv2DBackpropInputFill } from './conv2d-backprop-input-fill.js';
 import { cropAndResizeFill } from './crop-and-resize-fill.js';
 import { resizeNearestNeighborGradFix } from './resize-nearest-neighbor-grad-fix.js';
+import { sliceFill } from './slice-fill.js';
 
 /** Options of {@link registerKernelFills}. */
 export interface KernelFillOptions {
@@ -35,7 +36,8 @@ function install(kernelName: string, backendName: string, make: (current: tf.Ker
  * - `wasm`: `Conv2DBackpropFilter` (missing in tfjs-backend-wasm 4.22; training fails without it),
  *   a fast stride-1 `Conv2DBackpropInput` (stock kernel kept as the general fallback), and a correct
  *   `CropAndResize` (the stock one misreads images past 2^24 elements and has a fast path that
- *   ignores x1; see `cropAndResizeFill`).
+ *   ignores x1; see `cropAndResizeFill`), and a `Slice` that does not copy its whole input first
+ *   (`sliceFill`).
  * - `cpu`: a correct `ResizeNearestNeighborGrad` (stock one is wrong for batch > 1), and
  *   optionally the fast `Conv2DBackpropFilter`.
  * - other backends: nothing (webgpu has all kernels).
@@ -54,7 +56,8 @@ export function registerKernelFills(backendName: string, opts: KernelFillOptions
     install('Conv2DBackpropFilter', backendName, () => conv2DBackpropFilterFill(backendName));
     install('Conv2DBackpropInput', backendName, (current) => conv2DBackpropInputFill(backendName, current?.kernelFunc));
     install('CropAndResize', backendName, () => cropAndResizeFill(backendName));
-    filled.push('Conv2DBackpropFilter', 'Conv2DBackpropInput', 'CropAndResize');
+    install('Slice', backendName, (current) => sliceFill(current?.kernelFunc));
+    filled.push('Conv2DBackpropFilter', 'Conv2DBackpropInput', 'CropAndResize', 'Slice');
   } else if (backendName === 'cpu') {
     if (tf.getKernel('ResizeNearestNeighbor', backendName) === undefined) {
       throw new Error(`registerKernelFills('cpu'): the cpu backend is not registered — import @tensorflow/tfjs-backend-cpu first`);

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
 import { InputError, type RawData } from '@ptychojs/io';
 import { predictObject } from '@ptychojs/model';
-import { loadModel } from '@ptychojs/model/node';
-import { reconstructScan, type ReconstructResult } from '../reconstruct-scan.js';
+import { fileModelHandler, loadModel, startInferenceWorkers } from '@ptychojs/model/node';
+import { reconstructScan, type PredictBatch, type ReconstructResult } from '../reconstruct-scan.js';
 import type { Reporter } from '../reporter.js';
+import { PIPELINE_VERSION } from '../version.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { writeReconstruction } from './write-reconstruction.js';
 
@@ -15,6 +17,12 @@ export interface InferToDirOptions {
   readonly reporter: Reporter;
   /** Name of the backend in use, stored in reconstruction.json. */
   readonly backend: string;
+  /**
+   * Worker threads that run the model (issue 10; wasm or cpu, each worker starts that backend).
+   * Batches are spread over them and stitched in scan order: the result is the one-thread one.
+   * Default 1: this thread.
+   */
+  readonly workers?: number;
 }
 
 /** A reconstruction and the files written for it. */
@@ -24,7 +32,9 @@ export interface InferResult extends ReconstructResult {
 
 /**
  * A trained run directory + a scan → a stitched reconstruction directory ({@link reconstructScan}
- * with the run's model and grouping, then {@link writeReconstruction}). Progress: one bar over
+ * with the run's model and grouping, then {@link writeReconstruction}; reconstruction.json records
+ * the seed, versions, backend, workers and the run's configuration). With `workers` > 1 the model
+ * runs on that many worker threads, one batch each at a time. Progress: one bar over
  * the groups (log lines every 10% when not on a terminal).
  *
  * @throws InputError when the run directory is not a finished run or the scan's N differs from the model's
@@ -34,23 +44,36 @@ export async function inferToDir(runDir: string, raw: RawData, outDir: string, o
   if (raw.N !== rc.N) {
     throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: 'diff3d', expected: `(M, ${rc.N}, ${rc.N})`, actual: `(${raw.M}, ${raw.N}, ${raw.N})` });
   }
-  const model = await loadModel(path.join(runDir, 'model'));
+  const workers = opts.workers ?? 1;
+  const modelDir = path.join(runDir, 'model');
+  let predict: PredictBatch;
+  let close: () => Promise<void>;
+  if (workers > 1) {
+    const pool = await startInferenceWorkers(await fileModelHandler(modelDir).load(), { workers, backend: opts.backend });
+    predict = async (batch) => pool.predict(batch.X, batch.coordsRelative, { batchSize: opts.batchSize });
+    close = () => pool.close();
+  } else {
+    const model = await loadModel(modelDir);
+    predict = async (batch) => predictObject(model, batch.X, batch.coordsRelative, { batchSize: opts.batchSize });
+    close = async () => model.dispose();
+  }
   const bar = opts.reporter.progress('infer', 1, 'groups');
   try {
-    const res = await reconstructScan(raw, async (batch) => {
-      const o = await predictObject(model, batch.X, batch.coordsRelative, { batchSize: opts.batchSize });
-      return { re: o.re, im: o.im };
-    }, {
+    const res = await reconstructScan(raw, predict, {
       grouping: { gridsize: rc.gridsize, K: rc.K, seed: rc.config.seed },
       batchSize: opts.batchSize,
+      concurrency: workers,
       onProgress: (done, total) => { bar.setTotal(total); bar.update(done); },
     });
     bar.stop();
     fs.mkdirSync(outDir, { recursive: true });
-    const files = writeReconstruction(outDir, res, { model: runDir, data: raw.source, backend: opts.backend, gridsize: rc.gridsize, N: rc.N });
+    const files = writeReconstruction(outDir, res, {
+      model: runDir, data: raw.source, backend: opts.backend, workers, gridsize: rc.gridsize, N: rc.N,
+      seed: rc.config.seed, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config: rc.config,
+    });
     return { ...res, files };
   } finally {
     bar.stop();
-    model.dispose();
+    await close();
   }
 }

@@ -17,7 +17,7 @@ import { runPipeline, type RunSummary } from './run-pipeline.js';
  * @param config `demoRunConfig(seed)`; its seed also seeds the simulation
  * @throws InputError for a finished output directory
  */
-export async function runDemo(out: string, config: RunConfig, opts: { backend: BackendUsed; reporter: Reporter }): Promise<RunSummary> {
+export async function runDemo(out: string, config: RunConfig, opts: { backend: BackendUsed; reporter: Reporter; workers?: number; signal?: AbortSignal }): Promise<RunSummary> {
   const { reporter } = opts;
   checkRunOut(out);
   const sim = simulateScan({ n: 64, object: DEMO.object, probe: DEMO.probe, scan: DEMO.scan, nphotons: DEMO.nphotons, seed: config.seed });
@@ -26,5 +26,5 @@ export async function runDemo(out: string, config: RunConfig, opts: { backend: B
   writeNpzFile(dataFile, { ...sim.arrays });
   reporter.info(`simulated ${dataFile}: ${sim.metadata.M} patterns, ${DEMO.object.kind} object ${DEMO.object.height}×${DEMO.object.width}, mean counts ${sim.meanCounts.toExponential(2)}`);
   const raw = toRawData({ ...sim.arrays }, dataFile);
-  return runPipeline(raw, out, config, { backend: opts.backend, reporter, maxTrainSeconds: DEMO.maxTrainSeconds, title: 'ptychojs demo', extra: { demo: { ...DEMO, seed: config.seed } } });
+  return runPipeline(raw, out, config, { backend: opts.backend, reporter, workers: opts.workers ?? 1, ...(opts.signal ? { signal: opts.signal } : {}), maxTrainSeconds: DEMO.maxTrainSeconds, title: 'ptychojs demo', extra: { demo: { ...DEMO, seed: config.seed } } });
 }

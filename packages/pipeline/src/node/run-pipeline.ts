@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
 import type { RawData } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
 import { scanBoxFromPositions, type EvaluationMetrics } from '@ptychojs/metrics';
@@ -11,6 +12,7 @@ import { reportHtml } from '../report-html.js';
 import type { Reporter } from '../reporter.js';
 import type { RunDirConfig } from '../run-dir-config.js';
 import { truthInFrame } from '../truth-in-frame.js';
+import { PIPELINE_VERSION } from '../version.js';
 import type { BackendUsed } from '../types.js';
 import { checkRunOut } from './check-run-out.js';
 import { evaluateAndWrite } from './evaluate-and-write.js';
@@ -24,6 +26,10 @@ export interface RunSummary {
   readonly data: string;
   readonly out: string;
   readonly backend: { readonly name: string; readonly reason: string };
+  /** The run's seed, worker threads and package versions (issue 9: recorded in every output). */
+  readonly seed: number;
+  readonly workers: number;
+  readonly versions: { readonly ptychojs: string; readonly tfjs: string };
   readonly train: { readonly epochs: number; readonly stopReason: string; readonly finalLoss: number | undefined; readonly seconds: number };
   readonly infer: { readonly groups: number; readonly shape: readonly number[]; readonly canvasOrigin: readonly [number, number]; readonly seconds: { readonly inference: number; readonly stitching: number } };
   /** The ten SPEC §4 metrics against objectGuess, or null without it. */
@@ -44,6 +50,10 @@ export interface RunPipelineOptions {
   readonly extra?: Record<string, unknown>;
   /** Wall-clock training budget in seconds. */
   readonly maxTrainSeconds?: number;
+  /** Worker threads for training and inference (issue 10; default 1: this thread). */
+  readonly workers?: number;
+  /** Interrupt training (SIGINT, SIGTERM): see `trainToRunDir`. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -70,12 +80,16 @@ export async function runPipeline(raw: RawData, out: string, config: RunConfig, 
     trainInfo = { epochs: runConfig.epochs, stopReason: runConfig.stopReason, finalLoss: hist.at(-1)?.loss, seconds: runConfig.seconds };
   } else {
     const resume = fs.existsSync(path.join(trainDir, 'checkpoint'));
-    const res = await trainToRunDir(raw, config, trainDir, { backend: opts.backend, resume, reporter, ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}) });
+    const res = await trainToRunDir(raw, config, trainDir, {
+      backend: opts.backend, resume, reporter, workers: opts.workers ?? 1,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}),
+    });
     runConfig = res.runConfig;
     trainInfo = { epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: res.history.at(-1)?.loss, seconds: res.runConfig.seconds };
   }
   const reconDir = path.join(out, 'recon');
-  const rec = await inferToDir(trainDir, raw, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name });
+  const rec = await inferToDir(trainDir, raw, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
   let metrics: EvaluationMetrics | null = null;
   if (raw.objectGuess) {
     const ev = evaluateAndWrite(rec.reconstruction, { object: raw.objectGuess, scanBox: scanBoxFromPositions(raw.xcoords, raw.ycoords) }, reconDir);
@@ -92,6 +106,7 @@ export async function runPipeline(raw: RawData, out: string, config: RunConfig, 
   const summary: RunSummary = {
     data: raw.source, out,
     backend: { name: opts.backend.name, reason: opts.backend.reason },
+    seed: runConfig.config.seed, workers: opts.workers ?? 1, versions: { ptychojs: PIPELINE_VERSION, tfjs: tf.version_core },
     train: trainInfo,
     infer: { groups: rec.groups, shape: rec.reconstruction.object.shape, canvasOrigin: rec.reconstruction.canvasOrigin, seconds: rec.seconds },
     metrics,

@@ -4,13 +4,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import { fromComplexArray, type RawData } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { resolveObjectExtent, train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
-import { fileCheckpointStore, saveModel } from '@ptychojs/model/node';
+import { fileCheckpointStore, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
 import { lossPng } from '../loss-png.js';
 import { metadataDisagreements } from '../metadata-disagreements.js';
 import { prepareTrainingData } from '../prepare-training-data.js';
 import { resolveDose } from '../resolve-dose.js';
 import type { Progress, Reporter } from '../reporter.js';
 import type { RunDirConfig } from '../run-dir-config.js';
+import { TrainingInterruptedError } from '../training-interrupted-error.js';
 import type { BackendUsed } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { checkRunDir } from './check-run-dir.js';
@@ -24,6 +25,17 @@ export interface TrainToRunDirOptions {
   readonly reporter: Reporter;
   /** A wall-clock budget (the demo's): training stops after the step that crosses it. */
   readonly maxSeconds?: number;
+  /**
+   * Data-parallel worker threads (issue 10; wasm or cpu, each worker starts `backend.name`).
+   * Default 1: this thread. The history agrees with one thread's to float32 rounding.
+   */
+  readonly workers?: number;
+  /**
+   * Interrupt (SIGINT, SIGTERM): training stops after the current step and saves a mid-epoch
+   * checkpoint; {@link trainToRunDir} then throws {@link TrainingInterruptedError} and writes
+   * nothing else, so `resume` continues the run.
+   */
+  readonly signal?: AbortSignal;
 }
 
 const DOSE_SOURCE = { flag: 'from --nphotons', metadata: "from the scan's _metadata", measured: 'measured: mean counts per pattern of the data' } as const;
@@ -41,8 +53,13 @@ export interface TrainRunResult {
  * last so that its presence marks a finished run. Every file is written atomically. Progress: a
  * step bar per epoch (no log lines) and one line per epoch.
  *
+ * With `workers` > 1, training runs data-parallel on worker threads; `signal` interrupts it (a
+ * mid-epoch checkpoint is saved; nothing else is written).
+ *
  * @throws InputError for a finished run directory, an interrupted one without `resume`, or data
  *   that do not fit the configuration
+ * @throws TrainingInterruptedError after `signal` stopped training (the checkpoint resumes it)
+ * @throws WorkerFailedError when a worker thread died (the last checkpoint is kept)
  */
 export async function trainToRunDir(raw: RawData, requested: RunConfig, runDir: string, opts: TrainToRunDirOptions): Promise<TrainRunResult> {
   const { reporter } = opts;
@@ -66,6 +83,9 @@ export async function trainToRunDir(raw: RawData, requested: RunConfig, runDir: 
   if (resume) reporter.info(`resuming after epoch ${resume.epoch}`);
   let bar: Progress | undefined;
   let result: TrainResult;
+  const workers = opts.workers ?? 1;
+  if (workers > 1) reporter.info(`training on ${workers} worker threads (${opts.backend.name}), each batch split between them`);
+  let reached = '';
   try {
     result = await train(config, {
       N: raw.N, X: data.X, coordsRelative: data.coordsRelative, probe: prepared.probe,
@@ -74,10 +94,13 @@ export async function trainToRunDir(raw: RawData, requested: RunConfig, runDir: 
     }, {
       store,
       ...(resume ? { resume } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(workers > 1 ? { engine: workerTrainingEngine({ workers, backend: opts.backend.name }) } : {}),
       ...(opts.maxSeconds !== undefined ? { shouldStop: () => (performance.now() - t0) / 1000 > opts.maxSeconds! } : {}),
       onBatch: (p) => {
         bar ??= reporter.progress(`epoch ${p.epoch + 1}/${config.epochs}`, p.batches, 'steps', { logEvery: 0 });
         bar.update(p.batch + 1, { loss: p.loss, 'patterns/s': p.samplesPerSec });
+        reached = `after step ${p.batch + 1} of ${p.batches} in epoch ${p.epoch + 1}`;
       },
       onEpoch: (r) => {
         bar?.stop();
@@ -85,9 +108,20 @@ export async function trainToRunDir(raw: RawData, requested: RunConfig, runDir: 
         reporter.info(`epoch ${r.epoch + 1}: loss ${r.loss.toPrecision(5)} (nll ${r.nll.toPrecision(5)}), val ${r.valLoss === null ? 'n/a' : r.valLoss.toPrecision(5)}, lr ${r.lr.toPrecision(2)}, ${r.seconds.toFixed(1)} s, ${r.samplesPerSec.toFixed(1)} patterns/s`);
       },
     });
+  } catch (e) {
+    if (e instanceof WorkerFailedError) {
+      const dir = path.join(runDir, 'checkpoint');
+      e.message += fs.existsSync(dir) ? `; the last checkpoint is kept in ${dir}: continue with --resume` : '; no checkpoint had been saved yet';
+    }
+    throw e;
   } finally {
     bar?.stop();
   }
+  if (result.stopReason === 'interrupted') {
+    result.model.dispose();
+    throw new TrainingInterruptedError(String(opts.signal?.reason ?? 'abort'), path.join(runDir, 'checkpoint'), reached || 'before its first step');
+  }
+  const stopReason = result.stopReason;
   try {
     await saveModel(path.join(runDir, 'model'), result.model);
     writeNpzFile(path.join(runDir, 'probe.npz'), { probeGuess: fromComplexArray(result.probe, 'c8') });
@@ -102,7 +136,7 @@ export async function trainToRunDir(raw: RawData, requested: RunConfig, runDir: 
       canvasSize: prepared.canvasSize, backend: { name: opts.backend.name, reason: opts.backend.reason },
       nphotonsSource: dose.source,
       objectExtent: { extent: extent.extent, outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
-      stopReason: result.stopReason, epochs: result.history.length, seconds: (performance.now() - t0) / 1000, notes,
+      stopReason, workers: result.replicas, epochs: result.history.length, seconds: (performance.now() - t0) / 1000, notes,
     };
     writeJsonAtomic(path.join(runDir, 'config.json'), runConfig);
     return { runDir, runConfig, history: result.history };
