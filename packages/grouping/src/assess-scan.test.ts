@@ -121,10 +121,42 @@ describe('assessScan: plausibility warnings', () => {
     expect(codes({ ...s, metadata: { nphotons: measured } }, { command: 'train', nphotons: measured * 1.5 }).warnings).toEqual(['metadata-disagrees']);
   });
 
+  it('a default nphotons is compared with _metadata only, and the fix names the recorded value', () => {
+    const s = scan({ counts: 1e4 });
+    const measured = assessScan(s, { command: 'train' }).stats.meanCounts!;
+    // The default is not the user's choice: no dose warning against it.
+    expect(codes(s, { command: 'train', defaultNphotons: 1e9 })).toEqual(clean);
+    const a = assessScan({ ...s, metadata: { nphotons: measured } }, { command: 'train', defaultNphotons: 1e9 });
+    expect(a.warnings.map((w) => w.code)).toEqual(['metadata-disagrees']);
+    expect(a.warnings[0]!.message).toContain('the default nphotons 1.00e+9');
+    expect(a.warnings[0]!.fix).toContain(`--nphotons ${Number(measured.toPrecision(4))}`);
+    // A stated nphotons wins over the default.
+    expect(codes({ ...s, metadata: { nphotons: measured } }, { command: 'train', nphotons: measured, defaultNphotons: 1e9 })).toEqual(clean);
+  });
+
   it('integer-valued diffraction reads as counts; 0/1 data do not (both readings agree)', () => {
     const s = scan({ n: 2 });
     expect(codes({ ...s, diff3d: s.diff3d.map(Math.round) }, { command: 'epie' }).warnings).toEqual(['diffraction-looks-like-counts']);
     expect(codes({ ...s, diff3d: s.diff3d.map((v) => (v > 1 ? 1 : 0)) }, { command: 'epie' }).warnings).toEqual([]);
+  });
+
+  it('a stated reading is not second-guessed; counts read by default from an integer dtype say so, with both readings', () => {
+    const s = scan({ n: 2 });
+    const integers = { ...s, diff3d: s.diff3d.map(Math.round) };
+    expect(codes(integers, { command: 'epie', diffraction: { kind: 'amplitude', stated: true } })).toEqual(clean);
+    // sqrt of the stored counts, as checkRawData's counts reading gives them
+    const read = { ...s, diff3d: s.diff3d.map(Math.round).map(Math.sqrt), storedDtypes: { diff3d: 'uint16' } };
+    expect(codes(read, { command: 'epie', diffraction: { kind: 'counts', stated: true } })).toEqual(clean);
+    const a = assessScan(read, { command: 'epie', diffraction: { kind: 'counts', stated: false } });
+    expect(a.warnings.map((w) => w.code)).toEqual(['diffraction-read-as-counts']);
+    const w = a.warnings[0]!;
+    expect(w.message).toContain('stored as uint16');
+    expect(w.fix).toMatch(/--diffraction counts.*--diffraction amplitude/);
+    // Both readings of the same pattern: as counts Σ v, as amplitudes Σ v², v the stored integers.
+    let asCounts = 0, asAmplitudes = 0;
+    for (let p = 0; p < N * N; p++) { const v = Math.round(s.diff3d[p]!); asCounts += v; asAmplitudes += v * v; }
+    expect(w.actual).toBe(`read as counts, ${Number(asCounts.toPrecision(4))} counts per pattern; read as amplitudes, ${Number(asAmplitudes.toPrecision(4))}`);
+    expect(assessScan(read, { command: 'epie', diffraction: { kind: 'counts', stated: false }, strict: true }).problems.map((p) => p.code)).toEqual(['diffraction-read-as-counts']);
   });
 
   it('start positions far from the positions (> N/4 px)', () => {

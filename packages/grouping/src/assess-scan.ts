@@ -1,4 +1,4 @@
-import { formatInputError, type RawData } from '@ptychojs/io';
+import { formatInputError, type DiffractionKind, type RawData } from '@ptychojs/io';
 import { diffractionStats, type DiffractionStats } from './internal/diffraction-stats.js';
 import { median } from './internal/median.js';
 import { knnAll } from './knn-all.js';
@@ -25,6 +25,7 @@ export type ScanIssueCode =
   | 'patches-cross-object-edge'
   | 'metrics-unavailable'
   | 'diffraction-looks-like-counts'
+  | 'diffraction-read-as-counts'
   | 'positions-units'
   | 'step-exceeds-probe'
   | 'duplicate-positions'
@@ -60,6 +61,18 @@ export interface AssessScanSettings {
   readonly K?: number;
   /** The run's photon count when given (`--nphotons`), compared with the measured dose. */
   readonly nphotons?: number;
+  /**
+   * The photon count the run uses when `nphotons` is not given (a configuration default): compared
+   * with `_metadata.nphotons` only, since the user did not choose it.
+   */
+  readonly defaultNphotons?: number;
+  /**
+   * How the diffraction was read (checkRawData's `diffraction` option) and whether the user said
+   * so. Default `{ kind: 'amplitude', stated: false }`, the SPEC §3 contract: integer values then
+   * warn as counts-like. Counts read by default (from an integer dtype) warn that they were; a
+   * stated reading is not second-guessed.
+   */
+  readonly diffraction?: { readonly kind: DiffractionKind; readonly stated: boolean };
   /** Turn every warning into a problem. */
   readonly strict?: boolean;
   /**
@@ -155,11 +168,12 @@ const EVALUATING_COMMANDS: readonly ScanCommand[] = ['inspect', 'run', 'evaluate
  * positions outside it.
  *
  * Warnings (plausibility; each with a fix): diffraction holding only integers (counts, not
- * amplitudes); median step < 0.05 px or extent < 1 px (positions not in pixels); median step > N/2
+ * amplitudes), unless the reading was stated; integers read as counts by default (from their
+ * dtype), saying so and how to state it; median step < 0.05 px or extent < 1 px (positions not in pixels); median step > N/2
  * (no overlap possible: the probe fits in N/2 for the 2× oversampling of the far-field model);
  * duplicate positions; all-zero patterns; pattern totals 10× off the median; rows/columns constant
  * across all patterns inside the signal (detector gaps); measured dose a factor 2 off `nphotons` or
- * `_metadata.nphotons`; `_metadata.nphotons` ≠ `nphotons`; start positions far from the positions;
+ * `_metadata.nphotons`; `_metadata.nphotons` ≠ `nphotons` (or `defaultNphotons`); start positions far from the positions;
  * positions outside objectGuess; patches crossing the object's edge (simulate); K beyond the other
  * positions; metrics unavailable for `run`/`inspect` (crop too small).
  *
@@ -321,9 +335,11 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
 
   function assessDiffraction(s: DiffractionStats): void {
     const stored = dtypeOf(dKey);
+    const reading = settings.diffraction ?? { kind: 'amplitude', stated: false };
     // Amplitudes sqrt(counts) holding only integers ≥ 2 would need every count to be a perfect
     // square; raw detector counts are integers. (Values of only 0 and 1 read the same either way.)
-    countsLike = s.allInteger && s.max >= 2;
+    // A reading the user stated is not second-guessed.
+    countsLike = reading.kind === 'amplitude' && !reading.stated && s.allInteger && s.max >= 2;
     const perPattern = countsLike ? s.sum : s.energy;
     const nonZero = Array.from(perPattern).filter((v) => v > 0);
     const med = median(nonZero);
@@ -331,12 +347,25 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     for (const v of perPattern) { if (v < min) min = v; if (v > max) max = v; total += v; }
     stats.countsPerPattern = { min, median: median(perPattern), max };
     stats.meanCounts = total / M;
+    const np = statedNphotons();
+    const says = np ? ` (${np.key} says ${fmt(np.value)})` : '';
     if (countsLike) {
       const asAmplitude = median(s.energy);
-      const np = statedNphotons();
       warn('diffraction-looks-like-counts', dKey, `every value is an integer (max ${fmt(s.max)}${stored ? `, stored as ${stored}` : ''}): these look like raw detector counts, not amplitudes sqrt(counts)`,
-        'amplitude = sqrt(counts) (SPEC §3), float', `read as amplitudes, ${fmt(asAmplitude)} counts per pattern; read as counts, ${fmt(med)}${np ? ` (${np.key} says ${fmt(np.value)})` : ''}`,
-        `if these are counts, write sqrt(counts) as diff3d (countsToAmplitude in @ptychojs/io), or read them as counts (checkRawData option diffraction: 'counts', the future --diffraction counts)`);
+        'amplitude = sqrt(counts) (SPEC §3), float', `read as amplitudes, ${fmt(asAmplitude)} counts per pattern; read as counts, ${fmt(med)}${says}`,
+        `if these are counts, read them as counts (--diffraction counts; checkRawData option diffraction: 'counts') or write sqrt(counts) as diff3d (countsToAmplitude in @ptychojs/io); if they really are amplitudes, say so with --diffraction amplitude`);
+    } else if (reading.kind === 'counts' && !reading.stated) {
+      // Read as counts because of an integer dtype: say so, with the other reading's dose
+      // (as amplitudes, a pattern's counts would be Σ value² = Σ amplitude⁴ here).
+      const asAmplitudes = new Float64Array(M);
+      for (let m = 0; m < M; m++) {
+        let e = 0;
+        for (let p = m * N * N, end = p + N * N; p < end; p++) e += d![p]! ** 4;
+        asAmplitudes[m] = e;
+      }
+      warn('diffraction-read-as-counts', dKey, `stored as ${stored || 'integers'}: read as detector counts, amplitude = sqrt(counts)`,
+        'float amplitudes sqrt(counts) (SPEC §3), or the reading stated', `read as counts, ${fmt(med)} counts per pattern; read as amplitudes, ${fmt(median(asAmplitudes))}${says}`,
+        'if these are counts, say so with --diffraction counts (checkRawData option diffraction: \'counts\'); if they are amplitudes, --diffraction amplitude');
     }
     const zero = perPattern.reduce((n, v) => n + (v === 0 ? 1 : 0), 0);
     if (zero > 0) {
@@ -371,7 +400,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
       if (!(r <= DOSE_FACTOR && r >= 1 / DOSE_FACTOR)) {
         warn('dose-mismatch', np.key, `the data hold ${fmt(measured)} counts per pattern on average${countsLike ? ' (read as counts)' : ''} but ${np.key} = ${fmt(np.value)}`,
           `within ${DOSE_FACTOR}× of ${fmt(np.value)}`, `${fmt(measured)} (×${fmt(r)})`,
-          np.key === '--nphotons' ? 'omit --nphotons to use the measured dose, or check that diff3d is sqrt(counts)' : 'correct _metadata.nphotons or the diffraction scaling');
+          np.key === '--nphotons' ? `set --nphotons ${fmt(measured)} (the measured dose), or check that diff3d is sqrt(counts)` : 'correct _metadata.nphotons or the diffraction scaling');
       }
     }
   }
@@ -406,10 +435,13 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   function statedNphotons(): { key: string; value: number } | undefined {
     return settingsNphotons() ?? metadataNphotons();
   }
-  const sn = settingsNphotons(), mn = metadataNphotons();
-  if (sn && mn && Math.abs(sn.value - mn.value) > 1e-6 * Math.max(sn.value, mn.value)) {
-    warn('metadata-disagrees', '_metadata', `_metadata says nphotons = ${fmt(mn.value)} but the run uses ${fmt(sn.value)}`, `nphotons = ${fmt(mn.value)} (as recorded)`, `--nphotons ${fmt(sn.value)}`,
-      'omit --nphotons to use the recorded value, or correct _metadata');
+  const dn = settings.defaultNphotons;
+  const run = settingsNphotons() ?? (typeof dn === 'number' && dn > 0 && Number.isFinite(dn) ? { key: 'nphotons (default)', value: dn } : undefined);
+  const mn = metadataNphotons();
+  if (run && mn && Math.abs(run.value - mn.value) > 1e-6 * Math.max(run.value, mn.value)) {
+    const uses = run.key === '--nphotons' ? `--nphotons ${fmt(run.value)}` : `the default nphotons ${fmt(run.value)}`;
+    warn('metadata-disagrees', '_metadata', `_metadata says nphotons = ${fmt(mn.value)} but the run uses ${uses}`, `nphotons = ${fmt(mn.value)} (as recorded)`, uses,
+      `pass --nphotons ${fmt(mn.value)} to use the recorded value, or correct _metadata`);
   }
 
   // --- object: simulate and evaluation -----------------------------------------------------------
