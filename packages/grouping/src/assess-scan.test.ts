@@ -58,6 +58,11 @@ describe('assessScan: usable for the command?', () => {
     const a = assessScan(narrow, { command: 'run', gridsize: 1 });
     expect(a.evaluation.box).toEqual({ col0: 11, row0: 10, width: 10, height: 31 });
     expect(a.evaluation.possible).toBe(false);
+    // Commands that make no metrics still say whether scoring their result could (train --test,
+    // infer then evaluate), without a warning about it.
+    const t = assessScan(narrow, { command: 'train', gridsize: 1 });
+    expect(t.evaluation).toEqual(a.evaluation);
+    expect(t.warnings).toEqual([]);
     expect(a.warnings.map((w) => w.code)).toEqual(['metrics-unavailable']);
     expect(codes(narrow, { command: 'evaluate' }).problems).toEqual(['evaluation-box-too-small']);
     const wide = scan({ xs: [10, 21, 10, 21], ys: [10, 10, 40, 40], object: [100, 100] });
@@ -129,7 +134,7 @@ describe('assessScan: plausibility warnings', () => {
     const a = assessScan({ ...s, metadata: { nphotons: measured } }, { command: 'train', defaultNphotons: 1e9 });
     expect(a.warnings.map((w) => w.code)).toEqual(['metadata-disagrees']);
     expect(a.warnings[0]!.message).toContain('the default nphotons 1.00e+9');
-    expect(a.warnings[0]!.fix).toContain(`--nphotons ${Number(measured.toPrecision(4))}`);
+    expect(a.warnings[0]!.fix).toContain(`--nphotons ${measured} `); // the recorded value exactly, to paste
     // A stated nphotons wins over the default.
     expect(codes({ ...s, metadata: { nphotons: measured } }, { command: 'train', nphotons: measured, defaultNphotons: 1e9 })).toEqual(clean);
   });

@@ -441,7 +441,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   if (run && mn && Math.abs(run.value - mn.value) > 1e-6 * Math.max(run.value, mn.value)) {
     const uses = run.key === '--nphotons' ? `--nphotons ${fmt(run.value)}` : `the default nphotons ${fmt(run.value)}`;
     warn('metadata-disagrees', '_metadata', `_metadata says nphotons = ${fmt(mn.value)} but the run uses ${uses}`, `nphotons = ${fmt(mn.value)} (as recorded)`, uses,
-      `pass --nphotons ${fmt(mn.value)} to use the recorded value, or correct _metadata`);
+      `pass --nphotons ${mn.value} to use the recorded value, or correct _metadata`);
   }
 
   // --- object: simulate and evaluation -----------------------------------------------------------
@@ -474,26 +474,25 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
         `N/2 ≤ x ≤ ${W - 1 - N / 2}, N/2 ≤ y ≤ ${H - 1 - N / 2}`, `x ${fmt(stats.extent!.xmin)} … ${fmt(stats.extent!.xmax)}, y ${fmt(stats.extent!.ymin)} … ${fmt(stats.extent!.ymax)}`,
         `pad the object by N/2 = ${N / 2} px or keep the scan ${N / 2} px from its edge`);
     }
-    if (EVALUATING_COMMANDS.includes(command)) {
-      // The crop of @ptychojs/metrics placeAndCrop: columns ceil(xmin)…floor(xmax) ∩ the object.
-      const e = stats.extent!;
-      const c0 = Math.max(Math.ceil(e.xmin), 0), c1 = Math.min(Math.floor(e.xmax), W - 1);
-      const r0 = Math.max(Math.ceil(e.ymin), 0), r1 = Math.min(Math.floor(e.ymax), H - 1);
-      const width = Math.max(0, c1 - c0 + 1), height = Math.max(0, r1 - r0 + 1);
-      const min = settings.minEvaluationBox ?? 11;
-      const box = { col0: c0, row0: r0, width, height };
-      if (width >= min && height >= min) evaluation = { possible: true, box };
-      else {
-        // When a position finding explains the small crop, it carries the fix; a second warning
-        // ("scan a larger area") would be a false follow-on, so only `evaluate` (which must refuse) adds one.
-        const cause = outside > 0 ? 'the scan positions lie outside objectGuess' : unitsSuspect ? 'the positions are not in pixels' : coincide ? 'all positions coincide' : undefined;
-        const reason = `the scan box inside objectGuess is ${width}×${height} px, smaller than the ${min}×${min} SSIM window (SPEC §4)${cause ? `: ${cause}` : ''}`;
-        evaluation = { possible: false, reason, box };
-        const fix = cause ? `fix the positions first (${cause}; see the warning about them)` : 'scan a larger area (the box spanned by the positions is what is scored), or skip evaluation';
-        const args = ['objectGuess', `the metrics crop (scan box ∩ objectGuess) is ${width}×${height} px: too small to score`, `at least ${min}×${min} px`, `${width}×${height} px`, fix] as const;
-        if (command === 'evaluate') problem('evaluation-box-too-small', ...args);
-        else if (!cause) warn('metrics-unavailable', ...args);
-      }
+    // Computed for every command (what scoring the result would need); refused or warned only where metrics are made.
+    // The crop of @ptychojs/metrics placeAndCrop: columns ceil(xmin)…floor(xmax) ∩ the object.
+    const e = stats.extent!;
+    const c0 = Math.max(Math.ceil(e.xmin), 0), c1 = Math.min(Math.floor(e.xmax), W - 1);
+    const r0 = Math.max(Math.ceil(e.ymin), 0), r1 = Math.min(Math.floor(e.ymax), H - 1);
+    const width = Math.max(0, c1 - c0 + 1), height = Math.max(0, r1 - r0 + 1);
+    const min = settings.minEvaluationBox ?? 11;
+    const box = { col0: c0, row0: r0, width, height };
+    if (width >= min && height >= min) evaluation = { possible: true, box };
+    else {
+      // When a position finding explains the small crop, it carries the fix; a second warning
+      // ("scan a larger area") would be a false follow-on, so only `evaluate` (which must refuse) adds one.
+      const cause = outside > 0 ? 'the scan positions lie outside objectGuess' : unitsSuspect ? 'the positions are not in pixels' : coincide ? 'all positions coincide' : undefined;
+      const reason = `the scan box inside objectGuess is ${width}×${height} px, smaller than the ${min}×${min} SSIM window (SPEC §4)${cause ? `: ${cause}` : ''}`;
+      evaluation = { possible: false, reason, box };
+      const fix = cause ? `fix the positions first (${cause}; see the warning about them)` : 'scan a larger area (the box spanned by the positions is what is scored), or skip evaluation';
+      const args = ['objectGuess', `the metrics crop (scan box ∩ objectGuess) is ${width}×${height} px: too small to score`, `at least ${min}×${min} px`, `${width}×${height} px`, fix] as const;
+      if (command === 'evaluate') problem('evaluation-box-too-small', ...args);
+      else if (!cause && EVALUATING_COMMANDS.includes(command)) warn('metrics-unavailable', ...args);
     }
   } else if (!positionsOk) {
     evaluation = { possible: false, reason: 'scan positions are not finite' };
