@@ -63,15 +63,19 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 const FS_CODES: Record<string, string> = {
   EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'no such file or directory',
   ENOTDIR: 'a path component is not a directory', EISDIR: 'is a directory', EROFS: 'read-only file system', ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded', EFBIG: 'file too large', EEXIST: 'a file of that name exists', ENAMETOOLONG: 'name too long',
 };
 
-/** A file-system failure on a path the user gave (unwritable --out, …) is bad input (exit 2), not a crash. */
+/**
+ * A file-system failure on a path the user gave (an unwritable or full --out, a file where a
+ * directory should be…) is bad input (exit 2) naming that path, not a crash. Writers report the
+ * target, not their temporary file (`writeFileAtomic`, `makeOutputDir`).
+ */
 function fileSystemError(e: unknown): InputError | undefined {
   const err = e as NodeJS.ErrnoException;
   if (!(err instanceof Error) || typeof err.code !== 'string' || !(err.code in FS_CODES) || typeof err.path !== 'string') return undefined;
-  // Atomic writes go through `.NAME.PID.RANDOM.tmp` beside the target: report the target the user named.
-  const file = err.path.replace(/(^|\/)\.([^/]+)\.\d+\.[a-z0-9]+\.tmp$/, '$1$2');
-  return new InputError(`cannot access: ${FS_CODES[err.code]} (${err.code})`, { file });
+  const what = err.syscall === 'mkdir' ? 'cannot create the directory' : err.syscall === 'access' ? 'cannot write into the directory' : 'cannot write';
+  return new InputError(`${what}: ${FS_CODES[err.code]} (${err.code})`, { file: err.path });
 }
 
 function isMain(): boolean {
