@@ -9,7 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, isInputError } from '@ptychojs/io';
 import { commands } from './commands/index.js';
 import { VERSION } from './version.js';
-import { jsonResultWritten } from './ui.js';
+import { jsonResultWritten, resetJsonResult } from './ui.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -31,6 +31,7 @@ export function buildProgram(): Command {
 export async function runCli(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   const json = argv.includes('--json');
+  resetJsonResult();
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
