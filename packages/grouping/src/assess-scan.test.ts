@@ -126,17 +126,12 @@ describe('assessScan: plausibility warnings', () => {
     expect(codes({ ...s, metadata: { nphotons: measured } }, { command: 'train', nphotons: measured * 1.5 }).warnings).toEqual(['metadata-disagrees']);
   });
 
-  it('a default nphotons is compared with _metadata only, and the fix names the recorded value', () => {
+  it('_metadata.nphotons against a given nphotons: the fix names the recorded value exactly, to paste', () => {
     const s = scan({ counts: 1e4 });
     const measured = assessScan(s, { command: 'train' }).stats.meanCounts!;
-    // The default is not the user's choice: no dose warning against it.
-    expect(codes(s, { command: 'train', defaultNphotons: 1e9 })).toEqual(clean);
-    const a = assessScan({ ...s, metadata: { nphotons: measured } }, { command: 'train', defaultNphotons: 1e9 });
+    const a = assessScan({ ...s, metadata: { nphotons: measured } }, { command: 'train', nphotons: measured * 1.5 });
     expect(a.warnings.map((w) => w.code)).toEqual(['metadata-disagrees']);
-    expect(a.warnings[0]!.message).toContain('the default nphotons 1.00e+9');
-    expect(a.warnings[0]!.fix).toContain(`--nphotons ${measured} `); // the recorded value exactly, to paste
-    // A stated nphotons wins over the default.
-    expect(codes({ ...s, metadata: { nphotons: measured } }, { command: 'train', nphotons: measured, defaultNphotons: 1e9 })).toEqual(clean);
+    expect(a.warnings[0]!.fix).toContain(`--nphotons ${measured})`);
   });
 
   it('integer-valued diffraction reads as counts; 0/1 data do not (both readings agree)', () => {

@@ -62,11 +62,6 @@ export interface AssessScanSettings {
   /** The run's photon count when given (`--nphotons`), compared with the measured dose. */
   readonly nphotons?: number;
   /**
-   * The photon count the run uses when `nphotons` is not given (a configuration default): compared
-   * with `_metadata.nphotons` only, since the user did not choose it.
-   */
-  readonly defaultNphotons?: number;
-  /**
    * How the diffraction was read (checkRawData's `diffraction` option) and whether the user said
    * so. Default `{ kind: 'amplitude', stated: false }`, the SPEC §3 contract: integer values then
    * warn as counts-like. Counts read by default (from an integer dtype) warn that they were; a
@@ -173,7 +168,7 @@ const EVALUATING_COMMANDS: readonly ScanCommand[] = ['inspect', 'run', 'evaluate
  * (no overlap possible: the probe fits in N/2 for the 2× oversampling of the far-field model);
  * duplicate positions; all-zero patterns; pattern totals 10× off the median; rows/columns constant
  * across all patterns inside the signal (detector gaps); measured dose a factor 2 off `nphotons` or
- * `_metadata.nphotons`; `_metadata.nphotons` ≠ `nphotons` (or `defaultNphotons`); start positions far from the positions;
+ * `_metadata.nphotons`; `_metadata.nphotons` ≠ `nphotons`; start positions far from the positions;
  * positions outside objectGuess; patches crossing the object's edge (simulate); K beyond the other
  * positions; metrics unavailable for `run`/`inspect` (crop too small).
  *
@@ -435,13 +430,10 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   function statedNphotons(): { key: string; value: number } | undefined {
     return settingsNphotons() ?? metadataNphotons();
   }
-  const dn = settings.defaultNphotons;
-  const run = settingsNphotons() ?? (typeof dn === 'number' && dn > 0 && Number.isFinite(dn) ? { key: 'nphotons (default)', value: dn } : undefined);
-  const mn = metadataNphotons();
-  if (run && mn && Math.abs(run.value - mn.value) > 1e-6 * Math.max(run.value, mn.value)) {
-    const uses = run.key === '--nphotons' ? `--nphotons ${fmt(run.value)}` : `the default nphotons ${fmt(run.value)}`;
-    warn('metadata-disagrees', '_metadata', `_metadata says nphotons = ${fmt(mn.value)} but the run uses ${uses}`, `nphotons = ${fmt(mn.value)} (as recorded)`, uses,
-      `pass --nphotons ${mn.value} to use the recorded value, or correct _metadata`);
+  const sn = settingsNphotons(), mn = metadataNphotons();
+  if (sn && mn && Math.abs(sn.value - mn.value) > 1e-6 * Math.max(sn.value, mn.value)) {
+    warn('metadata-disagrees', '_metadata', `_metadata says nphotons = ${fmt(mn.value)} but the run uses ${fmt(sn.value)}`, `nphotons = ${fmt(mn.value)} (as recorded)`, `--nphotons ${fmt(sn.value)}`,
+      `omit --nphotons to use the recorded value (or pass --nphotons ${mn.value}), or correct _metadata`);
   }
 
   // --- object: simulate and evaluation -----------------------------------------------------------
