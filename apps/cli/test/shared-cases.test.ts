@@ -90,14 +90,14 @@ describe.skipIf(!hasCases)('every file in ../shared/cases behaves as its README 
     expect(codes(strict.s.problems)).toEqual(['diffraction-read-as-counts']);
   });
 
-  it('03b: all-zero frames are refused by inspect and by train and run before anything is written, with no follow-on warnings', async () => {
+  it('03b: all-zero frames are refused by inspect and by train, run and epie before anything is written, with no follow-on warnings', async () => {
     const r = await inspect('03b_all_zero_frames');
     expect(r.code).toBe(2);
     expect(codes(r.s.problems)).toEqual(['diffraction-all-zero']);
     expect(r.s.warnings).toEqual([]);
     expect(r.stderr).toMatch(/03b_all_zero_frames\.npz, key 'diff3d': every diffraction pattern is zero/);
-    for (const command of ['train', 'run']) {
-      const t = await refusedUntouched([command, '--data', file('03b_all_zero_frames'), ...TINY], out(`03b-${command}`));
+    for (const [command, ...flags] of [['train', ...TINY], ['run', ...TINY], ['epie', '--iterations', '1']]) {
+      const t = await refusedUntouched([command!, '--data', file('03b_all_zero_frames'), ...flags], out(`03b-${command}`));
       expect(t.stderr).toContain(`unusable for '${command}'`);
       expect(t.stderr).toContain("key 'diff3d'");
     }
