@@ -11,7 +11,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, isInputError } from '@ptychojs/io';
 import { commands } from './commands/index.js';
 import { VERSION } from './version.js';
-import { jsonResultWritten } from './ui.js';
+import { jsonResultWritten, resetJsonResult } from './ui.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -33,6 +33,7 @@ export function buildProgram(): Command {
 export async function runCli(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   const json = argv.includes('--json');
+  resetJsonResult();
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
@@ -77,15 +78,19 @@ const EXPLAINED = new Set(['NonFiniteError', 'WorkerFailedError']);
 const FS_CODES: Record<string, string> = {
   EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'no such file or directory',
   ENOTDIR: 'a path component is not a directory', EISDIR: 'is a directory', EROFS: 'read-only file system', ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded', EFBIG: 'file too large', EEXIST: 'a file of that name exists', ENAMETOOLONG: 'name too long',
 };
 
-/** A file-system failure on a path the user gave (unwritable --out, …) is bad input (exit 2), not a crash. */
+/**
+ * A file-system failure on a path the user gave (an unwritable or full --out, a file where a
+ * directory should be…) is bad input (exit 2) naming that path, not a crash. Writers report the
+ * target, not their temporary file (`writeFileAtomic`, `makeOutputDir`).
+ */
 function fileSystemError(e: unknown): InputError | undefined {
   const err = e as NodeJS.ErrnoException;
   if (!(err instanceof Error) || typeof err.code !== 'string' || !(err.code in FS_CODES) || typeof err.path !== 'string') return undefined;
-  // Atomic writes go through `.NAME.PID.RANDOM.tmp` beside the target: report the target the user named.
-  const file = err.path.replace(/(^|\/)\.([^/]+)\.\d+\.[a-z0-9]+\.tmp$/, '$1$2');
-  return new InputError(`cannot access: ${FS_CODES[err.code]} (${err.code})`, { file });
+  const what = err.syscall === 'mkdir' ? 'cannot create the directory' : err.syscall === 'access' ? 'cannot write into the directory' : 'cannot write';
+  return new InputError(`${what}: ${FS_CODES[err.code]} (${err.code})`, { file: err.path });
 }
 
 function isMain(): boolean {

@@ -29,6 +29,11 @@ export function jsonResultWritten(): boolean {
   return resultWritten;
 }
 
+/** Forget an earlier command's result: each `runCli` call is one command (several may run in one process). */
+export function resetJsonResult(): void {
+  resultWritten = false;
+}
+
 export function createUi(opts: { json?: boolean; quiet?: boolean } = {}): Ui {
   const json = Boolean(opts.json), quiet = Boolean(opts.quiet);
   return {

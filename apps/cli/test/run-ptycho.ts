@@ -6,6 +6,9 @@ import path from 'node:path';
 export const CLI = path.resolve(import.meta.dirname, '../dist/main.js');
 export const SHARED = path.resolve(import.meta.dirname, '../../../../shared/data');
 export const hasShared = fs.existsSync(path.join(SHARED, 'golden/smooth_object_scan.npz'));
+/** The handed cases of ../shared/cases (README there): inputs ptychojs once handled wrongly. */
+export const CASES = path.resolve(import.meta.dirname, '../../../../shared/cases');
+export const hasCases = fs.existsSync(path.join(CASES, 'README.md'));
 
 export interface CliResult { code: number | null; stdout: string; stderr: string; ms: number }
 
@@ -52,4 +55,24 @@ export function startPtycho(args: string[]): RunningPtycho {
       void done.then((r) => reject(new Error(`ptycho exited (${r.code}) before printing ${re}:\n${r.stderr}`)));
     }),
   };
+}
+
+/**
+ * Run `ptycho ARGS` in this process (`runCli`, the same code the binary runs), capturing what it
+ * writes to stdout and stderr: much faster than a process per call where many commands run.
+ */
+export async function runPtychoInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { runCli } = await import('../src/main.js');
+  const out: string[] = [], err: string[] = [];
+  const capture = (sink: string[]) => (chunk: string | Uint8Array): boolean => { sink.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')); return true; };
+  const so = process.stdout.write, se = process.stderr.write;
+  process.stdout.write = capture(out) as typeof process.stdout.write;
+  process.stderr.write = capture(err) as typeof process.stderr.write;
+  try {
+    const code = await runCli(args);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = so;
+    process.stderr.write = se;
+  }
 }

@@ -58,6 +58,11 @@ describe('assessScan: usable for the command?', () => {
     const a = assessScan(narrow, { command: 'run', gridsize: 1 });
     expect(a.evaluation.box).toEqual({ col0: 11, row0: 10, width: 10, height: 31 });
     expect(a.evaluation.possible).toBe(false);
+    // Commands that make no metrics still say whether scoring their result could (train --test,
+    // infer then evaluate), without a warning about it.
+    const t = assessScan(narrow, { command: 'train', gridsize: 1 });
+    expect(t.evaluation).toEqual(a.evaluation);
+    expect(t.warnings).toEqual([]);
     expect(a.warnings.map((w) => w.code)).toEqual(['metrics-unavailable']);
     expect(codes(narrow, { command: 'evaluate' }).problems).toEqual(['evaluation-box-too-small']);
     const wide = scan({ xs: [10, 21, 10, 21], ys: [10, 10, 40, 40], object: [100, 100] });
@@ -121,10 +126,37 @@ describe('assessScan: plausibility warnings', () => {
     expect(codes({ ...s, metadata: { nphotons: measured } }, { command: 'train', nphotons: measured * 1.5 }).warnings).toEqual(['metadata-disagrees']);
   });
 
+  it('_metadata.nphotons against a given nphotons: the fix names the recorded value exactly, to paste', () => {
+    const s = scan({ counts: 1e4 });
+    const measured = assessScan(s, { command: 'train' }).stats.meanCounts!;
+    const a = assessScan({ ...s, metadata: { nphotons: measured } }, { command: 'train', nphotons: measured * 1.5 });
+    expect(a.warnings.map((w) => w.code)).toEqual(['metadata-disagrees']);
+    expect(a.warnings[0]!.fix).toContain(`--nphotons ${measured})`);
+  });
+
   it('integer-valued diffraction reads as counts; 0/1 data do not (both readings agree)', () => {
     const s = scan({ n: 2 });
     expect(codes({ ...s, diff3d: s.diff3d.map(Math.round) }, { command: 'epie' }).warnings).toEqual(['diffraction-looks-like-counts']);
     expect(codes({ ...s, diff3d: s.diff3d.map((v) => (v > 1 ? 1 : 0)) }, { command: 'epie' }).warnings).toEqual([]);
+  });
+
+  it('a stated reading is not second-guessed; counts read by default from an integer dtype say so, with both readings', () => {
+    const s = scan({ n: 2 });
+    const integers = { ...s, diff3d: s.diff3d.map(Math.round) };
+    expect(codes(integers, { command: 'epie', diffraction: { kind: 'amplitude', stated: true } })).toEqual(clean);
+    // sqrt of the stored counts, as checkRawData's counts reading gives them
+    const read = { ...s, diff3d: s.diff3d.map(Math.round).map(Math.sqrt), storedDtypes: { diff3d: 'uint16' } };
+    expect(codes(read, { command: 'epie', diffraction: { kind: 'counts', stated: true } })).toEqual(clean);
+    const a = assessScan(read, { command: 'epie', diffraction: { kind: 'counts', stated: false } });
+    expect(a.warnings.map((w) => w.code)).toEqual(['diffraction-read-as-counts']);
+    const w = a.warnings[0]!;
+    expect(w.message).toContain('stored as uint16');
+    expect(w.fix).toMatch(/--diffraction counts.*--diffraction amplitude/);
+    // Both readings of the same pattern: as counts Σ v, as amplitudes Σ v², v the stored integers.
+    let asCounts = 0, asAmplitudes = 0;
+    for (let p = 0; p < N * N; p++) { const v = Math.round(s.diff3d[p]!); asCounts += v; asAmplitudes += v * v; }
+    expect(w.actual).toBe(`read as counts, ${Number(asCounts.toPrecision(4))} counts per pattern; read as amplitudes, ${Number(asAmplitudes.toPrecision(4))}`);
+    expect(assessScan(read, { command: 'epie', diffraction: { kind: 'counts', stated: false }, strict: true }).problems.map((p) => p.code)).toEqual(['diffraction-read-as-counts']);
   });
 
   it('start positions far from the positions (> N/4 px)', () => {

@@ -1,4 +1,4 @@
-import { formatInputError, type RawData } from '@ptychojs/io';
+import { formatInputError, type DiffractionKind, type RawData } from '@ptychojs/io';
 import { diffractionStats, type DiffractionStats } from './internal/diffraction-stats.js';
 import { median } from './internal/median.js';
 import { knnAll } from './knn-all.js';
@@ -25,6 +25,7 @@ export type ScanIssueCode =
   | 'patches-cross-object-edge'
   | 'metrics-unavailable'
   | 'diffraction-looks-like-counts'
+  | 'diffraction-read-as-counts'
   | 'positions-units'
   | 'step-exceeds-probe'
   | 'duplicate-positions'
@@ -60,6 +61,13 @@ export interface AssessScanSettings {
   readonly K?: number;
   /** The run's photon count when given (`--nphotons`), compared with the measured dose. */
   readonly nphotons?: number;
+  /**
+   * How the diffraction was read (checkRawData's `diffraction` option) and whether the user said
+   * so. Default `{ kind: 'amplitude', stated: false }`, the SPEC §3 contract: integer values then
+   * warn as counts-like. Counts read by default (from an integer dtype) warn that they were; a
+   * stated reading is not second-guessed.
+   */
+  readonly diffraction?: { readonly kind: DiffractionKind; readonly stated: boolean };
   /** Turn every warning into a problem. */
   readonly strict?: boolean;
   /**
@@ -155,7 +163,8 @@ const EVALUATING_COMMANDS: readonly ScanCommand[] = ['inspect', 'run', 'evaluate
  * positions outside it.
  *
  * Warnings (plausibility; each with a fix): diffraction holding only integers (counts, not
- * amplitudes); median step < 0.05 px or extent < 1 px (positions not in pixels); median step > N/2
+ * amplitudes), unless the reading was stated; integers read as counts by default (from their
+ * dtype), saying so and how to state it; median step < 0.05 px or extent < 1 px (positions not in pixels); median step > N/2
  * (no overlap possible: the probe fits in N/2 for the 2× oversampling of the far-field model);
  * duplicate positions; all-zero patterns; pattern totals 10× off the median; rows/columns constant
  * across all patterns inside the signal (detector gaps); measured dose a factor 2 off `nphotons` or
@@ -321,9 +330,11 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
 
   function assessDiffraction(s: DiffractionStats): void {
     const stored = dtypeOf(dKey);
+    const reading = settings.diffraction ?? { kind: 'amplitude', stated: false };
     // Amplitudes sqrt(counts) holding only integers ≥ 2 would need every count to be a perfect
     // square; raw detector counts are integers. (Values of only 0 and 1 read the same either way.)
-    countsLike = s.allInteger && s.max >= 2;
+    // A reading the user stated is not second-guessed.
+    countsLike = reading.kind === 'amplitude' && !reading.stated && s.allInteger && s.max >= 2;
     const perPattern = countsLike ? s.sum : s.energy;
     const nonZero = Array.from(perPattern).filter((v) => v > 0);
     const med = median(nonZero);
@@ -331,12 +342,25 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     for (const v of perPattern) { if (v < min) min = v; if (v > max) max = v; total += v; }
     stats.countsPerPattern = { min, median: median(perPattern), max };
     stats.meanCounts = total / M;
+    const np = statedNphotons();
+    const says = np ? ` (${np.key} says ${fmt(np.value)})` : '';
     if (countsLike) {
       const asAmplitude = median(s.energy);
-      const np = statedNphotons();
       warn('diffraction-looks-like-counts', dKey, `every value is an integer (max ${fmt(s.max)}${stored ? `, stored as ${stored}` : ''}): these look like raw detector counts, not amplitudes sqrt(counts)`,
-        'amplitude = sqrt(counts) (SPEC §3), float', `read as amplitudes, ${fmt(asAmplitude)} counts per pattern; read as counts, ${fmt(med)}${np ? ` (${np.key} says ${fmt(np.value)})` : ''}`,
-        `if these are counts, write sqrt(counts) as diff3d (countsToAmplitude in @ptychojs/io), or read them as counts (checkRawData option diffraction: 'counts', the future --diffraction counts)`);
+        'amplitude = sqrt(counts) (SPEC §3), float', `read as amplitudes, ${fmt(asAmplitude)} counts per pattern; read as counts, ${fmt(med)}${says}`,
+        `if these are counts, read them as counts (--diffraction counts; checkRawData option diffraction: 'counts') or write sqrt(counts) as diff3d (countsToAmplitude in @ptychojs/io); if they really are amplitudes, say so with --diffraction amplitude`);
+    } else if (reading.kind === 'counts' && !reading.stated) {
+      // Read as counts because of an integer dtype: say so, with the other reading's dose
+      // (as amplitudes, a pattern's counts would be Σ value² = Σ amplitude⁴ here).
+      const asAmplitudes = new Float64Array(M);
+      for (let m = 0; m < M; m++) {
+        let e = 0;
+        for (let p = m * N * N, end = p + N * N; p < end; p++) e += d![p]! ** 4;
+        asAmplitudes[m] = e;
+      }
+      warn('diffraction-read-as-counts', dKey, `stored as ${stored || 'integers'}: read as detector counts, amplitude = sqrt(counts)`,
+        'float amplitudes sqrt(counts) (SPEC §3), or the reading stated', `read as counts, ${fmt(med)} counts per pattern; read as amplitudes, ${fmt(median(asAmplitudes))}${says}`,
+        'if these are counts, say so with --diffraction counts (checkRawData option diffraction: \'counts\'); if they are amplitudes, --diffraction amplitude');
     }
     const zero = perPattern.reduce((n, v) => n + (v === 0 ? 1 : 0), 0);
     if (zero > 0) {
@@ -371,7 +395,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
       if (!(r <= DOSE_FACTOR && r >= 1 / DOSE_FACTOR)) {
         warn('dose-mismatch', np.key, `the data hold ${fmt(measured)} counts per pattern on average${countsLike ? ' (read as counts)' : ''} but ${np.key} = ${fmt(np.value)}`,
           `within ${DOSE_FACTOR}× of ${fmt(np.value)}`, `${fmt(measured)} (×${fmt(r)})`,
-          np.key === '--nphotons' ? 'omit --nphotons to use the measured dose, or check that diff3d is sqrt(counts)' : 'correct _metadata.nphotons or the diffraction scaling');
+          np.key === '--nphotons' ? `set --nphotons ${fmt(measured)} (the measured dose), or check that diff3d is sqrt(counts)` : 'correct _metadata.nphotons or the diffraction scaling');
       }
     }
   }
@@ -409,7 +433,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   const sn = settingsNphotons(), mn = metadataNphotons();
   if (sn && mn && Math.abs(sn.value - mn.value) > 1e-6 * Math.max(sn.value, mn.value)) {
     warn('metadata-disagrees', '_metadata', `_metadata says nphotons = ${fmt(mn.value)} but the run uses ${fmt(sn.value)}`, `nphotons = ${fmt(mn.value)} (as recorded)`, `--nphotons ${fmt(sn.value)}`,
-      'omit --nphotons to use the recorded value, or correct _metadata');
+      `omit --nphotons to use the recorded value (or pass --nphotons ${mn.value}), or correct _metadata`);
   }
 
   // --- object: simulate and evaluation -----------------------------------------------------------
@@ -442,26 +466,25 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
         `N/2 ≤ x ≤ ${W - 1 - N / 2}, N/2 ≤ y ≤ ${H - 1 - N / 2}`, `x ${fmt(stats.extent!.xmin)} … ${fmt(stats.extent!.xmax)}, y ${fmt(stats.extent!.ymin)} … ${fmt(stats.extent!.ymax)}`,
         `pad the object by N/2 = ${N / 2} px or keep the scan ${N / 2} px from its edge`);
     }
-    if (EVALUATING_COMMANDS.includes(command)) {
-      // The crop of @ptychojs/metrics placeAndCrop: columns ceil(xmin)…floor(xmax) ∩ the object.
-      const e = stats.extent!;
-      const c0 = Math.max(Math.ceil(e.xmin), 0), c1 = Math.min(Math.floor(e.xmax), W - 1);
-      const r0 = Math.max(Math.ceil(e.ymin), 0), r1 = Math.min(Math.floor(e.ymax), H - 1);
-      const width = Math.max(0, c1 - c0 + 1), height = Math.max(0, r1 - r0 + 1);
-      const min = settings.minEvaluationBox ?? 11;
-      const box = { col0: c0, row0: r0, width, height };
-      if (width >= min && height >= min) evaluation = { possible: true, box };
-      else {
-        // When a position finding explains the small crop, it carries the fix; a second warning
-        // ("scan a larger area") would be a false follow-on, so only `evaluate` (which must refuse) adds one.
-        const cause = outside > 0 ? 'the scan positions lie outside objectGuess' : unitsSuspect ? 'the positions are not in pixels' : coincide ? 'all positions coincide' : undefined;
-        const reason = `the scan box inside objectGuess is ${width}×${height} px, smaller than the ${min}×${min} SSIM window (SPEC §4)${cause ? `: ${cause}` : ''}`;
-        evaluation = { possible: false, reason, box };
-        const fix = cause ? `fix the positions first (${cause}; see the warning about them)` : 'scan a larger area (the box spanned by the positions is what is scored), or skip evaluation';
-        const args = ['objectGuess', `the metrics crop (scan box ∩ objectGuess) is ${width}×${height} px: too small to score`, `at least ${min}×${min} px`, `${width}×${height} px`, fix] as const;
-        if (command === 'evaluate') problem('evaluation-box-too-small', ...args);
-        else if (!cause) warn('metrics-unavailable', ...args);
-      }
+    // Computed for every command (what scoring the result would need); refused or warned only where metrics are made.
+    // The crop of @ptychojs/metrics placeAndCrop: columns ceil(xmin)…floor(xmax) ∩ the object.
+    const e = stats.extent!;
+    const c0 = Math.max(Math.ceil(e.xmin), 0), c1 = Math.min(Math.floor(e.xmax), W - 1);
+    const r0 = Math.max(Math.ceil(e.ymin), 0), r1 = Math.min(Math.floor(e.ymax), H - 1);
+    const width = Math.max(0, c1 - c0 + 1), height = Math.max(0, r1 - r0 + 1);
+    const min = settings.minEvaluationBox ?? 11;
+    const box = { col0: c0, row0: r0, width, height };
+    if (width >= min && height >= min) evaluation = { possible: true, box };
+    else {
+      // When a position finding explains the small crop, it carries the fix; a second warning
+      // ("scan a larger area") would be a false follow-on, so only `evaluate` (which must refuse) adds one.
+      const cause = outside > 0 ? 'the scan positions lie outside objectGuess' : unitsSuspect ? 'the positions are not in pixels' : coincide ? 'all positions coincide' : undefined;
+      const reason = `the scan box inside objectGuess is ${width}×${height} px, smaller than the ${min}×${min} SSIM window (SPEC §4)${cause ? `: ${cause}` : ''}`;
+      evaluation = { possible: false, reason, box };
+      const fix = cause ? `fix the positions first (${cause}; see the warning about them)` : 'scan a larger area (the box spanned by the positions is what is scored), or skip evaluation';
+      const args = ['objectGuess', `the metrics crop (scan box ∩ objectGuess) is ${width}×${height} px: too small to score`, `at least ${min}×${min} px`, `${width}×${height} px`, fix] as const;
+      if (command === 'evaluate') problem('evaluation-box-too-small', ...args);
+      else if (!cause && EVALUATING_COMMANDS.includes(command)) warn('metrics-unavailable', ...args);
     }
   } else if (!positionsOk) {
     evaluation = { possible: false, reason: 'scan positions are not finite' };

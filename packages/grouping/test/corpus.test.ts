@@ -1,6 +1,8 @@
 // The corpus of malformed and implausible inputs (scripts/make_corpus.py writes test/corpus/ and
 // cases.json). Every case is read the way the CLI reads a scan — readNpzFile (and parseNpz on the
-// same bytes) → checkRawData → assessScan — and must reach its documented outcome: an InputError
+// same bytes) → checkRawData → assessScan, with the amplitude reading unless the case says (the
+// CLI's default reading of integer dtypes as counts is @ptychojs/pipeline's checkScan, tested
+// there and in apps/cli) — and must reach its documented outcome: an InputError
 // at reading, a contract problem, or exactly the listed assessScan problem and warning codes.
 // Nothing may throw anything but an InputError.
 import fs from 'node:fs';

@@ -1,5 +1,6 @@
 // The kinds of input in ../shared/cases (README there) that ptychojs once handled wrongly, each
-// read the way `inspect` and `run` read a file: readNpzFile → checkRawData → assessScan.
+// read as `inspect` and `run` read a file (readNpzFile → checkRawData → assessScan), with the
+// amplitude reading: the CLI reads 02a's uint16 as counts by default (apps/cli/test/shared-cases.test.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

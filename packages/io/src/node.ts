@@ -7,3 +7,4 @@ export { loadRawData } from './node/load-raw-data.js';
 export { writeFileAtomic } from './node/write-file-atomic.js';
 export { writeNpzFile } from './node/write-npz-file.js';
 export { writeJsonAtomic } from './node/write-json-atomic.js';
+export { removeStaleTempFiles } from './node/remove-stale-temp-files.js';

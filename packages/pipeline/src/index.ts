@@ -6,7 +6,7 @@
  * Browser-safe; everything that touches files is in `@ptychojs/pipeline/node`. Never picks a
  * tfjs backend.
  */
-export type { BackendUsed, GroupingSettings } from './types.js';
+export type { BackendUsed, DiffractionReading, GroupingSettings, ScanIssueRecord, ScanProblem } from './types.js';
 export type { Progress, ProgressOptions, Reporter } from './reporter.js';
 export { silentReporter } from './silent-reporter.js';
 export { jsonSafe } from './json-safe.js';
@@ -18,8 +18,11 @@ export { runDirConfigSchema, type RunDirConfig } from './run-dir-config.js';
 export { parseRunDirConfig } from './parse-run-dir-config.js';
 export { parseTrainingHistory } from './parse-training-history.js';
 export { TrainingInterruptedError } from './training-interrupted-error.js';
-export { metadataDisagreements } from './metadata-disagreements.js';
 export { resolveDose, type Dose } from './resolve-dose.js';
+export { checkScan, type ScanCheck, type ScanCheckSettings } from './check-scan.js';
+export { usableScan, type UsableScan } from './usable-scan.js';
+export { scanTruth } from './scan-truth.js';
+export { formatScanIssue } from './format-scan-issue.js';
 export { summarizeScan, type ScanSummary } from './summarize-scan.js';
 export { truthFromArrays, type Truth } from './truth-from-arrays.js';
 export { truthInFrame } from './truth-in-frame.js';

@@ -1,11 +1,13 @@
 import type { EvaluationResult } from '@ptychojs/metrics';
 import { jsonSafe } from './json-safe.js';
+import type { ScanIssueRecord } from './types.js';
 
 /**
  * The content of `metrics.json`: the ten SPEC §4 metrics, then the profile, the scored box, the
- * origin used, the MS-SSIM scales, the removed phase offset, the amplitude gain and notes.
+ * origin used, the MS-SSIM scales, the removed phase offset, the amplitude gain, notes, and the
+ * warnings of the check of the truth's scan positions.
  * Non-finite numbers are written as strings ({@link jsonSafe}), so the record is plain JSON.
  */
-export function metricsRecord(result: EvaluationResult, profile: 'standard' | 'ptychopinn'): Record<string, unknown> {
-  return JSON.parse(JSON.stringify({ ...result.metrics, profile, box: result.box, origin: result.origin, msssimScales: result.msssimScales, phaseOffset: result.phaseOffset, gain: result.gain, notes: result.notes }, jsonSafe)) as Record<string, unknown>;
+export function metricsRecord(result: EvaluationResult, profile: 'standard' | 'ptychopinn', warnings: readonly ScanIssueRecord[] = []): Record<string, unknown> {
+  return JSON.parse(JSON.stringify({ ...result.metrics, profile, box: result.box, origin: result.origin, msssimScales: result.msssimScales, phaseOffset: result.phaseOffset, gain: result.gain, notes: result.notes, warnings }, jsonSafe)) as Record<string, unknown>;
 }

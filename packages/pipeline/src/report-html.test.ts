@@ -8,7 +8,17 @@ describe('reportHtml', () => {
     // Node's own encoder is the independent reference.
     expect(html).toContain(`src="data:image/png;base64,${Buffer.from(png).toString('base64')}"`);
     expect(html).toContain('<title>a &lt;b&gt; &amp; &quot;c&quot;</title>');
-    expect(html).toContain('No ground truth');
+    expect(html).toContain('Metrics absent: no ground truth (objectGuess) in the data');
+    expect(html).not.toContain('Warnings about the data');
     expect(html).toContain('&quot;x&quot;: 1');
+  });
+
+  it('shows each warning with its fix before the reconstruction, and why metrics are absent', () => {
+    const warning = { code: 'positions-units', message: "s.npz, key 'xcoords': span 1e-6 px <metres?>", file: 's.npz', key: 'xcoords', expected: 'pixels', actual: '1e-6', fix: 'divide by the pixel size & retry' };
+    const html = reportHtml({ title: 't', images: [], warnings: [warning, { ...warning, code: 'duplicate-positions' }], metricsAbsent: 'the scan box inside objectGuess is 1×1 px', summary: {}, config: {} });
+    expect(html).toContain('Warnings about the data (2)');
+    expect(html).toContain("<li><code>positions-units</code> s.npz, key 'xcoords': span 1e-6 px &lt;metres?&gt;<br><b>What to do:</b> divide by the pixel size &amp; retry</li>");
+    expect(html.indexOf('Warnings about the data')).toBeLessThan(html.indexOf('<h2>Reconstruction</h2>'));
+    expect(html).toContain('Metrics absent: the scan box inside objectGuess is 1×1 px.');
   });
 });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { SUPPORTED_N } from '@ptychojs/io';
 import { runConfigSchema, type RunConfig, type StopReason } from '@ptychojs/model';
+import type { DiffractionReading, ScanIssueRecord } from './types.js';
 
 /** What `ptycho train` (or any caller of `trainToRunDir`) writes as `config.json`. */
 export interface RunDirConfig {
@@ -49,11 +50,16 @@ export interface RunDirConfig {
   /** Epochs completed. */
   readonly epochs: number;
   readonly seconds: number;
-  /** Warnings about the data (e.g. _metadata disagreeing with the run's settings). */
+  /** Notes on reading the data (conversions, aliases, unused keys: `checkRawData`). */
   readonly notes: readonly string[];
+  /** What the scan check found implausible, each with its fix (`checkScan`); absent in run directories of earlier versions. */
+  readonly warnings: readonly ScanIssueRecord[];
+  /** How the diffraction was read; earlier versions read amplitudes. */
+  readonly diffraction: DiffractionReading;
 }
 
 const positiveFinite = z.number().positive();
+const scanIssueRecordSchema = z.strictObject({ code: z.string(), message: z.string(), file: z.string(), key: z.string(), expected: z.string(), actual: z.string(), fix: z.string() });
 const count = (min: number) => z.number().int().min(min);
 
 /**
@@ -90,6 +96,8 @@ export const runDirConfigSchema = z.strictObject({
   epochs: count(0),
   seconds: z.number().min(0),
   notes: z.array(z.string()).readonly(),
+  warnings: z.array(scanIssueRecordSchema).readonly().default([]),
+  diffraction: z.strictObject({ kind: z.enum(['amplitude', 'counts']), stated: z.boolean() }).default({ kind: 'amplitude', stated: false }),
 });
 
 // Compile-time check that the schema's output and the documented interface agree both ways.

@@ -1,82 +1,80 @@
-import { checkRawData, numpyDtypeName, type NdArray, type RawData } from '@ptychojs/io';
-import { knnAll } from '@ptychojs/grouping';
+import { numpyDtypeName, type NdArray } from '@ptychojs/io';
+import type { ScanAssessment, ScanCommand, ScanIssue, ScanStats } from '@ptychojs/grouping';
 import { probeRmsRadius } from '@ptychojs/physics';
+import type { ScanCheck } from './check-scan.js';
+import type { DiffractionReading, ScanProblem } from './types.js';
 
-/** What a scan file holds and whether it is valid ({@link summarizeScan}). */
+/** What a scan file holds and whether a command can use it ({@link summarizeScan}): `inspect`'s report. */
 export interface ScanSummary {
   file: string;
-  /** Every array: key, shape and numpy's name of the dtype it has in the file (`float32`, `float16`, `str (<U12)`…; io's `numpyDtypeName`). */
+  /** The command the scan was checked for (`inspect` checks as `run`). */
+  command: ScanCommand;
+  /** Every array: key, shape and numpy's name of the dtype it has in the file (`float32`, `float16`, `uint16`, `str (<U12)`…). */
   keys: { key: string; shape: number[]; dtype: string }[];
+  /** No problems: the command can run. */
   valid: boolean;
-  /** Every validation problem (SPEC §3), naming key, expected and actual. */
-  problems: string[];
+  /** Every reason it cannot (contract problems, else assessScan's), each naming file, key, expected and actual, with its fix. */
+  problems: readonly ScanProblem[];
+  /** Data that parse but look wrong, each with what to do. */
+  warnings: readonly ScanIssue[];
+  /** Conversions on reading, aliases, unused keys. */
+  notes: readonly string[];
+  /** How the diffraction was read, its key and stored dtype (when the contract holds). */
+  diffraction?: DiffractionReading & { key: string; storedDtype: string };
   M?: number;
   N?: number;
   /** Extent of the scan positions, pixels. */
-  extent?: { xmin: number; xmax: number; ymin: number; ymax: number };
+  extent?: ScanStats['extent'];
   /** Median distance to the nearest other scan position, pixels. */
   medianStep?: number;
   probeRmsRadius?: number;
-  /** Linear overlap 1 − step / probe FWHM, FWHM taken as 1.665·(rms radius) (Gaussian-equivalent). */
+  /**
+   * Linear overlap 1 − step / probe FWHM, FWHM taken as 1.665·(rms radius) (Gaussian-equivalent);
+   * absent when the positions are not in pixels or all coincide (an overlap would be a false follow-on).
+   */
   overlap?: number;
-  /** Total counts Σ diff3d² per pattern. */
-  countsPerPattern?: { min: number; median: number; max: number };
+  /** Counts per pattern as read (Σ amplitude², or Σ values for data that look like counts). */
+  countsPerPattern?: ScanStats['countsPerPattern'];
+  /** Mean counts per pattern: the dose nphotons is compared with. */
+  meanCounts?: number;
   /** Shape of objectGuess, or null when absent. */
   objectGuess?: number[] | null;
   metadata?: Readonly<Record<string, unknown>> | null;
+  /** Whether the SPEC §4 metrics can be computed, the box they would score, or why they would be absent. */
+  evaluation?: ScanAssessment['evaluation'];
 }
 
 /**
- * Everything `inspect` reports about a scan, computed from its parsed arrays (SPEC §1, §3): keys,
- * shapes and dtypes; validity with every problem; and for a valid scan M, N, the scan extent,
- * the median nearest-neighbour step, the probe's rms radius, the estimated linear overlap, counts
- * per pattern, objectGuess and metadata. Pure; browser-safe.
+ * Everything `inspect` reports about a scan, from its arrays and their {@link checkScan} (so it
+ * shows exactly what the command would refuse, and why): keys, shapes and stored dtypes; problems,
+ * warnings with their fixes and notes; how the diffraction was read; and, when the contract holds,
+ * M, N and `assessScan`'s measurements (extent, median step, counts per pattern, evaluation box or
+ * the reason metrics would be absent), the probe's rms radius and the estimated overlap. Pure;
+ * browser-safe.
  */
-export function summarizeScan(file: string, arrays: Record<string, NdArray>): ScanSummary {
+export function summarizeScan(check: ScanCheck, arrays: Readonly<Record<string, NdArray>>): ScanSummary {
   const keys = Object.entries(arrays).map(([key, a]) => ({ key, shape: [...a.shape], dtype: numpyDtypeName(a) }));
-  const { raw, problems } = checkRawData(arrays, file);
-  const summary: ScanSummary = { file, keys, valid: problems.length === 0 && raw !== undefined, problems };
-  if (!raw) return summary;
-  return { ...summary, ...describeRaw(raw) };
-}
-
-function describeRaw(raw: RawData): Partial<ScanSummary> {
-  const { M, N, xcoords: xs, ycoords: ys } = raw;
-  const extent = { xmin: min(xs), xmax: max(xs), ymin: min(ys), ymax: max(ys) };
-  let medianStep: number | undefined;
-  if (M > 1) {
-    const nn = knnAll(xs, ys, 1, { excludeSelf: true });
-    const d = new Float64Array(M);
-    for (let i = 0; i < M; i++) { const j = nn[i]!; d[i] = Math.hypot(xs[i]! - xs[j]!, ys[i]! - ys[j]!); }
-    medianStep = median(d);
-  }
-  const rms = probeEnergy(raw) > 0 ? probeRmsRadius(raw.probeGuess) : 0;
-  const counts = new Float64Array(M);
-  for (let k = 0; k < M; k++) {
-    let s = 0;
-    for (let p = k * N * N, e = p + N * N; p < e; p++) s += raw.diff3d[p]! ** 2;
-    counts[k] = s;
-  }
-  const fwhm = 1.665 * rms;
+  const { file, command, problems, warnings, notes, raw, assessment } = check;
+  const summary: ScanSummary = { file, command, keys, valid: problems.length === 0, problems, warnings, notes };
+  if (!raw || !assessment) return summary;
+  const key = raw.diffractionKey ?? 'diff3d';
+  const { stats } = assessment;
+  const rms = probeHasEnergy(raw.probeGuess) ? probeRmsRadius(raw.probeGuess) : 0;
+  const step = stats.medianStep;
+  const positionsSuspect = [...problems, ...warnings].some((i) => i.code === 'positions-units');
+  const overlap = step !== undefined && step > 0 && !positionsSuspect && rms > 0 ? Math.max(0, 1 - step / (1.665 * rms)) : undefined;
   return {
-    M, N, extent, medianStep, probeRmsRadius: rms,
-    overlap: medianStep === undefined ? undefined : Math.max(0, 1 - medianStep / fwhm),
-    countsPerPattern: { min: min(counts), median: median(counts), max: max(counts) },
+    ...summary,
+    diffraction: { ...check.diffraction, key, storedDtype: raw.storedDtypes?.[key] ?? '' },
+    M: stats.M, N: stats.N, extent: stats.extent, medianStep: step, probeRmsRadius: rms, overlap,
+    countsPerPattern: stats.countsPerPattern, meanCounts: stats.meanCounts,
     objectGuess: raw.objectGuess ? [...raw.objectGuess.shape] : null,
     metadata: raw.metadata ?? null,
+    evaluation: assessment.evaluation,
   };
 }
 
-function probeEnergy(raw: RawData): number {
-  let e = 0;
-  for (let i = 0; i < raw.probeGuess.re.length; i++) e += raw.probeGuess.re[i]! ** 2 + raw.probeGuess.im[i]! ** 2;
-  return e;
-}
-
-function min(a: ArrayLike<number>): number { let m = Infinity; for (let i = 0; i < a.length; i++) if (a[i]! < m) m = a[i]!; return m; }
-function max(a: ArrayLike<number>): number { let m = -Infinity; for (let i = 0; i < a.length; i++) if (a[i]! > m) m = a[i]!; return m; }
-function median(a: Float64Array): number {
-  const s = Float64Array.from(a).sort();
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+function probeHasEnergy(p: { re: Float32Array; im: Float32Array }): boolean {
+  for (let i = 0; i < p.re.length; i++) if (p.re[i] !== 0 || p.im[i] !== 0) return true;
+  return false;
 }

@@ -14,3 +14,33 @@ export interface BackendUsed {
   readonly name: string;
   readonly reason: string;
 }
+
+/**
+ * A finding about a scan as outputs record it (`config.json`, `reconstruction.json`,
+ * `summary.json`, `inspect --json`): `@ptychojs/grouping`'s `ScanIssue`, its code as a string.
+ */
+export interface ScanIssueRecord {
+  readonly code: string;
+  /** The full line a person reads: file, key, what, expected, got. */
+  readonly message: string;
+  readonly file: string;
+  /** NPZ key or setting (`--nphotons`, `gridsize`) the finding is about. */
+  readonly key: string;
+  readonly expected: string;
+  readonly actual: string;
+  /** What to do about it. */
+  readonly fix: string;
+}
+
+/**
+ * A reason a command cannot run on a scan: a `ScanIssue` of `assessScan`, or a contract problem
+ * of `checkRawData` (code `'contract'`; its message names file, key, expected and actual).
+ */
+export type ScanProblem = ScanIssueRecord | { readonly code: 'contract'; readonly message: string; readonly file: string };
+
+/** How the diffraction was read (SPEC §3: amplitude = sqrt(counts)), and whether the user said so. */
+export interface DiffractionReading {
+  readonly kind: 'amplitude' | 'counts';
+  /** The user stated it (`--diffraction`); else it was chosen from the stored dtype. */
+  readonly stated: boolean;
+}

@@ -6,17 +6,18 @@
  */
 import type { Command } from 'commander';
 import { InputError, parseReconstruction } from '@ptychojs/io';
-import { loadRawData, readNpzFile } from '@ptychojs/io/node';
-import { epieToDir } from '@ptychojs/pipeline/node';
+import { readNpzFile } from '@ptychojs/io/node';
+import { epieToDir, loadScan } from '@ptychojs/pipeline/node';
+import { addScanOptions, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
 import { createUi, fmt } from '../ui.js';
 
-interface EpieFlags {
+interface EpieFlags extends ScanFlags {
   data: string; out: string; iterations: string; alpha: string; probeUpdate?: boolean; probeAlpha: string;
   seed: string; init?: string; json?: boolean; quiet?: boolean;
 }
 
 export function registerEpie(program: Command): void {
-  program
+  const cmd = program
     .command('epie')
     .description('classical ePIE / rPIE reconstruction with the known probe (reference, or refinement of a network\'s output with --init)')
     .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
@@ -26,7 +27,8 @@ export function registerEpie(program: Command): void {
     .option('--probe-update', 'also refine the probe (written to probe.npz)')
     .option('--probe-alpha <b>', 'rPIE α of the probe step, in (0, 1]', '1')
     .option('--seed <n>', 'seed of the random position order', '0')
-    .option('--init <file>', 'start from this reconstruction.npz (e.g. from `ptycho infer`) instead of a flat object')
+    .option('--init <file>', 'start from this reconstruction.npz (e.g. from `ptycho infer`) instead of a flat object');
+  addScanOptions(cmd)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
     .action((flags: EpieFlags) => {
@@ -36,15 +38,18 @@ export function registerEpie(program: Command): void {
       const alpha = unitFlag(flags.alpha, '--alpha'), probeAlpha = unitFlag(flags.probeAlpha, '--probe-alpha');
       const seed = Number(flags.seed);
       if (!Number.isSafeInteger(seed)) throw new InputError('seed must be an integer', { key: '--seed', expected: 'integer', actual: flags.seed });
-      const raw = loadRawData(flags.data);
+      // The scan is checked for `epie` before anything is written.
+      const scan = loadScan(flags.data, { command: 'epie', ...readingSettings(flags) });
+      printScanFindings(ui, scan);
+      const { raw } = scan;
       const initialObject = flags.init === undefined ? undefined : parseReconstruction(readNpzFile(flags.init), flags.init);
       ui.info(`ePIE on ${flags.data}: M = ${raw.M} patterns of ${raw.N}×${raw.N}, ${iterations} iterations, α = ${alpha}${flags.probeUpdate ? `, probe update (α = ${probeAlpha})` : ''}, seed ${seed}, start ${flags.init ?? 'flat'}`);
-      const res = epieToDir(raw, flags.out, {
+      const res = epieToDir(scan, flags.out, {
         iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), probeAlpha, seed, initialObject, initLabel: flags.init, reporter: ui,
       });
       const cost = Array.from(res.cost), files = res.files;
       const [H, W] = res.reconstruction.object.shape as [number, number];
-      ui.result({ out: flags.out, files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), seed, cost, finalCost: cost[cost.length - 1], probeScale: res.probeScale, seconds: res.seconds });
+      ui.result({ out: flags.out, files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), seed, cost, finalCost: cost[cost.length - 1], probeScale: res.probeScale, seconds: res.seconds, warnings: scan.warnings });
       ui.info(`wrote ${flags.out}/: ${H}×${W} object, canvas origin (x0, y0) = (${res.reconstruction.canvasOrigin.join(', ')}); cost ${fmt(cost[0]!)} → ${fmt(cost[cost.length - 1]!)} in ${fmt(res.seconds)} s (${fmt(res.seconds / iterations)} s per iteration)`);
     });
 }

@@ -3,16 +3,16 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '@ptychojs/io';
-import { loadRawData } from '@ptychojs/io/node';
-import { inferToDir } from '@ptychojs/pipeline/node';
+import { inferToDir, loadScan, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
+import { addScanOptions, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers, WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
 
-interface InferFlags { model: string; data: string; out: string; batchSize: string; backend: string; workers: string; json?: boolean; quiet?: boolean }
+interface InferFlags extends ScanFlags { model: string; data: string; out: string; batchSize: string; backend: string; workers: string; json?: boolean; quiet?: boolean }
 
 export function registerInfer(program: Command): void {
-  program
+  const cmd = program
     .command('infer')
     .description('reconstruct a scan with a trained model and stitch the patches into one object')
     .requiredOption('--model <dir>', 'run directory written by `ptycho train`')
@@ -20,21 +20,25 @@ export function registerInfer(program: Command): void {
     .requiredOption('--out <dir>', 'output directory (reconstruction.npz, reconstruction.json, amplitude.png, phase.png)')
     .option('--batch-size <b>', 'groups per forward pass (bounds memory)', '64')
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
-    .option(WORKERS_FLAG, WORKERS_HELP, 'auto')
+    .option(WORKERS_FLAG, WORKERS_HELP, 'auto');
+  addScanOptions(cmd)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: InferFlags) => {
       const ui = createUi(flags);
       const batchSize = Number(flags.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new InputError('batch size must be a positive integer', { key: '--batch-size', expected: 'integer ≥ 1', actual: flags.batchSize });
-      const raw = loadRawData(flags.data);
+      // The scan is checked for the model's grouping before anything is written.
+      const rc = readRunDirConfig(flags.model);
+      const scan = loadScan(flags.data, { command: 'infer', gridsize: rc.gridsize, K: rc.K, ...readingSettings(flags) });
+      printScanFindings(ui, scan);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
       const workers = resolveWorkers(flags.workers, backend.name, Infinity);
-      const res = await inferToDir(flags.model, raw, flags.out, { batchSize, reporter: ui, backend: backend.name, workers });
+      const res = await inferToDir(flags.model, scan, flags.out, { batchSize, reporter: ui, backend: backend.name, workers });
       const [H, W] = res.reconstruction.object.shape;
       const groupsPerSec = res.groups / Math.max(res.seconds.inference, 1e-9);
-      ui.result({ out: flags.out, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec, workers });
+      ui.result({ out: flags.out, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec, workers, warnings: scan.warnings });
       ui.info(`wrote ${flags.out}/: ${H}×${W} object, canvas origin (x0, y0) = (${res.reconstruction.canvasOrigin.join(', ')}); ${res.groups} groups at ${groupsPerSec.toFixed(1)} groups/s, stitching ${res.seconds.stitching.toFixed(2)} s`);
     });
 }

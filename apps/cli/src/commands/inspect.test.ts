@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeNpz, fromComplexArray, ndarray, type NdArray } from '@ptychojs/io';
 import { Deflate } from 'fflate';
-import { hasShared, runPtycho, SHARED, tempDir } from '../../test/run-ptycho.js';
+import { hasShared, runPtycho, runPtychoInProcess, SHARED, tempDir } from '../../test/run-ptycho.js';
 
 const tmp = tempDir();
 afterAll(tmp.cleanup);
@@ -16,6 +16,14 @@ function smallScan(): Record<string, NdArray> {
   const diff = new Float32Array(M * N * N).fill(1);
   const probe = { shape: [N, N], re: new Float32Array(N * N).fill(1), im: new Float32Array(N * N) };
   return { xcoords: ndarray('f8', [M], xs), ycoords: ndarray('f8', [M], ys), diff3d: ndarray('f4', [M, N, N], diff), probeGuess: fromComplexArray(probe, 'c8') };
+}
+
+/** smallScan with its diffraction as uint16 counts (a bright 4×4 centre of 50 on a floor of 1). */
+function countsScan(): Record<string, NdArray> {
+  const a = smallScan();
+  const d = new Uint16Array(9 * 64 * 64).fill(1);
+  for (let m = 0; m < 9; m++) for (let i = 30; i < 34; i++) for (let j = 30; j < 34; j++) d[m * 4096 + i * 64 + j] = 50;
+  return { ...a, diff3d: ndarray('u2', [9, 64, 64], d) };
 }
 
 function write(name: string, bytes: Uint8Array): string {
@@ -40,6 +48,48 @@ describe.skipIf(!hasShared)('ptycho inspect on the golden scan (needs ../shared/
     expect(s.countsPerPattern.median).toBeLessThan(1.1e6);
     expect(s.overlap).toBeGreaterThan(0.5);
     expect(r.stderr).toContain('M = 529');
+  });
+});
+
+describe('ptycho inspect makes the check every command makes (issue 9)', () => {
+  it('--json: warnings and problems as {code, message, file, key, expected, actual, fix}; the stored dtype; how the diffraction was read', async () => {
+    const file = write('counts.npz', encodeNpz(countsScan()));
+    const r = await runPtychoInProcess(['inspect', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.keys.find((k: { key: string }) => k.key === 'diff3d').dtype).toBe('uint16');
+    expect(s.diffraction).toEqual({ kind: 'counts', stated: false, key: 'diff3d', storedDtype: 'uint16' });
+    expect(s.warnings).toHaveLength(1);
+    expect(Object.keys(s.warnings[0]).sort()).toEqual(['actual', 'code', 'expected', 'file', 'fix', 'key', 'message']);
+    expect(s.warnings[0]).toMatchObject({ code: 'diffraction-read-as-counts', file, key: 'diff3d' });
+    // Counts per pattern as counts: 16·50 + (4096 − 16)·1 = 4880 (read as float32 sqrt(counts), squared back: 1e-7 relative).
+    for (const v of Object.values(s.countsPerPattern) as number[]) expect(v / 4880 - 1).toBeCloseTo(0, 7);
+    expect(r.stderr).toContain(`warning: ${s.warnings[0].message} — ${s.warnings[0].fix}`);
+    // What run --strict refuses, inspect --strict refuses: the same problem, exit 2, still one JSON document.
+    const strict = await runPtychoInProcess(['inspect', file, '--json', '--strict']);
+    expect(strict.code).toBe(2);
+    const ss = JSON.parse(strict.stdout);
+    expect(ss.valid).toBe(false);
+    expect(ss.problems.map((p: { code: string }) => p.code)).toEqual(['diffraction-read-as-counts']);
+    expect(strict.stderr).toMatch(/error: .*counts\.npz: 1 problem makes this scan unusable\n {2}- .*--diffraction counts/);
+    const run = await runPtychoInProcess(['run', '--data', file, '--out', path.join(tmp.dir, 'strict-run'), '--strict', '--backend', 'cpu']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unusable for 'run'");
+    expect(fs.existsSync(path.join(tmp.dir, 'strict-run'))).toBe(false);
+  });
+
+  it('--gridsize, --k and --nphotons change the verdict exactly as they would for run', async () => {
+    const file = write('nine.npz', encodeNpz(smallScan()));
+    const g4 = await runPtychoInProcess(['inspect', file, '--json', '--gridsize', '4', '--k', '15']);
+    expect(g4.code).toBe(2);
+    expect(JSON.parse(g4.stdout).problems.map((p: { code: string }) => p.code)).toEqual(['too-few-positions']);
+    const k = await runPtychoInProcess(['inspect', file, '--json', '--gridsize', '3', '--k', '2']);
+    expect(k.code).toBe(2); // K must cover C − 1 = 8 neighbours: the run configuration refuses it first
+    expect(k.stderr).toMatch(/K/);
+    // 4096 counts per pattern measured; a stated 1e6 is a dose far off.
+    const dose = await runPtychoInProcess(['inspect', file, '--json', '--nphotons', '1e6']);
+    expect(dose.code).toBe(0);
+    expect(JSON.parse(dose.stdout).warnings.map((w: { code: string }) => w.code)).toEqual(['dose-mismatch']);
   });
 });
 

@@ -7,16 +7,19 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, SUPPORTED_N, toComplexArray, toFloat64Array } from '@ptychojs/io';
 import { readNpzFile, writeNpzFile } from '@ptychojs/io/node';
+import { checkScan, usableScan } from '@ptychojs/pipeline';
+import { makeOutputDir } from '@ptychojs/pipeline/node';
 import { simulateScan, type ObjectSpec, type ProbeSpec, type ScanSpec } from '@ptychojs/physics';
+import { addScanOptions, printScanFindings, type ScanFlags } from '../scan-options.js';
 import { createUi, fmt } from '../ui.js';
 
-interface SimulateFlags {
+interface SimulateFlags extends ScanFlags {
   object: string; probe: string; scan: string; step?: string; count?: string; objectSize?: string;
   n: string; nphotons: string; noise: string; seed: string; out: string; json?: boolean; quiet?: boolean;
 }
 
 export function registerSimulate(program: Command): void {
-  program
+  const cmd = program
     .command('simulate')
     .description('simulate a ptychographic scan (object, probe, positions, Poisson noise) as a raw NPZ with objectGuess')
     .requiredOption('--out <file>', 'output NPZ')
@@ -29,7 +32,8 @@ export function registerSimulate(program: Command): void {
     .option('--n <N>', `pattern side, one of ${SUPPORTED_N.join(', ')}`, '64')
     .option('--nphotons <p>', 'mean total counts per pattern', '1e6')
     .option('--noise <model>', "'poisson' or 'none' (noise-free amplitude at the same dose)", 'poisson')
-    .option('--seed <n>', 'random seed (object, scan and noise streams)', '0')
+    .option('--seed <n>', 'random seed (object, scan and noise streams)', '0');
+  addScanOptions(cmd, { diffraction: false })
     .option('--json', 'print a summary as JSON on stdout')
     .option('--quiet', 'no human-readable output')
     .action((flags: SimulateFlags) => {
@@ -40,6 +44,7 @@ export function registerSimulate(program: Command): void {
       if (!(nphotons > 0) || !Number.isFinite(nphotons)) throw new InputError('photon count must be a positive number', { key: '--nphotons', expected: '> 0', actual: flags.nphotons });
       if (flags.noise !== 'poisson' && flags.noise !== 'none') throw new InputError('unknown noise model', { key: '--noise', expected: 'poisson|none', actual: flags.noise });
       const seed = intFlag(flags.seed, '--seed');
+      refuseOverwritingInputs(flags);
       const object = objectSpec(flags);
       const probe = probeSpec(flags.probe);
       const scan = scanSpec(flags, n);
@@ -53,13 +58,31 @@ export function registerSimulate(program: Command): void {
         },
       });
       bar?.stop();
-      fs.mkdirSync(path.dirname(path.resolve(flags.out)), { recursive: true });
+      // The simulated scan is checked as any scan is (positions inside the object) before it is written.
+      const checked = usableScan(checkScan({ ...sim.arrays }, flags.out, { command: 'simulate', strict: Boolean(flags.strict) }));
+      printScanFindings(ui, { warnings: checked.warnings });
+      makeOutputDir(path.dirname(path.resolve(flags.out)));
       writeNpzFile(flags.out, { ...sim.arrays });
       const m = sim.metadata;
-      const summary = { out: flags.out, M: m.M, N: m.N, object: m.object, objectShape: m.object_shape, probe: m.probe, scan: m.scan, nphotons, meanCounts: sim.meanCounts, noise: m.noise, seed, seconds: (performance.now() - t0) / 1000 };
+      const summary = { out: flags.out, M: m.M, N: m.N, object: m.object, objectShape: m.object_shape, probe: m.probe, scan: m.scan, nphotons, meanCounts: sim.meanCounts, noise: m.noise, seed, seconds: (performance.now() - t0) / 1000, warnings: checked.warnings };
       ui.result(summary);
       ui.info(`wrote ${flags.out}: M = ${m.M} patterns of ${m.N}×${m.N}, object ${m.object} ${m.object_shape.join('×')}, probe ${m.probe}, scan ${m.scan}, mean counts ${fmt(sim.meanCounts)} (${m.noise} noise), seed ${seed}`);
     });
+}
+
+/** `--out` must not be one of the files read (`from:FILE.npz`): inputs are never touched (SPEC §1). */
+function refuseOverwritingInputs(flags: SimulateFlags): void {
+  const out = realOrResolved(flags.out);
+  for (const [key, v] of [['--object', flags.object], ['--probe', flags.probe], ['--scan', flags.scan]] as const) {
+    const file = fromFile(v);
+    if (file !== undefined && realOrResolved(file) === out) {
+      throw new InputError('the output would overwrite an input', { file: flags.out, key: '--out', expected: `a file other than the ${key} input`, actual: `${key} from:${file}` });
+    }
+  }
+}
+
+function realOrResolved(p: string): string {
+  try { return fs.realpathSync(p); } catch { return path.resolve(p); }
 }
 
 function intFlag(v: string, key: string): number {

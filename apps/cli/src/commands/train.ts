@@ -2,10 +2,10 @@
  * `ptycho train --data FILE.npz --out RUN`: self-supervised training on the scan itself (SPEC §1, §3).
  */
 import { Command } from 'commander';
-import { loadRawData } from '@ptychojs/io/node';
 import { metricsTable } from '@ptychojs/pipeline';
-import { checkRunDir, reconstructTestScan, trainToRunDir } from '@ptychojs/pipeline/node';
+import { checkRunDir, loadScan, reconstructTestScan, trainToRunDir } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
+import { addScanOptions, printScanFindings, readingSettings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
 import { addTrainOptions, resolveTrainConfig } from '../train-options.js';
 import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
@@ -18,12 +18,12 @@ export function registerTrain(program: Command): void {
     .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
     .requiredOption('--out <dir>', 'run directory to create')
     .option('--test <file>', 'held-out scan NPZ: reconstructed after training into RUN/test/ (and scored when it has objectGuess)');
-  addTrainOptions(cmd)
+  addScanOptions(addTrainOptions(cmd))
     .option('--resume', 'continue an interrupted run from its checkpoint')
     .option('--dry-run', 'print the resolved configuration and stop')
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
-    .action(async (flags: Record<string, unknown>) => {
+    .action(async (flags: Record<string, unknown> & ScanFlags) => {
       const ui = createUi(flags as { json?: boolean; quiet?: boolean });
       const config = resolveTrainConfig(flags);
       if (flags.dryRun) {
@@ -33,26 +33,34 @@ export function registerTrain(program: Command): void {
       }
       const out = flags.out as string;
       checkRunDir(out, Boolean(flags.resume));
-      const raw = loadRawData(flags.data as string);
-      const test = flags.test === undefined ? undefined : loadRawData(flags.test as string);
+      // Both scans are checked before anything is written.
+      const scan = loadScan(flags.data as string, trainingScanSettings('train', flags, config));
+      const test = flags.test === undefined ? undefined : loadScan(flags.test as string, { command: 'infer', gridsize: config.gridsize, K: config.K, ...readingSettings(flags) });
+      printScanFindings(ui, scan);
+      if (test) printScanFindings(ui, test);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
       const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
       const interrupt = interruptOnSignals(ui);
       let res;
       try {
-        res = await trainToRunDir(raw, config, out, { backend, resume: Boolean(flags.resume), reporter: ui, workers, signal: interrupt.signal });
+        res = await trainToRunDir(scan, config, out, { backend, resume: Boolean(flags.resume), reporter: ui, workers, signal: interrupt.signal });
       } finally {
         interrupt.dispose();
       }
-      let testMetrics: unknown = null;
+      let testMetrics: unknown = null, testMetricsAbsent: string | null = null;
       if (test) {
         const t = await reconstructTestScan(out, test, { reporter: ui, backend: backend.name, workers });
         testMetrics = t.metrics;
+        testMetricsAbsent = t.metricsAbsent;
         if (t.metrics) for (const line of metricsTable(t.metrics)) ui.info(line);
+        else ui.info(`test metrics absent: ${t.metricsAbsent}`);
       }
       const last = res.history.at(-1);
-      ui.result({ testMetrics, runDir: out, epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: last?.loss, finalValLoss: last?.valLoss, seconds: res.runConfig.seconds, backend: res.runConfig.backend, workers });
+      ui.result({
+        testMetrics, testMetricsAbsent, runDir: out, epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: last?.loss, finalValLoss: last?.valLoss,
+        seconds: res.runConfig.seconds, backend: res.runConfig.backend, workers, warnings: scan.warnings, testWarnings: test?.warnings ?? [],
+      });
       ui.info(`wrote ${out}/ (model/, config.json, probe.npz, history.json, loss.png) after ${res.history.length} epoch(s), ${res.runConfig.stopReason}; ${res.runConfig.seconds.toFixed(1)} s`);
     });
 }

@@ -1,10 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fromComplexArray, type RawData } from '@ptychojs/io';
+import { fromComplexArray } from '@ptychojs/io';
 import { writeFileAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { epie, type EpieResult, type ObjectOnCanvas } from '@ptychojs/physics';
 import { epieCostPng } from '../epie-cost-png.js';
 import type { Reporter } from '../reporter.js';
+import type { UsableScan } from '../usable-scan.js';
+import { makeOutputDir } from './make-output-dir.js';
 import { writeReconstruction } from './write-reconstruction.js';
 
 /** Options of {@link epieToDir}. */
@@ -28,15 +29,18 @@ export interface EpieToDirResult extends EpieResult {
 }
 
 /**
- * A scan → an ePIE/rPIE reconstruction directory with the scan's probe (`epie` of
- * `@ptychojs/physics`): the `reconstruction.npz` contract of inference and its PNGs
- * ({@link writeReconstruction}; `reconstruction.json` adds `method: 'epie'`, the settings, the
- * probe scale and the cost per iteration), `cost.png`, and `probe.npz` (`probeGuess`) when the
- * probe is updated. Progress: one bar over the iterations with the current cost.
+ * A checked scan ({@link UsableScan}, checked for `epie`) → an ePIE/rPIE reconstruction directory
+ * with the scan's probe (`epie` of `@ptychojs/physics`): the `reconstruction.npz` contract of
+ * inference and its PNGs ({@link writeReconstruction}; `reconstruction.json` adds `method: 'epie'`,
+ * the settings, the probe scale, the cost per iteration and the scan check's warnings, notes and
+ * diffraction reading), `cost.png`, and `probe.npz` (`probeGuess`) when the probe is updated.
+ * Progress: one bar over the iterations with the current cost.
  *
- * @throws InputError from `epie` on data that disagree (nothing is written then)
+ * @throws InputError from `epie` on data that disagree (nothing is written then); a file-system
+ *   error naming the directory when it cannot be made or written
  */
-export function epieToDir(raw: RawData, outDir: string, opts: EpieToDirOptions): EpieToDirResult {
+export function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDirOptions): EpieToDirResult {
+  const { raw } = scan;
   const bar = opts.reporter.progress('epie', opts.iterations, 'iterations');
   let res: EpieResult;
   try {
@@ -49,13 +53,14 @@ export function epieToDir(raw: RawData, outDir: string, opts: EpieToDirOptions):
   } finally {
     bar.stop();
   }
-  fs.mkdirSync(outDir, { recursive: true });
+  makeOutputDir(outDir);
   const cost = Array.from(res.cost);
   const meta = {
     method: 'epie', data: raw.source, N: raw.N, M: raw.M, iterations: opts.iterations, rpieAlpha: opts.alpha, probeUpdate: opts.probeUpdate,
     probeAlpha: opts.probeAlpha, seed: opts.seed, init: opts.initLabel ?? 'flat', probeScale: res.probeScale,
     costDefinition: 'sum_k sum_ij (|FFT2(P*O_k)|/N - A_k)^2 / sum_k sum_ij A_k^2, during each sweep', cost,
     secondsPerIteration: res.seconds / opts.iterations,
+    diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes,
   };
   // `alpha` of writeReconstruction is inference's normalization α; ePIE uses the data as measured (NaN → null).
   const files = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: Number.NaN, seconds: { inference: res.seconds, stitching: 0 } }, meta);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Reconstruction } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
@@ -6,6 +5,7 @@ import { evaluateReconstruction, type EvaluationResult } from '@ptychojs/metrics
 import { frcPng } from '../frc-png.js';
 import { metricsRecord } from '../metrics-record.js';
 import type { Truth } from '../truth-from-arrays.js';
+import { makeOutputDir } from './make-output-dir.js';
 
 /** What {@link evaluateAndWrite} scored and wrote. */
 export interface EvaluationOutputs {
@@ -16,14 +16,15 @@ export interface EvaluationOutputs {
 
 /**
  * Score `recon` against `truth` (SPEC §4, `evaluateReconstruction`) and write what a person looks
- * at into `outDir` (created if missing): `metrics.json` ({@link metricsRecord}) and `frc.png`.
+ * at into `outDir` (made if missing, once the scores are computed): `metrics.json`
+ * ({@link metricsRecord}, with the truth's warnings) and `frc.png`.
  */
 export function evaluateAndWrite(recon: Reconstruction, truth: Truth, outDir: string, profile: 'standard' | 'ptychopinn' = 'standard'): EvaluationOutputs {
   const result = evaluateReconstruction(recon.object, recon.canvasOrigin, truth.object, truth.scanBox, { profile });
-  fs.mkdirSync(outDir, { recursive: true });
+  makeOutputDir(outDir);
   const frcFile = path.join(outDir, 'frc.png');
   const metricsJson = path.join(outDir, 'metrics.json');
   writeFileAtomic(frcFile, frcPng(result, profile));
-  writeJsonAtomic(metricsJson, metricsRecord(result, profile));
+  writeJsonAtomic(metricsJson, metricsRecord(result, profile, truth.warnings));
   return { result, frcPng: frcFile, metricsJson };
 }

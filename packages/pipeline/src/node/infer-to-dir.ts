@@ -1,12 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { InputError, type RawData } from '@ptychojs/io';
+import { InputError } from '@ptychojs/io';
 import { predictObject } from '@ptychojs/model';
 import { fileModelHandler, loadModel, startInferenceWorkers } from '@ptychojs/model/node';
 import { reconstructScan, type PredictBatch, type ReconstructResult } from '../reconstruct-scan.js';
-import type { Reporter } from '../reporter.js';
+import type { Progress, Reporter } from '../reporter.js';
+import type { UsableScan } from '../usable-scan.js';
 import { PIPELINE_VERSION } from '../version.js';
+import { makeOutputDir } from './make-output-dir.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { writeReconstruction } from './write-reconstruction.js';
 
@@ -31,15 +32,19 @@ export interface InferResult extends ReconstructResult {
 }
 
 /**
- * A trained run directory + a scan → a stitched reconstruction directory ({@link reconstructScan}
- * with the run's model and grouping, then {@link writeReconstruction}; reconstruction.json records
- * the seed, versions, backend, workers and the run's configuration). With `workers` > 1 the model
- * runs on that many worker threads, one batch each at a time. Progress: one bar over
- * the groups (log lines every 10% when not on a terminal).
+ * A trained run directory + a checked scan ({@link UsableScan}, checked for `infer` with the run's
+ * gridsize and K) → a stitched reconstruction directory ({@link reconstructScan} with the run's
+ * model and grouping, then {@link writeReconstruction}; `reconstruction.json` records the scan
+ * check's warnings, notes and diffraction reading, the seed, versions, backend, workers and the
+ * run's configuration). With `workers` > 1 the model runs on that many worker threads, one batch
+ * each at a time, stitched in scan order (the result equals the one-thread one). The directory is made once the model has
+ * loaded. Progress: one bar over the groups (log lines every 10% when not on a terminal).
  *
- * @throws InputError when the run directory is not a finished run or the scan's N differs from the model's
+ * @throws InputError when the run directory is not a finished run or the scan's N differs from
+ *   the model's; a file-system error naming the directory when it cannot be made or written
  */
-export async function inferToDir(runDir: string, raw: RawData, outDir: string, opts: InferToDirOptions): Promise<InferResult> {
+export async function inferToDir(runDir: string, scan: UsableScan, outDir: string, opts: InferToDirOptions): Promise<InferResult> {
+  const { raw } = scan;
   const rc = readRunDirConfig(runDir);
   if (raw.N !== rc.N) {
     throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: 'diff3d', expected: `(M, ${rc.N}, ${rc.N})`, actual: `(${raw.M}, ${raw.N}, ${raw.N})` });
@@ -57,23 +62,25 @@ export async function inferToDir(runDir: string, raw: RawData, outDir: string, o
     predict = async (batch) => predictObject(model, batch.X, batch.coordsRelative, { batchSize: opts.batchSize });
     close = async () => model.dispose();
   }
-  const bar = opts.reporter.progress('infer', 1, 'groups');
+  let bar: Progress | undefined;
   try {
+    makeOutputDir(outDir);
+    bar = opts.reporter.progress('infer', 1, 'groups');
     const res = await reconstructScan(raw, predict, {
       grouping: { gridsize: rc.gridsize, K: rc.K, seed: rc.config.seed },
       batchSize: opts.batchSize,
       concurrency: workers,
-      onProgress: (done, total) => { bar.setTotal(total); bar.update(done); },
+      onProgress: (done, total) => { bar!.setTotal(total); bar!.update(done); },
     });
     bar.stop();
-    fs.mkdirSync(outDir, { recursive: true });
     const files = writeReconstruction(outDir, res, {
       model: runDir, data: raw.source, backend: opts.backend, workers, gridsize: rc.gridsize, N: rc.N,
       seed: rc.config.seed, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config: rc.config,
+      diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes,
     });
     return { ...res, files };
   } finally {
-    bar.stop();
+    bar?.stop();
     await close();
   }
 }

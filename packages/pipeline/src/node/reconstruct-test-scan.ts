@@ -1,21 +1,26 @@
 import path from 'node:path';
-import type { RawData } from '@ptychojs/io';
-import { scanBoxFromPositions, type EvaluationMetrics } from '@ptychojs/metrics';
+import type { EvaluationMetrics } from '@ptychojs/metrics';
 import type { Reporter } from '../reporter.js';
+import { scanTruth } from '../scan-truth.js';
+import type { UsableScan } from '../usable-scan.js';
 import { evaluateAndWrite } from './evaluate-and-write.js';
 import { inferToDir } from './infer-to-dir.js';
 
 /**
- * After training: reconstruct a held-out scan with the run's model into `RUN/test/`, and score it
- * against its objectGuess when it has one (`metrics.json`, `frc.png` there too).
+ * After training: reconstruct a held-out scan (checked for `infer` with the run's gridsize and K)
+ * with the run's model into `RUN/test/`, and score it against its objectGuess when the metrics can
+ * be computed (`metrics.json`, `frc.png` there too).
  *
- * @returns the directory written and the ten SPEC §4 metrics, or null without ground truth
+ * @returns the directory written, the ten SPEC §4 metrics or null, and why they are absent (null when present)
  */
-export async function reconstructTestScan(runDir: string, test: RawData, opts: { reporter: Reporter; backend: string; batchSize?: number; workers?: number }): Promise<{ dir: string; metrics: EvaluationMetrics | null }> {
+export async function reconstructTestScan(
+  runDir: string, test: UsableScan, opts: { reporter: Reporter; backend: string; batchSize?: number; workers?: number },
+): Promise<{ dir: string; metrics: EvaluationMetrics | null; metricsAbsent: string | null }> {
   const dir = path.join(runDir, 'test');
   const rec = await inferToDir(runDir, test, dir, { batchSize: opts.batchSize ?? 64, reporter: opts.reporter, backend: opts.backend, workers: opts.workers ?? 1 });
-  opts.reporter.info(`test scan ${test.source} reconstructed into ${dir}/`);
-  if (!test.objectGuess) return { dir, metrics: null };
-  const ev = evaluateAndWrite(rec.reconstruction, { object: test.objectGuess, scanBox: scanBoxFromPositions(test.xcoords, test.ycoords) }, dir);
-  return { dir, metrics: ev.result.metrics };
+  opts.reporter.info(`test scan ${test.raw.source} reconstructed into ${dir}/`);
+  const truth = scanTruth(test);
+  if (!truth) return { dir, metrics: null, metricsAbsent: test.evaluation.reason ?? 'metrics not computable' };
+  const ev = evaluateAndWrite(rec.reconstruction, truth, dir);
+  return { dir, metrics: ev.result.metrics, metricsAbsent: null };
 }

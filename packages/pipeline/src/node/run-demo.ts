@@ -1,18 +1,21 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { toRawData } from '@ptychojs/io';
 import { writeNpzFile } from '@ptychojs/io/node';
 import { simulateScan } from '@ptychojs/physics';
 import type { RunConfig } from '@ptychojs/model';
+import { checkScan } from '../check-scan.js';
 import { DEMO } from '../demo-settings.js';
+import { formatScanIssue } from '../format-scan-issue.js';
 import type { Reporter } from '../reporter.js';
 import type { BackendUsed } from '../types.js';
+import { usableScan } from '../usable-scan.js';
 import { checkRunOut } from './check-run-out.js';
+import { makeOutputDir } from './make-output-dir.js';
 import { runPipeline, type RunSummary } from './run-pipeline.js';
 
 /**
- * The embedded demo (SPEC §1 `demo`): simulate a scan with the {@link DEMO} settings into
- * `out/data.npz`, then {@link runPipeline} on it under the demo's training budget.
+ * The embedded demo (SPEC §1 `demo`): simulate a scan with the {@link DEMO} settings, check it for
+ * `run` as any scan is ({@link checkScan}), write it to `out/data.npz`, then {@link runPipeline}
+ * on it under the demo's training budget.
  *
  * @param config `demoRunConfig(seed)`; its seed also seeds the simulation
  * @throws InputError for a finished output directory
@@ -21,10 +24,11 @@ export async function runDemo(out: string, config: RunConfig, opts: { backend: B
   const { reporter } = opts;
   checkRunOut(out);
   const sim = simulateScan({ n: 64, object: DEMO.object, probe: DEMO.probe, scan: DEMO.scan, nphotons: DEMO.nphotons, seed: config.seed });
-  fs.mkdirSync(out, { recursive: true });
   const dataFile = path.join(out, 'data.npz');
+  const scan = usableScan(checkScan({ ...sim.arrays }, dataFile, { command: 'run', gridsize: config.gridsize, K: config.K, nphotons: config.nphotons }));
+  for (const w of scan.warnings) reporter.warn(formatScanIssue(w));
+  makeOutputDir(out);
   writeNpzFile(dataFile, { ...sim.arrays });
   reporter.info(`simulated ${dataFile}: ${sim.metadata.M} patterns, ${DEMO.object.kind} object ${DEMO.object.height}×${DEMO.object.width}, mean counts ${sim.meanCounts.toExponential(2)}`);
-  const raw = toRawData({ ...sim.arrays }, dataFile);
-  return runPipeline(raw, out, config, { backend: opts.backend, reporter, workers: opts.workers ?? 1, ...(opts.signal ? { signal: opts.signal } : {}), maxTrainSeconds: DEMO.maxTrainSeconds, title: 'ptychojs demo', extra: { demo: { ...DEMO, seed: config.seed } } });
+  return runPipeline(scan, out, config, { backend: opts.backend, reporter, workers: opts.workers ?? 1, ...(opts.signal ? { signal: opts.signal } : {}), maxTrainSeconds: DEMO.maxTrainSeconds, title: 'ptychojs demo', extra: { demo: { ...DEMO, seed: config.seed } } });
 }

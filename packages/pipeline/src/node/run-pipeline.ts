@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import type { RawData } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
-import { scanBoxFromPositions, type EvaluationMetrics } from '@ptychojs/metrics';
+import type { ScanIssue } from '@ptychojs/grouping';
+import type { EvaluationMetrics } from '@ptychojs/metrics';
 import type { RunConfig } from '@ptychojs/model';
 import { amplitudePhasePngs } from '../amplitude-phase-pngs.js';
 import { jsonSafe } from '../json-safe.js';
@@ -11,12 +11,15 @@ import { metricsTable } from '../metrics-table.js';
 import { reportHtml } from '../report-html.js';
 import type { Reporter } from '../reporter.js';
 import type { RunDirConfig } from '../run-dir-config.js';
+import { scanTruth } from '../scan-truth.js';
 import { truthInFrame } from '../truth-in-frame.js';
 import { PIPELINE_VERSION } from '../version.js';
-import type { BackendUsed } from '../types.js';
+import type { BackendUsed, DiffractionReading } from '../types.js';
+import type { UsableScan } from '../usable-scan.js';
 import { checkRunOut } from './check-run-out.js';
 import { evaluateAndWrite } from './evaluate-and-write.js';
 import { inferToDir } from './infer-to-dir.js';
+import { makeOutputDir } from './make-output-dir.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { readTrainingHistory } from './read-training-history.js';
 import { trainToRunDir } from './train-to-run-dir.js';
@@ -32,8 +35,15 @@ export interface RunSummary {
   readonly versions: { readonly ptychojs: string; readonly tfjs: string };
   readonly train: { readonly epochs: number; readonly stopReason: string; readonly finalLoss: number | undefined; readonly seconds: number };
   readonly infer: { readonly groups: number; readonly shape: readonly number[]; readonly canvasOrigin: readonly [number, number]; readonly seconds: { readonly inference: number; readonly stitching: number } };
-  /** The ten SPEC §4 metrics against objectGuess, or null without it. */
+  /** The ten SPEC §4 metrics against objectGuess, or null when they cannot be computed… */
   readonly metrics: EvaluationMetrics | null;
+  /** …and then why (no objectGuess, a metrics crop under the SSIM window, …); null when present. */
+  readonly metricsAbsent: string | null;
+  /** What the scan check found implausible, each with its fix. */
+  readonly warnings: readonly ScanIssue[];
+  /** Notes on reading the data. */
+  readonly notes: readonly string[];
+  readonly diffraction: DiffractionReading;
   readonly seconds: number;
   readonly report: string;
 }
@@ -57,19 +67,23 @@ export interface RunPipelineOptions {
 }
 
 /**
- * The whole pipeline into `out` (SPEC §1 `run`): train into `out/train/` → reconstruct into
- * `out/recon/` → evaluate against objectGuess when present (metrics, FRC, truth images in the
- * reconstruction's frame) → `report.html` and `summary.json`. Re-running into the same directory
- * reuses a finished training, resumes an interrupted one and refuses a finished run; nothing is
- * silently overwritten.
+ * The whole pipeline on a checked scan ({@link UsableScan}, checked for `run` with this
+ * configuration) into `out` (SPEC §1 `run`): train into `out/train/` → reconstruct into
+ * `out/recon/` → evaluate against objectGuess when the metrics can be computed (metrics, FRC,
+ * truth images in the reconstruction's frame; else the reason they are absent) → `report.html`
+ * and `summary.json`, written last, both with the scan check's warnings. Re-running into the same
+ * directory reuses a finished training, resumes an interrupted one and refuses a finished run;
+ * nothing is silently overwritten.
  *
- * @throws InputError for a finished output directory or bad data
+ * @throws InputError for a finished output directory or bad data; a file-system error naming the
+ *   directory when it cannot be made or written
  */
-export async function runPipeline(raw: RawData, out: string, config: RunConfig, opts: RunPipelineOptions): Promise<RunSummary> {
+export async function runPipeline(scan: UsableScan, out: string, config: RunConfig, opts: RunPipelineOptions): Promise<RunSummary> {
   const { reporter } = opts;
+  const { raw } = scan;
   const t0 = performance.now();
   checkRunOut(out);
-  fs.mkdirSync(out, { recursive: true });
+  makeOutputDir(out);
   const trainDir = path.join(out, 'train');
   let trainInfo: RunSummary['train'];
   let runConfig: RunDirConfig;
@@ -80,7 +94,7 @@ export async function runPipeline(raw: RawData, out: string, config: RunConfig, 
     trainInfo = { epochs: runConfig.epochs, stopReason: runConfig.stopReason, finalLoss: hist.at(-1)?.loss, seconds: runConfig.seconds };
   } else {
     const resume = fs.existsSync(path.join(trainDir, 'checkpoint'));
-    const res = await trainToRunDir(raw, config, trainDir, {
+    const res = await trainToRunDir(scan, config, trainDir, {
       backend: opts.backend, resume, reporter, workers: opts.workers ?? 1,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}),
@@ -89,18 +103,24 @@ export async function runPipeline(raw: RawData, out: string, config: RunConfig, 
     trainInfo = { epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: res.history.at(-1)?.loss, seconds: res.runConfig.seconds };
   }
   const reconDir = path.join(out, 'recon');
-  const rec = await inferToDir(trainDir, raw, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
+  const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
   let metrics: EvaluationMetrics | null = null;
-  if (raw.objectGuess) {
-    const ev = evaluateAndWrite(rec.reconstruction, { object: raw.objectGuess, scanBox: scanBoxFromPositions(raw.xcoords, raw.ycoords) }, reconDir);
+  const truth = scanTruth(scan);
+  const metricsAbsent = truth ? null : scan.evaluation.reason ?? 'metrics not computable';
+  if (truth) {
+    const ev = evaluateAndWrite(rec.reconstruction, truth, reconDir);
     metrics = ev.result.metrics;
-    const [H, W] = rec.reconstruction.object.shape as [number, number];
-    const truth = truthInFrame(raw.objectGuess, rec.reconstruction.canvasOrigin, [H, W]);
-    const png = amplitudePhasePngs(truth.amplitude, truth.phase, H, W, 'true ');
-    writeFileAtomic(path.join(reconDir, 'truth_amplitude.png'), png.amplitudePng);
-    writeFileAtomic(path.join(reconDir, 'truth_phase.png'), png.phasePng);
     reporter.info('metrics vs objectGuess:');
     for (const line of metricsTable(metrics)) reporter.info(line);
+  } else {
+    reporter.info(`metrics absent: ${metricsAbsent}`);
+  }
+  if (raw.objectGuess) {
+    const [H, W] = rec.reconstruction.object.shape as [number, number];
+    const t = truthInFrame(raw.objectGuess, rec.reconstruction.canvasOrigin, [H, W]);
+    const png = amplitudePhasePngs(t.amplitude, t.phase, H, W, 'true ');
+    writeFileAtomic(path.join(reconDir, 'truth_amplitude.png'), png.amplitudePng);
+    writeFileAtomic(path.join(reconDir, 'truth_phase.png'), png.phasePng);
   }
   const reportFile = path.join(out, 'report.html');
   const summary: RunSummary = {
@@ -109,12 +129,16 @@ export async function runPipeline(raw: RawData, out: string, config: RunConfig, 
     seed: runConfig.config.seed, workers: opts.workers ?? 1, versions: { ptychojs: PIPELINE_VERSION, tfjs: tf.version_core },
     train: trainInfo,
     infer: { groups: rec.groups, shape: rec.reconstruction.object.shape, canvasOrigin: rec.reconstruction.canvasOrigin, seconds: rec.seconds },
-    metrics,
+    metrics, metricsAbsent,
+    warnings: scan.warnings, notes: scan.notes, diffraction: scan.diffraction,
     seconds: (performance.now() - t0) / 1000,
     report: reportFile,
   };
   const images = reportImages(out, Boolean(raw.objectGuess)).filter((i) => fs.existsSync(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) }));
-  writeFileAtomic(reportFile, reportHtml({ title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images, ...(metrics ? { metrics } : {}), summary: { ...summary, ...opts.extra }, config: runConfig }));
+  writeFileAtomic(reportFile, reportHtml({
+    title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images,
+    ...(metrics ? { metrics } : { metricsAbsent: metricsAbsent! }), warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
+  }));
   writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
   return summary;
 }

@@ -1,20 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { fromComplexArray, type RawData } from '@ptychojs/io';
+import { fromComplexArray } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { resolveObjectExtent, train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
 import { lossPng } from '../loss-png.js';
-import { metadataDisagreements } from '../metadata-disagreements.js';
 import { prepareTrainingData } from '../prepare-training-data.js';
 import { resolveDose } from '../resolve-dose.js';
 import type { Progress, Reporter } from '../reporter.js';
 import type { RunDirConfig } from '../run-dir-config.js';
 import { TrainingInterruptedError } from '../training-interrupted-error.js';
 import type { BackendUsed } from '../types.js';
+import type { UsableScan } from '../usable-scan.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { checkRunDir } from './check-run-dir.js';
+import { makeOutputDir } from './make-output-dir.js';
 
 /** Options of {@link trainToRunDir}. */
 export interface TrainToRunDirOptions {
@@ -48,24 +49,26 @@ export interface TrainRunResult {
 }
 
 /**
- * Self-supervised training of a scan into a run directory (SPEC §3 "Run directory"): `model/`,
- * `probe.npz`, `history.json`, `checkpoint/` (resumable), `loss.png` and `config.json`, written
- * last so that its presence marks a finished run. Every file is written atomically. Progress: a
- * step bar per epoch (no log lines) and one line per epoch.
+ * Self-supervised training of a checked scan ({@link UsableScan}, checked for `train` or `run`
+ * with this configuration's gridsize and K) into a run directory (SPEC §3 "Run directory"):
+ * `model/`, `probe.npz`, `history.json`, `checkpoint/` (resumable), `loss.png` and `config.json`,
+ * written last so that its presence marks a finished run, with the scan check's warnings, notes
+ * and diffraction reading. Every file is written atomically; the directory is made only once the
+ * data are grouped. Progress: a step bar per epoch (no log lines) and one line per epoch.
  *
  * With `workers` > 1, training runs data-parallel on worker threads; `signal` interrupts it (a
  * mid-epoch checkpoint is saved; nothing else is written).
  *
  * @throws InputError for a finished run directory, an interrupted one without `resume`, or data
- *   that do not fit the configuration
+ *   that do not fit the configuration; a file-system error naming the directory when it cannot be
+ *   made or written
  * @throws TrainingInterruptedError after `signal` stopped training (the checkpoint resumes it)
  * @throws WorkerFailedError when a worker thread died (the last checkpoint is kept)
  */
-export async function trainToRunDir(raw: RawData, requested: RunConfig, runDir: string, opts: TrainToRunDirOptions): Promise<TrainRunResult> {
+export async function trainToRunDir(scan: UsableScan, requested: RunConfig, runDir: string, opts: TrainToRunDirOptions): Promise<TrainRunResult> {
   const { reporter } = opts;
+  const { raw } = scan;
   checkRunDir(runDir, opts.resume);
-  const notes = metadataDisagreements(raw, requested);
-  for (const n of notes) reporter.warn(n);
   const t0 = performance.now();
   const dose = resolveDose(raw, requested.nphotons);
   const prepared = prepareTrainingData(raw, { gridsize: requested.gridsize, K: requested.K, nGroups: requested.nGroups, seed: requested.seed }, dose.nphotons);
@@ -76,7 +79,8 @@ export async function trainToRunDir(raw: RawData, requested: RunConfig, runDir: 
   reporter.info(`dose ${dose.nphotons.toPrecision(4)} photons per pattern (${DOSE_SOURCE[dose.source]})`);
   reporter.info(`object extent '${extent.extent}': ${extent.reason}`);
   reporter.info(`training on ${data.B} groups of ${data.C} pattern(s) (${raw.N}×${raw.N}), α = ${prepared.alpha.toPrecision(4)}, s = ${prepared.intensityScale.toPrecision(4)} (from ${prepared.intensityScaleSource}), backend ${opts.backend.name}`);
-  fs.mkdirSync(runDir, { recursive: true });
+  makeOutputDir(runDir);
+  makeOutputDir(path.join(runDir, 'model'));
   const store = fileCheckpointStore(path.join(runDir, 'checkpoint'));
   const resume = opts.resume ? await store.loadCheckpoint() : undefined;
   if (opts.resume && !resume) reporter.warn(`no checkpoint in ${runDir}; starting from scratch`);
@@ -136,7 +140,8 @@ export async function trainToRunDir(raw: RawData, requested: RunConfig, runDir: 
       canvasSize: prepared.canvasSize, backend: { name: opts.backend.name, reason: opts.backend.reason },
       nphotonsSource: dose.source,
       objectExtent: { extent: extent.extent, outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
-      stopReason, workers: result.replicas, epochs: result.history.length, seconds: (performance.now() - t0) / 1000, notes,
+      stopReason, workers: result.replicas, epochs: result.history.length, seconds: (performance.now() - t0) / 1000,
+      notes: scan.notes, warnings: scan.warnings, diffraction: scan.diffraction,
     };
     writeJsonAtomic(path.join(runDir, 'config.json'), runConfig);
     return { runDir, runConfig, history: result.history };
