@@ -1,5 +1,7 @@
 import type { EvaluationMetrics } from '@ptychojs/metrics';
 import { base64 } from './internal/base64.js';
+import type { MethodResult } from './method-result.js';
+import { methodsTableHtml } from './methods-table-html.js';
 
 /** What {@link reportHtml} shows. */
 export interface ReportInput {
@@ -8,6 +10,8 @@ export interface ReportInput {
   readonly images: ReadonlyArray<{ readonly caption: string; readonly png: Uint8Array }>;
   /** The ten SPEC §4 metrics, when there was ground truth to score against. */
   readonly metrics?: EvaluationMetrics;
+  /** Network, refined and ePIE side by side (`run --refine`, `--compare-epie`). */
+  readonly methods?: readonly MethodResult[];
   readonly summary: Record<string, unknown>;
   readonly config: unknown;
 }
@@ -40,6 +44,7 @@ td:first-child,th:first-child{text-align:left}pre{background:#f6f6f6;padding:1em
 <h2>Reconstruction</h2>
 ${figures}
 ${metrics}
+${r.methods ? methodsTableHtml(r.methods) : ''}
 <h2>Summary</h2><pre>${esc(JSON.stringify(r.summary, null, 2))}</pre>
 <h2>Configuration</h2><pre>${esc(JSON.stringify(r.config, null, 2))}</pre>
 </body></html>
