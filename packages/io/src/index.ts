@@ -25,3 +25,5 @@ export { parseReconstruction } from './parse-reconstruction.js';
 export { fft2 } from './fft2.js';
 export { ifft2 } from './ifft2.js';
 export { fftRows } from './fft-rows.js';
+export { gaussianFilter1d } from './gaussian-filter-1d.js';
+export { gaussianFilter2d } from './gaussian-filter-2d.js';

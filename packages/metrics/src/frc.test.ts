@@ -1,9 +1,8 @@
-import { createRng } from '@ptychojs/io';
+import { createRng, gaussianFilter2d } from '@ptychojs/io';
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../test/fixtures.js';
 import { fixturePair, imagePair, noisyPair } from '../test/fixture-images.js';
 import { expectClose } from '../test/expect-close.js';
-import { gaussianFilter2d } from './internal/filters.js';
 import { frc } from './frc.js';
 
 /**

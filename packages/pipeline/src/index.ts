@@ -33,5 +33,7 @@ export { lossPng } from './loss-png.js';
 export { epieCostPng } from './epie-cost-png.js';
 export { amplitudePhasePngs } from './amplitude-phase-pngs.js';
 export { reportHtml, type ReportInput } from './report-html.js';
+export { methodsTableHtml } from './methods-table-html.js';
+export type { MethodResult } from './method-result.js';
 export { DEMO } from './demo-settings.js';
 export { demoRunConfig } from './demo-run-config.js';

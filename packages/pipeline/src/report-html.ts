@@ -1,6 +1,8 @@
 import type { EvaluationMetrics } from '@ptychojs/metrics';
 import { base64 } from './internal/base64.js';
 import type { ScanIssueRecord } from './types.js';
+import type { MethodResult } from './method-result.js';
+import { methodsTableHtml } from './methods-table-html.js';
 
 /** What {@link reportHtml} shows. */
 export interface ReportInput {
@@ -13,6 +15,8 @@ export interface ReportInput {
   readonly metricsAbsent?: string;
   /** What the scan check found implausible, each with its fix: shown first. */
   readonly warnings?: readonly ScanIssueRecord[];
+  /** Network, refined and ePIE side by side (`run --refine`, `--compare-epie`). */
+  readonly methods?: readonly MethodResult[];
   readonly summary: Record<string, unknown>;
   readonly config: unknown;
 }
@@ -54,6 +58,7 @@ ${warnings}
 <h2>Reconstruction</h2>
 ${figures}
 ${metrics}
+${r.methods ? methodsTableHtml(r.methods) : ''}
 <h2>Summary</h2><pre>${esc(JSON.stringify(r.summary, null, 2))}</pre>
 <h2>Configuration</h2><pre>${esc(JSON.stringify(r.config, null, 2))}</pre>
 </body></html>

@@ -16,7 +16,7 @@ describe.skipIf(!hasShared)('ptycho run on the golden scan (needs ../shared/data
   const out = path.join(tmp.dir, 'run');
 
   it('writes every output of SPEC §3 and the report, with the ten metrics', () => {
-    const r = runPtycho(['run', '--data', data, '--out', out, ...TINY, '--json'], { timeoutMs: 240_000 });
+    const r = runPtycho(['run', '--data', data, '--out', out, ...TINY, '--refine', '2', '--compare-epie', '3', '--epie-alpha', '0.5', '--json'], { timeoutMs: 240_000 });
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
     for (const f of ['train/model/model.json', 'train/config.json', 'train/probe.npz', 'train/history.json', 'train/loss.png', 'train/checkpoint',
@@ -44,6 +44,25 @@ describe.skipIf(!hasShared)('ptycho run on the golden scan (needs ../shared/data
     expect(inferLines.length).toBeGreaterThanOrEqual(1);
     expect(inferLines.length).toBeLessThanOrEqual(10);
     expect(inferLines.at(-1)).toMatch(/^infer 100% \| 529\/529 groups/);
+    // --refine 2 --compare-epie 3: the network, refined and ePIE side by side, each scored.
+    expect(summary.methods.map((m: { method: string }) => m.method)).toEqual(['network', 'refined', 'epie']);
+    expect(summary.methods.map((m: { iterations?: number }) => m.iterations)).toEqual([undefined, 2, 3]);
+    expect(summary.methods[0].metrics).toEqual(summary.metrics);
+    for (const m of summary.methods) expect(Object.keys(m.metrics)).toHaveLength(10);
+    for (const f of ['refined/reconstruction.npz', 'refined/metrics.json', 'refined/cost.png', 'epie/reconstruction.npz', 'epie/metrics.json']) expect(fs.existsSync(path.join(out, f)), f).toBe(true);
+    expect(summary.methods[1].totalSeconds).toBeCloseTo(summary.methods[0].seconds + summary.methods[1].seconds, 6);
+    expect(html).toContain('Network, refined and ePIE side by side');
+    expect(html).toContain('network + ePIE refinement: amplitude');
+  });
+
+  it('refuses bad --refine, --compare-epie and --epie-alpha values (exit 2, naming the flag) before making anything', () => {
+    for (const [flag, v] of [['--refine', '0'], ['--compare-epie', '2.5'], ['--epie-alpha', '1.5']] as const) {
+      const dir = path.join(tmp.dir, `bad${flag}`);
+      const r = runPtycho(['run', '--data', data, '--out', dir, flag, v]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(flag);
+      expect(fs.existsSync(dir)).toBe(false);
+    }
   });
 
   it('refuses to overwrite a finished run (exit 2) and leaves it untouched', () => {

@@ -3,6 +3,7 @@
  */
 import path from 'node:path';
 import { Command } from 'commander';
+import { InputError } from '@ptychojs/io';
 import { checkRunOut, loadScan, runPipeline } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, printScanFindings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
@@ -18,11 +19,18 @@ export function registerRun(program: Command): void {
     .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
     .requiredOption('--out <dir>', 'output directory (train/, recon/, report.html, summary.json)');
   addScanOptions(addTrainOptions(cmd))
+    .option('--refine <k>', "then refine the network's object with K ePIE iterations (same probe and scan) into refined/")
+    .option('--compare-epie [k]', 'also run ePIE from a flat object into epie/ (K iterations, default 100)')
+    .option('--epie-alpha <a>', "rPIE α in (0, 1] of --refine and --compare-epie (1 = ePIE)", '1')
     .option('--json', 'print summary.json on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: Record<string, unknown> & ScanFlags) => {
       const ui = createUi(flags as { json?: boolean; quiet?: boolean });
       const config = resolveTrainConfig(flags);
+      const refineIterations = flags.refine === undefined ? undefined : iterationsFlag(flags.refine as string, '--refine');
+      const epieIterations = flags.compareEpie === undefined ? undefined : flags.compareEpie === true ? 100 : iterationsFlag(flags.compareEpie as string, '--compare-epie');
+      const epieAlpha = Number(flags.epieAlpha);
+      if (!(epieAlpha > 0 && epieAlpha <= 1)) throw new InputError('must be a number in (0, 1]', { key: '--epie-alpha', expected: '0 < value ≤ 1', actual: String(flags.epieAlpha) });
       const out = flags.out as string;
       checkRunOut(out);
       const scan = loadScan(flags.data as string, trainingScanSettings('run', flags, config));
@@ -33,11 +41,18 @@ export function registerRun(program: Command): void {
       const interrupt = interruptOnSignals(ui);
       let summary;
       try {
-        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal });
+        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha });
       } finally {
         interrupt.dispose();
       }
       ui.result(summary);
       ui.info(`done in ${summary.seconds.toFixed(1)} s; report: ${path.resolve(summary.report)}${summary.warnings.length ? ` (${summary.warnings.length} warning${summary.warnings.length > 1 ? 's' : ''} about the data, above and in the report)` : ''}`);
     });
+}
+
+/** A positive integer count of ePIE iterations. */
+function iterationsFlag(v: string, key: string): number {
+  const k = Number(v);
+  if (!Number.isInteger(k) || k < 1) throw new InputError('iterations must be a positive integer', { key, expected: 'integer ≥ 1', actual: v });
+  return k;
 }

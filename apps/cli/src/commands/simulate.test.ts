@@ -24,6 +24,19 @@ describe('ptycho simulate', () => {
     expect(total / raw.M / 1e5).toBeCloseTo(1, 2);
   });
 
+  it("makes PtychoPINN's lines object with a probe of the rms radius asked for, and prints the probe's size", () => {
+    const r = runPtycho(['simulate', '--out', out('wide.npz'), '--object', 'lines-pinn', '--object-size', '96', '--probe-rms', '15.5', '--scan', 'grid', '--step', '16', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    // defocusForRmsRadius solves to 1e-9 rad; float32 storage of the probe moves the radius by < 1e-4 px.
+    expect(s.probeRmsRadius).toBeCloseTo(15.5, 4);
+    expect(s.probeEnergyOutsideCentre).toBeCloseTo(0.27, 2); // physics measurement at 1.1·R
+    expect(s.object).toBe('lines-pinn');
+    expect(r.stderr).toMatch(/rms radius 15\.50 px, 2[67]\.\d% of its energy outside the central 32×32 square \(defocus 17\.5\d\d rad/);
+    const raw = toRawData(parseNpz(new Uint8Array(fs.readFileSync(out('wide.npz')))), 'wide.npz');
+    expect(raw.metadata?.object).toBe('lines-pinn');
+  });
+
   it('creates the output directory when it does not exist', () => {
     const file = path.join(tmp.dir, 'made', 'here', 'sim.npz');
     expect(runPtycho(['simulate', '--out', file, '--quiet']).code).toBe(0);
@@ -55,7 +68,10 @@ describe('ptycho simulate', () => {
   });
 
   it('refuses bad options with exit 2 naming the flag', () => {
-    for (const [args, flag] of [[['--n', '100'], '--n'], [['--noise', 'gauss'], '--noise'], [['--object', 'cat'], '--object'], [['--scan', 'random'], '--count']] as const) {
+    for (const [args, flag] of [
+      [['--n', '100'], '--n'], [['--noise', 'gauss'], '--noise'], [['--object', 'cat'], '--object'], [['--scan', 'random'], '--count'],
+      [['--probe-rms', '40'], '--probe-rms'], [['--probe-rms', '12', '--probe-defocus', '3'], '--probe-rms'], [['--object', 'grf', '--lines', '9'], '--lines'],
+    ] as const) {
       const r = runPtycho(['simulate', '--out', out('bad.npz'), ...args]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(flag);

@@ -9,12 +9,13 @@ import { InputError, SUPPORTED_N, toComplexArray, toFloat64Array } from '@ptycho
 import { readNpzFile, writeNpzFile } from '@ptychojs/io/node';
 import { checkScan, usableScan } from '@ptychojs/pipeline';
 import { makeOutputDir } from '@ptychojs/pipeline/node';
-import { simulateScan, type ObjectSpec, type ProbeSpec, type ScanSpec } from '@ptychojs/physics';
+import { defocusForRmsRadius, simulateScan, type ObjectSpec, type ProbeSpec, type ScanSpec } from '@ptychojs/physics';
 import { addScanOptions, printScanFindings, type ScanFlags } from '../scan-options.js';
 import { createUi, fmt } from '../ui.js';
 
 interface SimulateFlags extends ScanFlags {
-  object: string; probe: string; scan: string; step?: string; count?: string; objectSize?: string;
+  object: string; probe: string; scan: string; step?: string; count?: string; objectSize?: string; lines?: string;
+  probeRms?: string; probeDefocus?: string;
   n: string; nphotons: string; noise: string; seed: string; out: string; json?: boolean; quiet?: boolean;
 }
 
@@ -23,8 +24,11 @@ export function registerSimulate(program: Command): void {
     .command('simulate')
     .description('simulate a ptychographic scan (object, probe, positions, Poisson noise) as a raw NPZ with objectGuess')
     .requiredOption('--out <file>', 'output NPZ')
-    .option('--object <kind>', "'lines', 'grf' or 'from:FILE.npz' (its objectGuess)", 'lines')
+    .option('--object <kind>', "'lines', 'lines-pinn' (PtychoPINN's blurred-lines recipe, phase from the amplitude), 'grf' or 'from:FILE.npz' (its objectGuess)", 'lines')
+    .option('--lines <n>', "number of lines ('lines': default (H + W)/10; 'lines-pinn': default PtychoPINN's density, 400 on a 392² object)")
     .option('--probe <kind>', "'default' (defocused disk aperture) or 'from:FILE.npz' (its probeGuess)", 'default')
+    .option('--probe-rms <px>', "size of the default probe: its rms radius in pixels (the defocus is solved for; 12.8 at N = 64 by default, 15.5 spreads 27% of the energy outside the central N/2 square)")
+    .option('--probe-defocus <rad>', 'defocus of the default probe: pupil-edge phase in radians (default 0.9·R, R = N/4 the pupil radius)')
     .option('--scan <kind>', "'grid', 'jitter', 'random', 'spiral' or 'from:FILE.npz' (its xcoords/ycoords)", 'jitter')
     .option('--step <px>', 'scan step in pixels (grid, jitter, spiral; default N/16)')
     .option('--count <n>', 'number of positions (random; optional cap for spiral)')
@@ -46,7 +50,7 @@ export function registerSimulate(program: Command): void {
       const seed = intFlag(flags.seed, '--seed');
       refuseOverwritingInputs(flags);
       const object = objectSpec(flags);
-      const probe = probeSpec(flags.probe);
+      const probe = probeSpec(flags, n);
       const scan = scanSpec(flags, n);
       let bar: ReturnType<typeof ui.progress> | undefined;
       const t0 = performance.now();
@@ -64,9 +68,15 @@ export function registerSimulate(program: Command): void {
       makeOutputDir(path.dirname(path.resolve(flags.out)));
       writeNpzFile(flags.out, { ...sim.arrays });
       const m = sim.metadata;
-      const summary = { out: flags.out, M: m.M, N: m.N, object: m.object, objectShape: m.object_shape, probe: m.probe, scan: m.scan, nphotons, meanCounts: sim.meanCounts, noise: m.noise, seed, seconds: (performance.now() - t0) / 1000, warnings: checked.warnings };
+      const defocus = probe.kind === 'default' ? probe.defocusPhase ?? 0.9 * (n / 4) : undefined;
+      const summary = {
+        out: flags.out, M: m.M, N: m.N, object: m.object, objectShape: m.object_shape, probe: m.probe,
+        probeRmsRadius: m.probe_rms_radius, probeEnergyOutsideCentre: m.probe_energy_outside_centre, ...(defocus === undefined ? {} : { probeDefocus: defocus }),
+        scan: m.scan, nphotons, meanCounts: sim.meanCounts, noise: m.noise, seed, seconds: (performance.now() - t0) / 1000, warnings: checked.warnings,
+      };
       ui.result(summary);
       ui.info(`wrote ${flags.out}: M = ${m.M} patterns of ${m.N}×${m.N}, object ${m.object} ${m.object_shape.join('×')}, probe ${m.probe}, scan ${m.scan}, mean counts ${fmt(sim.meanCounts)} (${m.noise} noise), seed ${seed}`);
+      ui.info(`probe: rms radius ${m.probe_rms_radius.toFixed(2)} px, ${(100 * m.probe_energy_outside_centre).toFixed(1)}% of its energy outside the central ${m.N / 2}×${m.N / 2} square${defocus === undefined ? '' : ` (defocus ${defocus.toFixed(3)} rad at the pupil edge)`}`);
     });
 }
 
@@ -104,9 +114,13 @@ function objectSpec(flags: SimulateFlags): ObjectSpec {
     return { kind: 'array', array: toComplexArray(a, { file, key: 'objectGuess' }), label: `from:${file}` };
   }
   const size = flags.objectSize === undefined ? {} : parseSize(flags.objectSize);
-  if (flags.object === 'lines') return { kind: 'lines', ...size };
+  const lines = flags.lines === undefined ? {} : { lines: intFlag(flags.lines, '--lines') };
+  if (flags.lines !== undefined && flags.object !== 'lines' && flags.object !== 'lines-pinn') throw new InputError('--lines applies to line objects only', { key: '--lines', expected: "--object lines or lines-pinn", actual: `--object ${flags.object}` });
+  if (lines.lines !== undefined && !(lines.lines >= 1)) throw new InputError('the number of lines must be positive', { key: '--lines', expected: 'integer ≥ 1', actual: flags.lines! });
+  if (flags.object === 'lines') return { kind: 'lines', ...size, ...lines };
+  if (flags.object === 'lines-pinn') return { kind: 'lines-pinn', ...size, ...lines };
   if (flags.object === 'grf') return { kind: 'grf', ...size };
-  throw new InputError('unknown object', { key: '--object', expected: 'lines|grf|from:FILE.npz', actual: flags.object });
+  throw new InputError('unknown object', { key: '--object', expected: 'lines|lines-pinn|grf|from:FILE.npz', actual: flags.object });
 }
 
 function parseSize(v: string): { height: number; width: number } {
@@ -116,15 +130,35 @@ function parseSize(v: string): { height: number; width: number } {
   return { height, width };
 }
 
-function probeSpec(v: string): ProbeSpec {
+function probeSpec(flags: SimulateFlags, n: number): ProbeSpec {
+  const v = flags.probe;
   const file = fromFile(v);
+  if (file && (flags.probeRms !== undefined || flags.probeDefocus !== undefined)) {
+    throw new InputError('a probe read from a file has its own size', { key: flags.probeRms !== undefined ? '--probe-rms' : '--probe-defocus', expected: '--probe default', actual: `--probe ${v}` });
+  }
   if (file) {
     const a = readNpzFile(file, { keys: ['probeGuess'] }).probeGuess;
     if (!a) throw new InputError('no probeGuess to simulate with', { file, key: 'probeGuess', expected: '(N, N) complex', actual: 'absent' });
     return { kind: 'array', array: toComplexArray(a, { file, key: 'probeGuess' }), label: `from:${file}` };
   }
-  if (v === 'default') return { kind: 'default' };
-  throw new InputError('unknown probe', { key: '--probe', expected: 'default|from:FILE.npz', actual: v });
+  if (v !== 'default') throw new InputError('unknown probe', { key: '--probe', expected: 'default|from:FILE.npz', actual: v });
+  if (flags.probeRms !== undefined && flags.probeDefocus !== undefined) throw new InputError('give the probe size one way', { key: '--probe-rms', expected: '--probe-rms or --probe-defocus', actual: 'both' });
+  if (flags.probeDefocus !== undefined) {
+    const d = Number(flags.probeDefocus);
+    if (!Number.isFinite(d)) throw new InputError('defocus must be a number of radians', { key: '--probe-defocus', expected: 'finite number', actual: flags.probeDefocus });
+    return { kind: 'default', defocusPhase: d };
+  }
+  if (flags.probeRms !== undefined) {
+    const r = Number(flags.probeRms);
+    if (!(r > 0) || !Number.isFinite(r)) throw new InputError('the probe rms radius must be a positive number of pixels', { key: '--probe-rms', expected: '> 0 px', actual: flags.probeRms });
+    try {
+      return { kind: 'default', defocusPhase: defocusForRmsRadius(n, r) };
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError('no defocus of the default probe gives this rms radius', { key: '--probe-rms', expected: e.expected, actual: flags.probeRms });
+      throw e;
+    }
+  }
+  return { kind: 'default' };
 }
 
 function scanSpec(flags: SimulateFlags, n: number): ScanSpec {

@@ -1,6 +1,6 @@
+import { gaussianFilter1d, gaussianFilter2d } from '@ptychojs/io';
 import type { FrcCurve, Plane } from '../types.js';
 import { checkPlane } from '../internal/check.js';
-import { gaussianFilter1d, gaussianFilter2d } from '../internal/filters.js';
 import { firstCrossing, frcRingSums } from '../internal/frc-rings.js';
 
 /** Options of {@link frcPtychopinn}. */

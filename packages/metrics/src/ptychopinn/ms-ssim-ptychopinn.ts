@@ -1,8 +1,8 @@
-import { InputError } from '@ptychojs/io';
+import { gaussianFilter2d, InputError } from '@ptychojs/io';
 import type { Plane } from '../types.js';
 import { checkPlane, toFloat64, valueRange } from '../internal/check.js';
 import { decimate2 } from '../internal/downsample.js';
-import { gaussianFilter2d, uniformWindow } from '../internal/filters.js';
+import { uniformWindow } from '../internal/filters.js';
 import { ssimStats } from '../internal/ssim-stats.js';
 import { MS_SSIM_WEIGHTS } from '../ms-ssim.js';
 

@@ -3,7 +3,7 @@ import { fixtures } from '../../test/fixtures.js';
 import { fixturePair, imagePair, noisyPair } from '../../test/fixture-images.js';
 import { expectClose } from '../../test/expect-close.js';
 import { frc } from '../frc.js';
-import { gaussianFilter2d } from '../internal/filters.js';
+import { gaussianFilter2d } from '@ptychojs/io';
 import { frcPtychopinn } from './frc-ptychopinn.js';
 import { msSsimPtychopinn } from './ms-ssim-ptychopinn.js';
 

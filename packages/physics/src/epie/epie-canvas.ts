@@ -7,7 +7,9 @@ import type { ObjectOnCanvas } from './types.js';
  * its extra bilinear row/column at sub-pixel positions, lies inside it. Without `initial` it is
  * the smallest such canvas with an integer origin, filled with 1 (a flat start). With `initial`
  * the canvas keeps that object's pixel grid (its origin may be fractional) and grows where patches
- * reach past it; the grown pixels are 1.
+ * reach past it; the grown pixels take the initial object's mean amplitude and the phase of its
+ * sum (`mean|O|·exp(i·arg ΣO)`), so a start on another scale or global phase than 1 (a network's
+ * output) is not framed by pixels that contradict it.
  *
  * @shape xs, ys (M,) scan positions, pixels
  * @returns object (H, W) complex float32, canvasOrigin [x0, y0]
@@ -38,6 +40,10 @@ export function epieCanvas(xs: ArrayLike<number>, ys: ArrayLike<number>, n: numb
   const re = new Float32Array(H * W).fill(1), im = new Float32Array(H * W);
   if (initial) {
     const { re: ir, im: ii } = initial.object;
+    let sa = 0, sr = 0, si = 0;
+    for (let i = 0; i < ir.length; i++) { sa += Math.hypot(ir[i]!, ii[i]!); sr += ir[i]!; si += ii[i]!; }
+    const a = sa / ir.length, t = Math.atan2(si, sr);
+    if (a > 0 && Number.isFinite(a)) { re.fill(a * Math.cos(t)); im.fill(a * Math.sin(t)); }
     for (let r = 0; r < gH; r++) {
       const dst = (r - r0) * W - c0;
       re.set(ir.subarray(r * gW, (r + 1) * gW), dst);

@@ -142,14 +142,19 @@ describe('epieCanvas', () => {
     expect(c.object.re.every((v) => v === 1) && c.object.im.every((v) => v === 0)).toBe(true);
   });
 
-  it('keeps a given object on its (fractional) grid and grows the canvas where patches reach past it', () => {
+  it('keeps a given object on its (fractional) grid and grows the canvas where patches reach past it, with its mean amplitude and global phase', () => {
     const object = { shape: [4, 5], re: Float32Array.from({ length: 20 }, (_, i) => i + 2), im: new Float32Array(20).fill(-1) };
     const c = epieCanvas([10], [10], 4, { object, canvasOrigin: [8.5, 9.5] });
     // Patch at (10, 10): x − N/2 − 8.5 = −0.5 → grid cols −1 … 3; y − N/2 − 9.5 = −1.5 → rows −2 … 2.
     // With the given rows 0 … 3 and cols 0 … 4: rows −2 … 3, cols −1 … 4.
     expect(c.canvasOrigin).toEqual([7.5, 7.5]);
     expect(c.object.shape).toEqual([6, 6]);
-    expect(c.object.re[0]).toBe(1); // grown pixel
+    // Grown pixels: mean |O| · exp(i·arg ΣO) of the given object (float32 planes: 1e-6 relative).
+    let sa = 0, sr = 0, si = 0;
+    for (let i = 0; i < 20; i++) { sa += Math.hypot(i + 2, -1); sr += i + 2; si -= 1; }
+    const t = Math.atan2(si, sr);
+    expect(c.object.re[0]).toBeCloseTo((sa / 20) * Math.cos(t), 5);
+    expect(c.object.im[0]).toBeCloseTo((sa / 20) * Math.sin(t), 5);
     expect(c.object.re[2 * 6 + 1]).toBe(2); // given (0, 0)
     expect(c.object.re[5 * 6 + 5]).toBe(21); // given (3, 4)
     expect(c.object.im[5 * 6 + 5]).toBe(-1);

@@ -49,7 +49,8 @@ export interface EpieOptions {
   readonly seed?: number;
   /**
    * Starting object, e.g. a network's reconstruction to refine (the `Reconstruction` contract).
-   * Its canvas is kept and grown where patches reach past it (new pixels start at 1). Default:
+   * Its canvas is kept and grown where patches reach past it (new pixels start at its mean
+   * amplitude and global phase, see `epieCanvas`). Default:
    * flat, 1 everywhere, on the smallest integer-origin canvas that holds every patch.
    */
   readonly initialObject?: ObjectOnCanvas;

@@ -3,6 +3,9 @@ import { createRng, encodeNpz, InputError, parseNpz, toComplexArray, toRawData, 
 import { defaultProbe } from './default-probe.js';
 import { grfObject } from './grf-object.js';
 import { gridScan } from './grid-scan.js';
+import { linesPinnObject } from './lines-pinn-object.js';
+import { probeEnergyOutsideCentre } from './probe-energy-outside-centre.js';
+import { probeRmsRadius } from './probe-rms-radius.js';
 import { simulateScan } from './simulate-scan.js';
 
 // N = 64 (a SUPPORTED_N, so toRawData accepts it) on a small 96×96 object, grid step 16 → 3×3.
@@ -23,6 +26,18 @@ describe('simulateScan', () => {
       seed: 7, N: 64, M: 9, object_shape: [96, 96], params: { scan: { step: 16 }, object: { height: 96, width: 96 } },
     });
     expect(sim.metadata.dose_scale).toBeGreaterThan(0);
+    expect(sim.metadata.probe_rms_radius).toBe(probeRmsRadius(sim.probe));
+    expect(sim.metadata.probe_energy_outside_centre).toBe(probeEnergyOutsideCentre(sim.probe));
+  });
+
+  it("makes PtychoPINN's lines object (kind 'lines-pinn') from the object stream, with a wide probe by its defocus", () => {
+    const sim = simulateScan({ ...small, object: { kind: 'lines-pinn', height: 96, width: 96 }, probe: { kind: 'default', defocusPhase: 17.6 }, seed: 3 });
+    const root = createRng(3);
+    expect(sim.object.re).toEqual(linesPinnObject({ height: 96, width: 96, rng: root.fork() }).re);
+    expect(sim.metadata).toMatchObject({ object: 'lines-pinn', params: { probe: { defocusPhase: 17.6 } } });
+    // defocus 1.1·R at N = 64: rms radius 15.5 px, 27% of the energy outside the central square (physics measurement).
+    expect(sim.metadata.probe_rms_radius).toBeCloseTo(15.5, 1);
+    expect(sim.metadata.probe_energy_outside_centre).toBeCloseTo(0.27, 2);
   });
 
   it('survives encodeNpz → parseNpz → toRawData unchanged', () => {

@@ -5,6 +5,9 @@ import { grfObject, type GrfObjectOptions } from './grf-object.js';
 import { gridScan } from './grid-scan.js';
 import { jitterScan } from './jitter-scan.js';
 import { linesObject, type LinesObjectOptions } from './lines-object.js';
+import { linesPinnObject, type LinesPinnObjectOptions } from './lines-pinn-object.js';
+import { probeEnergyOutsideCentre } from './probe-energy-outside-centre.js';
+import { probeRmsRadius } from './probe-rms-radius.js';
 import { randomScan } from './random-scan.js';
 import { simulateDiffraction } from './simulate-diffraction.js';
 import { spiralScan } from './spiral-scan.js';
@@ -15,6 +18,8 @@ type Size = { readonly height?: number; readonly width?: number };
 export type ObjectSpec =
   | ({ readonly kind: 'lines' } & Size & Omit<LinesObjectOptions, 'rng' | 'height' | 'width'>)
   | ({ readonly kind: 'grf' } & Size & Omit<GrfObjectOptions, 'rng' | 'height' | 'width'>)
+  /** PtychoPINN's `lines` recipe (`linesPinnObject`). */
+  | ({ readonly kind: 'lines-pinn' } & Size & Omit<LinesPinnObjectOptions, 'rng' | 'height' | 'width'>)
   /** A given object (e.g. read by the CLI from `from:FILE.npz`); `label` names it in metadata and errors. */
   | { readonly kind: 'array'; readonly array: ComplexArray; readonly label?: string };
 /** Which probe to use. */
@@ -61,6 +66,10 @@ export interface SimulationMetadata {
   readonly N: number;
   readonly M: number;
   readonly object_shape: readonly [number, number];
+  /** `probeRmsRadius` of the probe, pixels. */
+  readonly probe_rms_radius: number;
+  /** `probeEnergyOutsideCentre` of the probe: the fraction of its energy outside the central N/2 square. */
+  readonly probe_energy_outside_centre: number;
   /** Factor on A² giving expected counts (see `simulateDiffraction`). */
   readonly dose_scale: number;
   /** The options of the object, probe and scan, without arrays. */
@@ -121,6 +130,9 @@ export function simulateScan(opts: SimulateScanOptions = {}): SimulatedScan {
   } else if (objectSpec.kind === 'lines') {
     const { kind: _k, height = side, width = side, ...o } = objectSpec;
     object = linesObject({ ...o, height, width, rng: objectRng });
+  } else if (objectSpec.kind === 'lines-pinn') {
+    const { kind: _k, height = side, width = side, ...o } = objectSpec;
+    object = linesPinnObject({ ...o, height, width, rng: objectRng });
   } else {
     const { kind: _k, height = side, width = side, ...o } = objectSpec;
     object = grfObject({ ...o, height, width, rng: objectRng });
@@ -158,6 +170,8 @@ export function simulateScan(opts: SimulateScanOptions = {}): SimulatedScan {
     scan: scanSpec.kind === 'positions' ? scanSpec.label ?? 'positions' : scanSpec.kind,
     seed, N: n, M,
     object_shape: [H, W],
+    probe_rms_radius: probeRmsRadius(probe),
+    probe_energy_outside_centre: n % 4 === 0 ? probeEnergyOutsideCentre(probe) : Number.NaN,
     dose_scale: sim.doseScale,
     params: { object: withoutArrays(objectSpec), probe: withoutArrays(probeSpec), scan: withoutArrays(scanSpec) },
   };

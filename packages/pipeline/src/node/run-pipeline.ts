@@ -7,6 +7,7 @@ import type { EvaluationMetrics } from '@ptychojs/metrics';
 import type { RunConfig } from '@ptychojs/model';
 import { amplitudePhasePngs } from '../amplitude-phase-pngs.js';
 import { jsonSafe } from '../json-safe.js';
+import type { MethodResult } from '../method-result.js';
 import { metricsTable } from '../metrics-table.js';
 import { reportHtml } from '../report-html.js';
 import type { Reporter } from '../reporter.js';
@@ -17,6 +18,7 @@ import { PIPELINE_VERSION } from '../version.js';
 import type { BackendUsed, DiffractionReading } from '../types.js';
 import type { UsableScan } from '../usable-scan.js';
 import { checkRunOut } from './check-run-out.js';
+import { compareWithEpie } from './compare-with-epie.js';
 import { evaluateAndWrite } from './evaluate-and-write.js';
 import { inferToDir } from './infer-to-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
@@ -46,6 +48,8 @@ export interface RunSummary {
   readonly diffraction: DiffractionReading;
   readonly seconds: number;
   readonly report: string;
+  /** Network, refined and ePIE side by side, when `refineIterations` or `epieIterations` asked for them. */
+  readonly methods?: readonly MethodResult[];
 }
 
 /** Options of {@link runPipeline}. */
@@ -64,6 +68,12 @@ export interface RunPipelineOptions {
   readonly workers?: number;
   /** Interrupt training (SIGINT, SIGTERM): see `trainToRunDir`. */
   readonly signal?: AbortSignal;
+  /** ePIE iterations refining the network's object into `out/refined/` (`run --refine K`). */
+  readonly refineIterations?: number;
+  /** ePIE iterations from a flat object into `out/epie/` (`run --compare-epie K`). */
+  readonly epieIterations?: number;
+  /** rPIE α of both (default 1). */
+  readonly epieAlpha?: number;
 }
 
 /**
@@ -122,6 +132,21 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     writeFileAtomic(path.join(reconDir, 'truth_amplitude.png'), png.amplitudePng);
     writeFileAtomic(path.join(reconDir, 'truth_phase.png'), png.phasePng);
   }
+  let methods: MethodResult[] | undefined;
+  if (opts.refineIterations || opts.epieIterations) {
+    const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
+    methods = [
+      { method: 'network', dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
+      ...compareWithEpie(scan, out, rec.reconstruction, {
+        refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
+        ...(truth ? { truth } : {}), networkSeconds, reporter,
+      }),
+    ];
+    for (const m of methods) {
+      const q = m.metrics, f = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(4));
+      reporter.info(`${m.method.padEnd(8)} SSIM amp ${f(q?.amp_ssim)} phase ${f(q?.phase_ssim)}, ${m.seconds.toFixed(1)} s (total ${m.totalSeconds.toFixed(1)} s)${m.iterations ? `, ${m.iterations} iterations, α ${m.alpha}, final cost ${m.finalCost?.toPrecision(3)}` : ''}`);
+    }
+  }
   const reportFile = path.join(out, 'report.html');
   const summary: RunSummary = {
     data: raw.source, out,
@@ -133,11 +158,12 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     warnings: scan.warnings, notes: scan.notes, diffraction: scan.diffraction,
     seconds: (performance.now() - t0) / 1000,
     report: reportFile,
+    ...(methods ? { methods } : {}),
   };
   const images = reportImages(out, Boolean(raw.objectGuess)).filter((i) => fs.existsSync(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) }));
   writeFileAtomic(reportFile, reportHtml({
     title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images,
-    ...(metrics ? { metrics } : { metricsAbsent: metricsAbsent! }), warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
+    ...(metrics ? { metrics } : { metricsAbsent: metricsAbsent! }), ...(methods ? { methods } : {}), warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
   }));
   writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
   return summary;
@@ -155,5 +181,13 @@ function reportImages(outDir: string, hasTruth: boolean): { caption: string; fil
     { caption: 'Fourier ring correlation', file: path.join(outDir, 'recon', 'frc.png') },
   );
   list.push({ caption: 'training loss', file: path.join(outDir, 'train', 'loss.png') });
+  // run --refine / --compare-epie (absent files are skipped).
+  for (const [dir, what] of [['refined', 'network + ePIE refinement'], ['epie', 'ePIE from flat']] as const) {
+    list.push(
+      { caption: `${what}: amplitude`, file: path.join(outDir, dir, 'amplitude.png') },
+      { caption: `${what}: phase`, file: path.join(outDir, dir, 'phase.png') },
+      { caption: `${what}: cost per iteration`, file: path.join(outDir, dir, 'cost.png') },
+    );
+  }
   return list;
 }
