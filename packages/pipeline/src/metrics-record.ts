@@ -3,9 +3,15 @@ import { jsonSafe } from './json-safe.js';
 
 /**
  * The content of `metrics.json`: the ten SPEC §4 metrics, then the profile, the scored box, the
- * origin used, the MS-SSIM scales, the removed phase offset, the amplitude gain and notes.
+ * origin used, the MS-SSIM scales, the removed phase offset, the amplitude gain, notes, and the
+ * FRC curves behind the FRC50 values (`frc.amp`/`frc.phase`: `frequency` as a fraction of
+ * Nyquist and `value`, one entry per ring), which the report and the web app draw.
  * Non-finite numbers are written as strings ({@link jsonSafe}), so the record is plain JSON.
  */
 export function metricsRecord(result: EvaluationResult, profile: 'standard' | 'ptychopinn'): Record<string, unknown> {
-  return JSON.parse(JSON.stringify({ ...result.metrics, profile, box: result.box, origin: result.origin, msssimScales: result.msssimScales, phaseOffset: result.phaseOffset, gain: result.gain, notes: result.notes }, jsonSafe)) as Record<string, unknown>;
+  const curve = (c: EvaluationResult['frc']['amp']) => ({ frequency: Array.from(c.frequency), value: Array.from(c.value) });
+  return JSON.parse(JSON.stringify({
+    ...result.metrics, profile, box: result.box, origin: result.origin, msssimScales: result.msssimScales, phaseOffset: result.phaseOffset, gain: result.gain, notes: result.notes,
+    frc: { amp: curve(result.frc.amp), phase: curve(result.frc.phase) },
+  }, jsonSafe)) as Record<string, unknown>;
 }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RawData } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
-import { scanBoxFromPositions, type EvaluationMetrics } from '@ptychojs/metrics';
-import type { RunConfig } from '@ptychojs/model';
+import { scanBoxFromPositions, type EvaluationMetrics, type EvaluationResult } from '@ptychojs/metrics';
+import type { EpochRecord, RunConfig } from '@ptychojs/model';
 import { amplitudePhasePngs } from '../amplitude-phase-pngs.js';
 import { jsonSafe } from '../json-safe.js';
 import { metricsTable } from '../metrics-table.js';
@@ -63,23 +63,28 @@ export async function runPipeline(raw: RawData, out: string, config: RunConfig, 
   const trainDir = path.join(out, 'train');
   let trainInfo: RunSummary['train'];
   let runConfig: RunDirConfig;
+  let history: readonly EpochRecord[];
   if (fs.existsSync(path.join(trainDir, 'config.json'))) {
     runConfig = readRunDirConfig(trainDir);
     const hist = readTrainingHistory(trainDir);
+    history = hist;
     reporter.info(`training already finished in ${trainDir}; reusing it`);
     trainInfo = { epochs: runConfig.epochs, stopReason: runConfig.stopReason, finalLoss: hist.at(-1)?.loss, seconds: runConfig.seconds };
   } else {
     const resume = fs.existsSync(path.join(trainDir, 'checkpoint'));
     const res = await trainToRunDir(raw, config, trainDir, { backend: opts.backend, resume, reporter, ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}) });
     runConfig = res.runConfig;
+    history = res.history;
     trainInfo = { epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: res.history.at(-1)?.loss, seconds: res.runConfig.seconds };
   }
   const reconDir = path.join(out, 'recon');
   const rec = await inferToDir(trainDir, raw, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name });
   let metrics: EvaluationMetrics | null = null;
+  let frc: EvaluationResult['frc'] | undefined;
   if (raw.objectGuess) {
     const ev = evaluateAndWrite(rec.reconstruction, { object: raw.objectGuess, scanBox: scanBoxFromPositions(raw.xcoords, raw.ycoords) }, reconDir);
     metrics = ev.result.metrics;
+    frc = ev.result.frc;
     const [H, W] = rec.reconstruction.object.shape as [number, number];
     const truth = truthInFrame(raw.objectGuess, rec.reconstruction.canvasOrigin, [H, W]);
     const png = amplitudePhasePngs(truth.amplitude, truth.phase, H, W, 'true ');
@@ -99,12 +104,12 @@ export async function runPipeline(raw: RawData, out: string, config: RunConfig, 
     report: reportFile,
   };
   const images = reportImages(out, Boolean(raw.objectGuess)).filter((i) => fs.existsSync(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) }));
-  writeFileAtomic(reportFile, reportHtml({ title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images, ...(metrics ? { metrics } : {}), summary: { ...summary, ...opts.extra }, config: runConfig }));
+  writeFileAtomic(reportFile, reportHtml({ title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images, ...(metrics ? { metrics } : {}), ...(frc ? { frc, profile: 'standard' as const } : {}), history, summary: { ...summary, ...opts.extra }, config: runConfig }));
   writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
   return summary;
 }
 
-/** The report's images, in order, as files of the run directory (those absent are skipped). */
+/** The report's images (the curves are drawn as charts from the data), in order, as files of the run directory (those absent are skipped). */
 function reportImages(outDir: string, hasTruth: boolean): { caption: string; file: string }[] {
   const list = [
     { caption: 'reconstructed amplitude', file: path.join(outDir, 'recon', 'amplitude.png') },
@@ -113,8 +118,6 @@ function reportImages(outDir: string, hasTruth: boolean): { caption: string; fil
   if (hasTruth) list.push(
     { caption: 'true amplitude (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_amplitude.png') },
     { caption: 'true phase (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_phase.png') },
-    { caption: 'Fourier ring correlation', file: path.join(outDir, 'recon', 'frc.png') },
   );
-  list.push({ caption: 'training loss', file: path.join(outDir, 'train', 'loss.png') });
   return list;
 }
