@@ -14,6 +14,7 @@ export { PIPELINE_VERSION } from './version.js';
 export { prepareTrainingData, type PreparedData } from './prepare-training-data.js';
 export { prepareInference, type PreparedInference } from './prepare-inference.js';
 export { reconstructScan, type PredictBatch, type ReconstructOptions, type ReconstructResult } from './reconstruct-scan.js';
+export { reconstructWithModel, type ReconstructWithModelOptions } from './reconstruct-with-model.js';
 export { runDirConfigSchema, type RunDirConfig } from './run-dir-config.js';
 export { parseRunDirConfig } from './parse-run-dir-config.js';
 export { parseTrainingHistory } from './parse-training-history.js';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { InputError, type RawData } from '@ptychojs/io';
-import { predictObject } from '@ptychojs/model';
+import type { RawData } from '@ptychojs/io';
 import { loadModel } from '@ptychojs/model/node';
-import { reconstructScan, type ReconstructResult } from '../reconstruct-scan.js';
+import type { ReconstructResult } from '../reconstruct-scan.js';
+import { reconstructWithModel } from '../reconstruct-with-model.js';
 import type { Reporter } from '../reporter.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { writeReconstruction } from './write-reconstruction.js';
@@ -23,7 +23,7 @@ export interface InferResult extends ReconstructResult {
 }
 
 /**
- * A trained run directory + a scan → a stitched reconstruction directory ({@link reconstructScan}
+ * A trained run directory + a scan → a stitched reconstruction directory ({@link reconstructWithModel}
  * with the run's model and grouping, then {@link writeReconstruction}). Progress: one bar over
  * the groups (log lines every 10% when not on a terminal).
  *
@@ -31,17 +31,10 @@ export interface InferResult extends ReconstructResult {
  */
 export async function inferToDir(runDir: string, raw: RawData, outDir: string, opts: InferToDirOptions): Promise<InferResult> {
   const rc = readRunDirConfig(runDir);
-  if (raw.N !== rc.N) {
-    throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: 'diff3d', expected: `(M, ${rc.N}, ${rc.N})`, actual: `(${raw.M}, ${raw.N}, ${raw.N})` });
-  }
   const model = await loadModel(path.join(runDir, 'model'));
   const bar = opts.reporter.progress('infer', 1, 'groups');
   try {
-    const res = await reconstructScan(raw, async (batch) => {
-      const o = await predictObject(model, batch.X, batch.coordsRelative, { batchSize: opts.batchSize });
-      return { re: o.re, im: o.im };
-    }, {
-      grouping: { gridsize: rc.gridsize, K: rc.K, seed: rc.config.seed },
+    const res = await reconstructWithModel(model, rc, raw, {
       batchSize: opts.batchSize,
       onProgress: (done, total) => { bar.setTotal(total); bar.update(done); },
     });
