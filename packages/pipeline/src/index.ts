@@ -17,6 +17,7 @@ export { reconstructScan, type PredictBatch, type ReconstructOptions, type Recon
 export { reconstructWithModel, type ReconstructWithModelOptions } from './reconstruct-with-model.js';
 export { runDirConfigSchema, type RunDirConfig } from './run-dir-config.js';
 export { parseRunDirConfig } from './parse-run-dir-config.js';
+export { parseJsonText } from './parse-json-text.js';
 export { parseTrainingHistory } from './parse-training-history.js';
 export { metadataDisagreements } from './metadata-disagreements.js';
 export { resolveDose, type Dose } from './resolve-dose.js';
