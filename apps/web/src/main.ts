@@ -191,6 +191,7 @@ async function render(): Promise<void> {
   $('content').replaceChildren();
   const c = classifyFiles([...files.values()]);
   $('source').textContent = folderName ? `${folderName}: ${files.size} files` : files.size > 0 ? `${files.size} dropped files` : 'no files yet';
+  if (folderName && files.has('report.html')) $('source').append(' — ', el('a', { href: 'data/report.html', target: '_blank', rel: 'noopener' }, 'report.html'));
   const summary = await attempt(c.summary, async (f) => parseRunSummary(await readJson(f), f.path));
   const metrics = await attempt(c.metrics, async (f) => parseMetricsRecord(await readJson(f), f.path));
   const history = await attempt(c.history, async (f) => parseTrainingHistory(await readJson(f), f.path));

@@ -60,7 +60,7 @@ describe('startViewServer', () => {
     expect(r.status).toBe(200);
     expect(Buffer.from(r.body, 'latin1')).toEqual(Buffer.from([1, 2, 3]));
     const html = await request(server.port, '/data/evil.html');
-    expect(html.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect(html.headers['content-security-policy']).toBe("sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");
     for (const method of ['PUT', 'POST', 'DELETE']) expect((await request(server.port, '/data/summary.json', { method })).status).toBe(405);
   });
 

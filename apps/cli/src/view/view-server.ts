@@ -34,8 +34,8 @@ export interface ViewServer {
 
 /** The app's own pages may run our bundled scripts and wasm, and talk only to this server. */
 const APP_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; connect-src 'self' blob: data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-/** Files from DIR are data: rendered in an opaque, script-less origin if a browser opens one directly. */
-const DATA_CSP = "default-src 'none'; sandbox";
+/** Files from DIR are data: opened directly, they render in an opaque origin without scripts (report.html keeps its inline images and styles). */
+const DATA_CSP = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 /**
  * Start the view server on 127.0.0.1.

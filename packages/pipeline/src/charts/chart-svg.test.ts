@@ -35,3 +35,11 @@ describe('chartSvg', () => {
     expect(one).not.toMatch(/NaN/);
   });
 });
+
+describe('chartSvg integer axes', () => {
+  it('labels only whole numbers when xIntegers is set', () => {
+    const svg = chartSvg({ title: 't', xLabel: 'epoch', yLabel: 'y', xIntegers: true, xInclude: [0, 2], series: [{ name: 's', x: [1], y: [3] }] });
+    const xAxis = svg.match(/<g class="x-axis".*?<\/g>/)![0];
+    expect([...xAxis.matchAll(/<text x="[\d.]+" y="[\d.]+">([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['0', '1', '2']);
+  });
+});

@@ -20,6 +20,8 @@ export interface ChartSpec {
   /** Axis ranges to include (the data's range is always included). */
   readonly xInclude?: readonly number[];
   readonly yInclude?: readonly number[];
+  /** The x values are counts (epochs): whole-number ticks only. */
+  readonly xIntegers?: boolean;
   /** Size in CSS pixels (default 520 × 320). */
   readonly width?: number;
   readonly height?: number;
@@ -63,8 +65,8 @@ export function chartSvg(spec: ChartSpec): string {
   const ys = spec.series.flatMap((s) => Array.from(s.y));
   const x = scaleLinear().domain(padded(extent([...xs, ...(spec.xInclude ?? [])]))).range([m.left, width - m.right]).nice(6);
   const y = scaleLinear().domain(padded(extent([...ys, ...(spec.yInclude ?? [])]))).range([height - m.bottom, m.top]).nice(5);
-  const xt = x.ticks(6), yt = y.ticks(5);
-  const xf = x.tickFormat(6), yf = y.tickFormat(5, '~s');
+  const xt = spec.xIntegers ? x.ticks(6).filter(Number.isInteger) : x.ticks(6), yt = y.ticks(5);
+  const xf = spec.xIntegers ? (v: number) => String(v) : x.tickFormat(6), yf = y.tickFormat(5, '~s');
   const [x0, x1] = x.range() as [number, number], [y0, y1] = y.range() as [number, number];
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" data-title="${esc(spec.title)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12">`);

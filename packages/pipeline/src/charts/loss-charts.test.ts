@@ -27,3 +27,11 @@ describe('frcChart', () => {
     expect(c.series[2]!.dashed).toBe(true);
   });
 });
+
+describe('lossCharts axes', () => {
+  it('puts whole epochs on the x axis, with room around a single epoch', () => {
+    const [total] = lossCharts([rec(0, null)]);
+    expect(total!.xIntegers).toBe(true);
+    expect(total!.xInclude).toEqual([0, 1]);
+  });
+});

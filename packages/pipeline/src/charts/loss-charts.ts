@@ -18,7 +18,10 @@ const TERMS: ReadonlyArray<{ key: 'nll' | 'mae' | 'tv' | 'realspace'; title: str
  */
 export function lossCharts(history: readonly EpochRecord[]): ChartSpec[] {
   const x = history.map((r) => r.epoch);
+  // Whole epochs on the axis; one epoch still gets a readable axis around it.
+  const axis = { xIntegers: true, xInclude: [Math.max(0, (x[0] ?? 0) - 1), (x.at(-1) ?? 0) + 1] } as const;
   const total: ChartSpec = {
+    ...axis,
     title: 'training loss (weighted total)',
     xLabel: 'epoch',
     yLabel: 'loss',
@@ -28,7 +31,7 @@ export function lossCharts(history: readonly EpochRecord[]): ChartSpec[] {
     ],
   };
   const terms = TERMS.filter((t) => history.some((r) => r[t.key] !== 0)).map((t): ChartSpec => ({
-    title: `${t.title} (per epoch)`, xLabel: 'epoch', yLabel: t.key, series: [{ name: t.key, x, y: history.map((r) => r[t.key]) }],
+    ...axis, title: `${t.title} (per epoch)`, xLabel: 'epoch', yLabel: t.key, series: [{ name: t.key, x, y: history.map((r) => r[t.key]) }],
   }));
   return [total, ...terms];
 }
