@@ -1,32 +1,242 @@
 /**
- * Browser entry of the viewer: drop or pick a `reconstruction.npz` and see amplitude and phase.
- * Inference in a Web Worker comes with the viewer issue; this page only displays results.
+ * The ptychojs viewer (SPEC §1 `ptycho view`, §2 apps/web): shows a results folder served by
+ * `ptycho view`, or files and folders dropped onto the page — reconstructions (amplitude and phase
+ * with zoom, pan, colour bars, the value under the cursor, scan positions), loss and FRC curves,
+ * the metrics table, the run's summary and configuration, raw scans with a diffraction stack — and
+ * reconstructs a scan with a trained model in a Web Worker. File content is data: parsed by the
+ * packages' validating readers, shown as text nodes, never as HTML or code.
  */
-import { reconstructionImages } from './reconstruction-images.js';
+import * as Comlink from 'comlink';
+import { parseNpz, parseReconstruction, type RawData } from '@ptychojs/io';
+import {
+  chartSvg, frcChart, lossCharts, parseJsonText, parseMetricsRecord, parseRunDirConfig, parseRunSummary, parseTrainingHistory, summarizeScan, checkScan,
+  type MetricsFile, type RunSummaryFile,
+} from '@ptychojs/pipeline';
+import { classifyFiles, type Classified, type ModelFiles } from './load/classify-files.js';
+import { droppedFiles, servedFiles } from './load/sources.js';
+import type { SourceFile } from './load/source-file.js';
+import { el } from './view/el.js';
+import { errorLines } from './view/error-lines.js';
+import { finiteRange } from './view/colorize.js';
+import { imageView, type ImageView } from './view/image-view.js';
+import { scanView } from './view/scan-view.js';
+import { svgElement } from './view/svg-element.js';
+import { keyValueTable, metricsTableElement } from './view/tables.js';
+import { sharedTransform } from './view/view-transform.js';
+import { WEB_BACKENDS, type InferRequest, type InferWorkerApi, type WebBackend } from './infer/protocol.js';
+import './style.css';
 
-function pngUrl(png: Uint8Array): string {
-  return URL.createObjectURL(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
+const files = new Map<string, SourceFile>();
+let folderName = '';
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** Show a file's error the way the CLI prints it. */
+function report(e: unknown): void {
+  const err = e as Error & { problems?: string[] };
+  const lines = errorLines({ name: err?.name, message: err?.message ?? String(e), problems: err?.problems ?? [] });
+  $('messages').append(el('pre', { class: 'error' }, lines.join('\n')));
 }
 
-export async function showFile(file: File, root: HTMLElement): Promise<void> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    const r = reconstructionImages(bytes, file.name);
-    root.innerHTML = '';
-    const caption = document.createElement('p');
-    caption.textContent = `${file.name}: ${r.height}×${r.width}, canvas origin (x0, y0) = (${r.canvasOrigin.join(', ')})`;
-    root.append(caption);
-    for (const [png, alt] of [[r.amplitudePng, 'amplitude'], [r.phasePng, 'phase']] as const) {
-      const img = document.createElement('img');
-      img.src = pngUrl(png);
-      img.alt = alt;
-      root.append(img);
-    }
-  } catch (e) {
-    root.textContent = e instanceof Error ? e.message : String(e);
+async function readJson(f: SourceFile): Promise<unknown> {
+  return parseJsonText(new TextDecoder().decode(await f.bytes()), f.path);
+}
+
+/** Read one file with its reader; on failure, report it and go on with the others. */
+async function attempt<T>(f: SourceFile | undefined, read: (f: SourceFile) => Promise<T>): Promise<T | undefined> {
+  if (!f) return undefined;
+  try { return await read(f); } catch (e) { report(e); return undefined; }
+}
+
+function section(id: string, title: string, ...children: Array<Node | string>): HTMLElement {
+  const s = el('section', { id }, el('h2', {}, title), ...children);
+  $('content').append(s);
+  return s;
+}
+
+interface ScanData { file: SourceFile; summary: ReturnType<typeof summarizeScan>; raw?: RawData }
+
+async function readScan(f: SourceFile): Promise<ScanData> {
+  const arrays = parseNpz(await f.bytes(), { file: f.path });
+  const check = checkScan(arrays, f.path, { command: 'run' });
+  const summary = summarizeScan(check, arrays);
+  return { file: f, summary, ...(summary.valid && check.raw ? { raw: check.raw } : {}) };
+}
+
+/** Amplitude and phase side by side, sharing zoom and pan, with the positions toggle. */
+function reconstructionViews(H: number, W: number, amplitude: Float32Array, phase: Float32Array, origin: readonly [number, number], positions?: RawData): HTMLElement {
+  const transform = sharedTransform();
+  const [amin, amax] = finiteRange(amplitude);
+  const mid = (amin + amax) / 2;
+  const views: ImageView[] = [
+    imageView({ title: 'amplitude', plane: amplitude, H, W, colormap: 'gray', vmin: amin, vmax: amax, barLabels: [amax, mid, amin].map((v) => v.toPrecision(3)), origin, transform }),
+    imageView({ title: 'phase (rad)', plane: phase, H, W, colormap: 'twilight', vmin: -Math.PI, vmax: Math.PI, barLabels: ['π', 'π/2', '0', '−π/2', '−π'], origin, transform }),
+  ];
+  const toggle = el('input', { type: 'checkbox', id: `pos-${Math.random().toString(36).slice(2)}`, class: 'show-positions' });
+  const controls = el('div', { class: 'controls' }, el('span', {}, `${H}×${W} px, canvas origin (x0, y0) = (${origin.join(', ')}); wheel zooms, drag pans, double-click fits.`));
+  if (positions) {
+    for (const v of views) v.setPositions(positions.xcoords, positions.ycoords);
+    toggle.addEventListener('change', () => { for (const v of views) v.showPositions(toggle.checked); });
+    controls.append(el('label', {}, toggle, ` show the ${positions.M} scan positions of ${positions.source}`));
   }
+  return el('div', { class: 'recon' }, controls, el('div', { class: 'images' }, ...views.map((v) => v.element)));
 }
 
-const input = typeof document === 'undefined' ? null : document.querySelector<HTMLInputElement>('#file');
-const view = typeof document === 'undefined' ? null : document.querySelector<HTMLElement>('#view');
-if (input && view) input.addEventListener('change', () => { const f = input.files?.[0]; if (f) void showFile(f, view); });
+async function showReconstruction(c: Classified, scans: ScanData[], summary: RunSummaryFile | undefined): Promise<void> {
+  if (c.reconstructions.length === 0) return;
+  const body = el('div');
+  const pick = el('select', { class: 'pick-recon' }, ...c.reconstructions.map((f, i) => el('option', { value: String(i) }, f.path)));
+  const sec = section('reconstruction', 'Reconstruction', ...(c.reconstructions.length > 1 ? [pick] : []), body);
+  const dataName = typeof summary?.fields.data === 'string' ? summary.fields.data.split('/').pop() : undefined;
+  const positions = (scans.find((s) => s.raw && s.file.path.split('/').pop() === dataName) ?? scans.find((s) => s.raw))?.raw;
+  const show = async () => {
+    body.replaceChildren();
+    const f = c.reconstructions[Number(pick.value)]!;
+    const rec = await attempt(f, async (file) => parseReconstruction(parseNpz(await file.bytes(), { file: file.path }), file.path));
+    if (!rec) return;
+    const [H, W] = rec.object.shape as [number, number];
+    body.append(el('p', { class: 'file' }, f.path), reconstructionViews(H, W, rec.amplitude, rec.phase, rec.canvasOrigin, positions));
+  };
+  pick.addEventListener('change', () => void show());
+  await show();
+  sec.dataset.file = c.reconstructions[0]!.path;
+}
+
+function showMetricsAndCurves(metrics: MetricsFile | undefined, summary: RunSummaryFile | undefined, history: ReturnType<typeof parseTrainingHistory> | undefined): void {
+  const m = metrics?.metrics ?? summary?.metrics ?? undefined;
+  if (m) section('metrics', 'Metrics vs ground truth', metricsTableElement(m));
+  else if (summary) section('metrics', 'Metrics vs ground truth', el('p', {}, 'No ground truth (objectGuess) in the data: nothing to score against.'));
+  const charts = [...(history && history.length > 0 ? lossCharts(history) : []), ...(metrics?.frc ? [frcChart(metrics.frc, metrics.profile)] : [])];
+  if (charts.length > 0) section('curves', 'Curves', el('div', { class: 'charts' }, ...charts.map((spec) => svgElement(chartSvg(spec)))));
+}
+
+async function showScans(scans: ScanData[]): Promise<void> {
+  if (scans.length === 0) return;
+  const body = el('div');
+  const pick = el('select', { class: 'pick-scan' }, ...scans.map((s, i) => el('option', { value: String(i) }, s.file.path)));
+  section('scans', scans.length > 1 ? `Raw scans (${scans.length})` : 'Raw scan', ...(scans.length > 1 ? [pick] : []), body);
+  const show = () => { const s = scans[Number(pick.value)]!; body.replaceChildren(scanView(s.summary, s.raw)); };
+  pick.addEventListener('change', show);
+  show();
+}
+
+/** The in-browser reconstruction panel: a model with its run config + a scan → the worker. */
+function showInference(models: readonly ModelFiles[], scanFiles: readonly SourceFile[]): void {
+  const usable = models.filter((m) => m.runConfig);
+  if (usable.length === 0 || scanFiles.length === 0) {
+    if (models.length > 0 && usable.length === 0) section('infer', 'Reconstruct in the browser', el('p', {}, 'A model was found without its run\'s config.json (grouping settings): drop the whole run directory (model/ and config.json).'));
+    else if (models.length > 0) section('infer', 'Reconstruct in the browser', el('p', {}, 'Drop a raw scan NPZ to reconstruct it with this model.'));
+    return;
+  }
+  const modelPick = el('select', { class: 'pick-model' }, ...usable.map((m, i) => el('option', { value: String(i) }, m.json.path)));
+  const scanPick = el('select', { class: 'pick-infer-scan' }, ...scanFiles.map((f, i) => el('option', { value: String(i) }, f.path)));
+  const button = el('button', { type: 'button', class: 'run-infer' }, 'Reconstruct');
+  const backend = el('div', { class: 'backend' }, 'backend: not started');
+  const progress = el('progress', { max: '1', value: '0' });
+  const status = el('div', { class: 'status' });
+  const result = el('div', { class: 'infer-result' });
+  const sec = section('infer', 'Reconstruct in the browser',
+    el('div', { class: 'controls' }, el('label', {}, 'model ', modelPick), el('label', {}, 'scan ', scanPick), button),
+    backend, progress, status, result);
+  sec.dataset.state = 'idle';
+  let worker: Comlink.Remote<InferWorkerApi> | undefined;
+  button.addEventListener('click', () => void (async () => {
+    button.disabled = true;
+    sec.dataset.state = 'running';
+    result.replaceChildren();
+    status.textContent = 'reading files…';
+    try {
+      const model = usable[Number(modelPick.value)]!, scan = scanFiles[Number(scanPick.value)]!;
+      const order = (new URLSearchParams(location.search).get('backend')?.split(',').filter((b): b is WebBackend => (WEB_BACKENDS as readonly string[]).includes(b))) || [...WEB_BACKENDS];
+      if (!worker) {
+        worker = Comlink.wrap<InferWorkerApi>(new Worker(new URL('./infer/infer-worker.ts', import.meta.url), { type: 'module' }));
+        const b = await worker.startBackend(order.length > 0 ? order : [...WEB_BACKENDS]);
+        backend.textContent = `backend: ${b.name} (${b.reason})`;
+        backend.dataset.name = b.name;
+      }
+      const text = async (f: SourceFile) => new TextDecoder().decode(await f.bytes());
+      const shards: Record<string, ArrayBuffer> = {};
+      for (const s of model.shards) shards[s.path.split('/').pop()!] = (await s.bytes()).slice().buffer;
+      const req: InferRequest = {
+        modelJson: { path: model.json.path, text: await text(model.json) }, shards,
+        runConfig: { path: model.runConfig!.path, text: await text(model.runConfig!) },
+        scan: { path: scan.path, bytes: (await scan.bytes()).slice().buffer }, batchSize: 64,
+      };
+      const t0 = performance.now();
+      status.textContent = 'reconstructing…';
+      const res = await worker.reconstruct(Comlink.transfer(req, [req.scan.bytes, ...Object.values(shards)]), Comlink.proxy((done: number, total: number) => {
+        progress.max = total; progress.value = done;
+        const secs = (performance.now() - t0) / 1000, rate = done / Math.max(secs, 1e-3);
+        status.textContent = `${done}/${total} groups | ${rate.toFixed(1)} groups/s | ETA ${Math.max(0, Math.round((total - done) / Math.max(rate, 1e-9)))} s`;
+      }));
+      if (!res.ok) { report(res.error); status.textContent = 'failed'; sec.dataset.state = 'failed'; return; }
+      status.textContent = `done: ${res.groups} groups, inference ${res.seconds.inference.toFixed(2)} s, stitching ${res.seconds.stitching.toFixed(3)} s`;
+      const url = URL.createObjectURL(new Blob([res.npz as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+      result.append(el('p', {}, el('a', { href: url, download: 'reconstruction.npz', class: 'download' }, 'Download reconstruction.npz'), ' (object, amplitude, phase, canvasOrigin: the contract of ptycho infer)'),
+        reconstructionViews(res.H, res.W, res.amplitude, res.phase, res.canvasOrigin));
+      sec.dataset.state = 'done';
+    } catch (e) {
+      report(e);
+      status.textContent = 'failed';
+      sec.dataset.state = 'failed';
+    } finally {
+      button.disabled = false;
+    }
+  })());
+}
+
+/** Classify the current files and rebuild every view. */
+async function render(): Promise<void> {
+  document.body.dataset.ready = '0';
+  $('messages').replaceChildren();
+  $('content').replaceChildren();
+  const c = classifyFiles([...files.values()]);
+  $('source').textContent = folderName ? `${folderName}: ${files.size} files` : files.size > 0 ? `${files.size} dropped files` : 'no files yet';
+  if (folderName && files.has('report.html')) $('source').append(' — ', el('a', { href: 'data/report.html', target: '_blank', rel: 'noopener' }, 'report.html'));
+  const summary = await attempt(c.summary, async (f) => parseRunSummary(await readJson(f), f.path));
+  const metrics = await attempt(c.metrics, async (f) => parseMetricsRecord(await readJson(f), f.path));
+  const history = await attempt(c.history, async (f) => parseTrainingHistory(await readJson(f), f.path));
+  const runConfig = await attempt(c.runConfig, async (f) => { const v = await readJson(f); parseRunDirConfig(v, f.path); return v; });
+  const scans: ScanData[] = [];
+  for (const f of c.scans) { const s = await attempt(f, readScan); if (s) scans.push(s); }
+  await showReconstruction(c, scans, summary);
+  showMetricsAndCurves(metrics, summary, history);
+  if (summary || runConfig) {
+    section('run', 'Run', ...(summary ? [el('h3', {}, 'Summary'), keyValueTable(summary.fields, 'summary')] : []), ...(runConfig ? [el('h3', {}, `Configuration (${c.runConfig!.path})`), keyValueTable(runConfig, 'config')] : []));
+  }
+  await showScans(scans);
+  showInference(c.models, c.scans);
+  if ($('content').childElementCount === 0 && $('messages').childElementCount === 0) {
+    $('content').append(el('p', { class: 'empty' }, 'Nothing to show yet: drop a results folder, reconstruction.npz, summary.json, history.json, metrics.json, a raw scan NPZ or a model folder here.'));
+  }
+  document.body.dataset.ready = '1';
+}
+
+async function addFiles(list: Promise<import('./load/source-file.js').SourceFile[]>): Promise<void> {
+  for (const f of await list) files.set(f.path, f);
+  await render();
+}
+
+function main(): void {
+  const input = $<HTMLInputElement>('file');
+  input.addEventListener('change', () => { if (input.files) void addFiles(droppedFiles(input.files)); input.value = ''; });
+  const folder = $<HTMLInputElement>('folder');
+  folder.addEventListener('change', () => { if (folder.files) void addFiles(droppedFiles(folder.files)); folder.value = ''; });
+  document.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dragging'); });
+  document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    document.body.classList.remove('dragging');
+    if (e.dataTransfer) void addFiles(droppedFiles(e.dataTransfer));
+  });
+  void (async () => {
+    const served = await servedFiles();
+    if (served) {
+      folderName = served.name;
+      for (const f of served.files) files.set(f.path, f);
+      if (served.truncated) $('messages').append(el('p', { class: 'warning' }, 'The folder has more files than the listing shows; open a smaller folder.'));
+    }
+    await render();
+  })();
+}
+
+main();

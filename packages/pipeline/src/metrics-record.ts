@@ -5,9 +5,15 @@ import type { ScanIssueRecord } from './types.js';
 /**
  * The content of `metrics.json`: the ten SPEC §4 metrics, then the profile, the scored box, the
  * origin used, the MS-SSIM scales, the removed phase offset, the amplitude gain, notes, and the
- * warnings of the check of the truth's scan positions.
+ * warnings of the check of the truth's scan positions, and the FRC curves behind the FRC50 values
+ * (`frc.amp`/`frc.phase`: `frequency` as a fraction of Nyquist and `value`, one entry per ring),
+ * which the report and the web app draw.
  * Non-finite numbers are written as strings ({@link jsonSafe}), so the record is plain JSON.
  */
 export function metricsRecord(result: EvaluationResult, profile: 'standard' | 'ptychopinn', warnings: readonly ScanIssueRecord[] = []): Record<string, unknown> {
-  return JSON.parse(JSON.stringify({ ...result.metrics, profile, box: result.box, origin: result.origin, msssimScales: result.msssimScales, phaseOffset: result.phaseOffset, gain: result.gain, notes: result.notes, warnings }, jsonSafe)) as Record<string, unknown>;
+  const curve = (c: EvaluationResult['frc']['amp']) => ({ frequency: Array.from(c.frequency), value: Array.from(c.value) });
+  return JSON.parse(JSON.stringify({
+    ...result.metrics, profile, box: result.box, origin: result.origin, msssimScales: result.msssimScales, phaseOffset: result.phaseOffset, gain: result.gain, notes: result.notes,
+    warnings, frc: { amp: curve(result.frc.amp), phase: curve(result.frc.phase) },
+  }, jsonSafe)) as Record<string, unknown>;
 }

@@ -1,5 +1,6 @@
 import { numpyDtypeName, type NdArray } from '@ptychojs/io';
 import type { ScanAssessment, ScanCommand, ScanIssue, ScanStats } from '@ptychojs/grouping';
+import { resolveObjectExtent, type ObjectExtent } from '@ptychojs/model';
 import { probeRmsRadius } from '@ptychojs/physics';
 import type { ScanCheck } from './check-scan.js';
 import type { DiffractionReading, ScanProblem } from './types.js';
@@ -29,6 +30,12 @@ export interface ScanSummary {
   medianStep?: number;
   probeRmsRadius?: number;
   /**
+   * Fraction of the probe's energy outside the central N/2 square, and the object extent a `run`
+   * with `--object-extent auto` (the default) will choose from it (issue 8, `resolveObjectExtent`).
+   */
+  probeOutsideFraction?: number;
+  autoObjectExtent?: ObjectExtent;
+  /**
    * Linear overlap 1 − step / probe FWHM, FWHM taken as 1.665·(rms radius) (Gaussian-equivalent);
    * absent when the positions are not in pixels or all coincide (an overlap would be a false follow-on).
    */
@@ -49,7 +56,8 @@ export interface ScanSummary {
  * shows exactly what the command would refuse, and why): keys, shapes and stored dtypes; problems,
  * warnings with their fixes and notes; how the diffraction was read; and, when the contract holds,
  * M, N and `assessScan`'s measurements (extent, median step, counts per pattern, evaluation box or
- * the reason metrics would be absent), the probe's rms radius and the estimated overlap. Pure;
+ * the reason metrics would be absent), the probe's rms radius, its energy outside the central N/2
+ * square and the object extent `run` would choose from it, and the estimated overlap. Pure;
  * browser-safe.
  */
 export function summarizeScan(check: ScanCheck, arrays: Readonly<Record<string, NdArray>>): ScanSummary {
@@ -59,14 +67,17 @@ export function summarizeScan(check: ScanCheck, arrays: Readonly<Record<string, 
   if (!raw || !assessment) return summary;
   const key = raw.diffractionKey ?? 'diff3d';
   const { stats } = assessment;
-  const rms = probeHasEnergy(raw.probeGuess) ? probeRmsRadius(raw.probeGuess) : 0;
+  const hasEnergy = probeHasEnergy(raw.probeGuess);
+  const rms = hasEnergy ? probeRmsRadius(raw.probeGuess) : 0;
+  const extent = hasEnergy ? resolveObjectExtent('auto', raw.probeGuess) : undefined;
   const step = stats.medianStep;
   const positionsSuspect = [...problems, ...warnings].some((i) => i.code === 'positions-units');
   const overlap = step !== undefined && step > 0 && !positionsSuspect && rms > 0 ? Math.max(0, 1 - step / (1.665 * rms)) : undefined;
   return {
     ...summary,
     diffraction: { ...check.diffraction, key, storedDtype: raw.storedDtypes?.[key] ?? '' },
-    M: stats.M, N: stats.N, extent: stats.extent, medianStep: step, probeRmsRadius: rms, overlap,
+    M: stats.M, N: stats.N, extent: stats.extent, medianStep: step, probeRmsRadius: rms,
+    ...(extent ? { probeOutsideFraction: extent.outsideFraction, autoObjectExtent: extent.extent } : {}), overlap,
     countsPerPattern: stats.countsPerPattern, meanCounts: stats.meanCounts,
     objectGuess: raw.objectGuess ? [...raw.objectGuess.shape] : null,
     metadata: raw.metadata ?? null,

@@ -7,6 +7,7 @@ import { registerInspect } from './inspect.js';
 import { registerRun } from './run.js';
 import { registerSimulate } from './simulate.js';
 import { registerTrain } from './train.js';
+import { registerView } from './view.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerInspect, registerSimulate, registerTrain, registerInfer, registerEvaluate, registerEpie, registerRun, registerDemo];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerInspect, registerSimulate, registerTrain, registerInfer, registerEvaluate, registerEpie, registerRun, registerDemo, registerView];

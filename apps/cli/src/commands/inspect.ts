@@ -54,6 +54,9 @@ export function formatSummary(s: ScanSummary, settings: { gridsize: number; K: n
     }
     const overlap = s.overlap !== undefined ? `${Math.round(100 * s.overlap)}%` : s.medianStep ? 'n/a (see the warnings about the positions)' : 'n/a';
     lines.push(`  median nearest-neighbour step ${s.medianStep === undefined ? 'n/a' : `${fmt(s.medianStep)} px`}; probe rms radius ${fmt(s.probeRmsRadius ?? 0)} px; estimated linear overlap ${overlap}`);
+    if (s.probeOutsideFraction !== undefined) {
+      lines.push(`  probe energy outside the central ${s.N / 2}×${s.N / 2} square: ${(100 * s.probeOutsideFraction).toFixed(1)}%; \`run\` (--object-extent auto) will use the ${s.autoObjectExtent === 'center' ? "central-only head ('center')" : `full-field head ('${s.autoObjectExtent}')`}`);
+    }
     if (s.countsPerPattern) lines.push(`  counts per pattern min ${fmt(s.countsPerPattern.min)}, median ${fmt(s.countsPerPattern.median)}, max ${fmt(s.countsPerPattern.max)}; mean ${fmt(s.meanCounts!)}`);
     lines.push(`  objectGuess ${s.objectGuess ? `present (${s.objectGuess.join('×')})` : 'absent'}`);
     const ev = s.evaluation!;

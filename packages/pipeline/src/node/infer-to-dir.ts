@@ -1,9 +1,9 @@
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { InputError } from '@ptychojs/io';
-import { predictObject } from '@ptychojs/model';
+import type { InferenceModel } from '@ptychojs/model';
 import { fileModelHandler, loadModel, startInferenceWorkers } from '@ptychojs/model/node';
-import { reconstructScan, type PredictBatch, type ReconstructResult } from '../reconstruct-scan.js';
+import type { PredictBatch, ReconstructResult } from '../reconstruct-scan.js';
+import { checkPatternSize, reconstructWithModel } from '../reconstruct-with-model.js';
 import type { Progress, Reporter } from '../reporter.js';
 import type { UsableScan } from '../usable-scan.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -33,12 +33,12 @@ export interface InferResult extends ReconstructResult {
 
 /**
  * A trained run directory + a checked scan ({@link UsableScan}, checked for `infer` with the run's
- * gridsize and K) → a stitched reconstruction directory ({@link reconstructScan} with the run's
- * model and grouping, then {@link writeReconstruction}; `reconstruction.json` records the scan
+ * gridsize and K) → a stitched reconstruction directory ({@link reconstructWithModel}
+ * with the run's model and grouping, then {@link writeReconstruction}; `reconstruction.json` records the scan
  * check's warnings, notes and diffraction reading, the seed, versions, backend, workers and the
  * run's configuration). With `workers` > 1 the model runs on that many worker threads, one batch
- * each at a time, stitched in scan order (the result equals the one-thread one). The directory is made once the model has
- * loaded. Progress: one bar over the groups (log lines every 10% when not on a terminal).
+ * each at a time, stitched in scan order (the result equals the one-thread one). The
+ * directory is made once the model has loaded. Progress: one bar over the groups (log lines every 10% when not on a terminal).
  *
  * @throws InputError when the run directory is not a finished run or the scan's N differs from
  *   the model's; a file-system error naming the directory when it cannot be made or written
@@ -46,12 +46,10 @@ export interface InferResult extends ReconstructResult {
 export async function inferToDir(runDir: string, scan: UsableScan, outDir: string, opts: InferToDirOptions): Promise<InferResult> {
   const { raw } = scan;
   const rc = readRunDirConfig(runDir);
-  if (raw.N !== rc.N) {
-    throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: 'diff3d', expected: `(M, ${rc.N}, ${rc.N})`, actual: `(${raw.M}, ${raw.N}, ${raw.N})` });
-  }
+  checkPatternSize(rc, raw);
   const workers = opts.workers ?? 1;
   const modelDir = path.join(runDir, 'model');
-  let predict: PredictBatch;
+  let predict: InferenceModel | PredictBatch;
   let close: () => Promise<void>;
   if (workers > 1) {
     const pool = await startInferenceWorkers(await fileModelHandler(modelDir).load(), { workers, backend: opts.backend });
@@ -59,15 +57,14 @@ export async function inferToDir(runDir: string, scan: UsableScan, outDir: strin
     close = () => pool.close();
   } else {
     const model = await loadModel(modelDir);
-    predict = async (batch) => predictObject(model, batch.X, batch.coordsRelative, { batchSize: opts.batchSize });
+    predict = model;
     close = async () => model.dispose();
   }
   let bar: Progress | undefined;
   try {
     makeOutputDir(outDir);
     bar = opts.reporter.progress('infer', 1, 'groups');
-    const res = await reconstructScan(raw, predict, {
-      grouping: { gridsize: rc.gridsize, K: rc.K, seed: rc.config.seed },
+    const res = await reconstructWithModel(predict, rc, raw, {
       batchSize: opts.batchSize,
       concurrency: workers,
       onProgress: (done, total) => { bar!.setTotal(total); bar!.update(done); },

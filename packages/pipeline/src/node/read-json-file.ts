@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { InputError } from '@ptychojs/io';
+import { parseJsonText } from '../parse-json-text.js';
 
 /**
  * @internal Read and parse a JSON file; `what` names it in the error (`the config file`).
@@ -12,9 +13,5 @@ export function readJsonFile(file: string, what = 'the file'): unknown {
   } catch (e) {
     throw new InputError(`cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file });
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new InputError(`not valid JSON: ${(e as Error).message}`, { file });
-  }
+  return parseJsonText(text, file);
 }

@@ -3,8 +3,8 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
 import type { ScanIssue } from '@ptychojs/grouping';
-import type { EvaluationMetrics } from '@ptychojs/metrics';
-import type { RunConfig } from '@ptychojs/model';
+import type { EvaluationMetrics, EvaluationResult } from '@ptychojs/metrics';
+import type { EpochRecord, RunConfig } from '@ptychojs/model';
 import { amplitudePhasePngs } from '../amplitude-phase-pngs.js';
 import { jsonSafe } from '../json-safe.js';
 import type { MethodResult } from '../method-result.js';
@@ -97,9 +97,11 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   const trainDir = path.join(out, 'train');
   let trainInfo: RunSummary['train'];
   let runConfig: RunDirConfig;
+  let history: readonly EpochRecord[];
   if (fs.existsSync(path.join(trainDir, 'config.json'))) {
     runConfig = readRunDirConfig(trainDir);
     const hist = readTrainingHistory(trainDir);
+    history = hist;
     reporter.info(`training already finished in ${trainDir}; reusing it`);
     trainInfo = { epochs: runConfig.epochs, stopReason: runConfig.stopReason, finalLoss: hist.at(-1)?.loss, seconds: runConfig.seconds };
   } else {
@@ -110,16 +112,19 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
       ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}),
     });
     runConfig = res.runConfig;
+    history = res.history;
     trainInfo = { epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: res.history.at(-1)?.loss, seconds: res.runConfig.seconds };
   }
   const reconDir = path.join(out, 'recon');
   const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
   let metrics: EvaluationMetrics | null = null;
+  let frc: EvaluationResult['frc'] | undefined;
   const truth = scanTruth(scan);
   const metricsAbsent = truth ? null : scan.evaluation.reason ?? 'metrics not computable';
   if (truth) {
     const ev = evaluateAndWrite(rec.reconstruction, truth, reconDir);
     metrics = ev.result.metrics;
+    frc = ev.result.frc;
     reporter.info('metrics vs objectGuess:');
     for (const line of metricsTable(metrics)) reporter.info(line);
   } else {
@@ -163,13 +168,14 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   const images = reportImages(out, Boolean(raw.objectGuess)).filter((i) => fs.existsSync(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) }));
   writeFileAtomic(reportFile, reportHtml({
     title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images,
-    ...(metrics ? { metrics } : { metricsAbsent: metricsAbsent! }), ...(methods ? { methods } : {}), warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
+    ...(metrics ? { metrics } : { metricsAbsent: metricsAbsent! }), ...(frc ? { frc, profile: 'standard' as const } : {}), history,
+    ...(methods ? { methods } : {}), warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
   }));
   writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
   return summary;
 }
 
-/** The report's images, in order, as files of the run directory (those absent are skipped). */
+/** The report's images (the curves are drawn as charts from the data), in order, as files of the run directory (those absent are skipped). */
 function reportImages(outDir: string, hasTruth: boolean): { caption: string; file: string }[] {
   const list = [
     { caption: 'reconstructed amplitude', file: path.join(outDir, 'recon', 'amplitude.png') },
@@ -178,9 +184,7 @@ function reportImages(outDir: string, hasTruth: boolean): { caption: string; fil
   if (hasTruth) list.push(
     { caption: 'true amplitude (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_amplitude.png') },
     { caption: 'true phase (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_phase.png') },
-    { caption: 'Fourier ring correlation', file: path.join(outDir, 'recon', 'frc.png') },
   );
-  list.push({ caption: 'training loss', file: path.join(outDir, 'train', 'loss.png') });
   // run --refine / --compare-epie (absent files are skipped).
   for (const [dir, what] of [['refined', 'network + ePIE refinement'], ['epie', 'ePIE from flat']] as const) {
     list.push(

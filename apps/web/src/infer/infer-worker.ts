@@ -1,0 +1,123 @@
+/**
+ * The web app's inference worker (comlink): the same package functions as `ptycho infer` —
+ * `loadInferenceModel`, `parseRunDirConfig`, `toRawData`, `reconstructWithModel` (prepareInference,
+ * reconstructScan, predictObject) and `encodeReconstruction` — on the first tfjs backend that
+ * starts of WebGPU, WebGL and wasm (with our kernel fills; its binaries are bundled assets).
+ * Everything heavy happens here, so the page never blocks.
+ */
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs-core';
+import { encodeNpz, encodeReconstruction, InputError, isInputError, parseNpz, toRawData } from '@ptychojs/io';
+import { loadInferenceModel } from '@ptychojs/model';
+import { registerKernelFills } from '@ptychojs/physics/kernels';
+import { parseJsonText, parseRunDirConfig, reconstructWithModel } from '@ptychojs/pipeline';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendChoice, InferRequest, InferResponse, InferWorkerApi, WebBackend } from './protocol.js';
+
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+
+/** The WebGL renderer's name ('' when WebGL is unavailable here). */
+function webglRenderer(): string {
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+  if (!gl) throw new Error('no WebGL2 context');
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
+/** Load a backend package and activate it; false (with why) when it does not start here. */
+async function tryBackend(name: WebBackend): Promise<string> {
+  switch (name) {
+    case 'webgpu': {
+      const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+      if (!gpu) throw new Error('navigator.gpu is absent');
+      if (!(await gpu.requestAdapter())) throw new Error('no WebGPU adapter');
+      await import('@tensorflow/tfjs-backend-webgpu');
+      break;
+    }
+    case 'webgl': {
+      const renderer = webglRenderer();
+      // Measured on the e2e scan (64 groups, f = 0.25): SwiftShader's WebGL 31.5 s, wasm 4.2 s.
+      if (/swiftshader|llvmpipe|software/i.test(renderer)) throw new Error(`software renderer (${renderer}); wasm is faster`);
+      await import('@tensorflow/tfjs-backend-webgl');
+      break;
+    }
+    case 'wasm': {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      // The binaries are emitted with the app (no CDN); threads need cross-origin isolation, so
+      // tfjs picks the SIMD build when the page is not isolated.
+      wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+      break;
+    }
+  }
+  registerKernelFills(name);
+  let ok = false;
+  try { ok = await tf.setBackend(name); } catch (e) { throw new Error(firstLine(e)); }
+  if (!ok) throw new Error('did not initialise');
+  await tf.ready();
+  if (name === 'wasm') return `wasm (SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}, ${tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT') && self.crossOriginIsolated ? 'threaded' : 'single thread'}) with ptychojs kernel fills`;
+  return name;
+}
+
+/** The model's artifacts from model.json and its shards, in the order the manifest lists them. */
+function modelArtifacts(req: InferRequest): Promise<tf.io.ModelArtifacts> {
+  const file = req.modelJson.path;
+  const json = parseJsonText(req.modelJson.text, file) as tf.io.ModelJSON;
+  if (json === null || typeof json !== 'object' || json.modelTopology === undefined || !Array.isArray(json.weightsManifest)) {
+    throw new InputError('model.json lacks modelTopology or weightsManifest', { file, key: 'weightsManifest', expected: 'a tfjs layers model', actual: json === null || typeof json !== 'object' ? String(json) : Object.keys(json).join(', ') });
+  }
+  return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
+    const specs: tf.io.WeightsManifestEntry[] = [];
+    const pieces: Uint8Array[] = [];
+    for (const group of manifest) {
+      specs.push(...group.weights);
+      for (const p of group.paths) {
+        const shard = req.shards[p.slice(p.lastIndexOf('/') + 1)];
+        if (!shard) throw new InputError('a weight shard listed in model.json is missing', { file: p, key: 'weightsManifest', expected: 'the shard file beside model.json', actual: 'not among the files given' });
+        pieces.push(new Uint8Array(shard));
+      }
+    }
+    const buf = new Uint8Array(pieces.reduce((s, p) => s + p.byteLength, 0));
+    let off = 0;
+    for (const p of pieces) { buf.set(p, off); off += p.byteLength; }
+    return [specs, buf.buffer];
+  });
+}
+
+const api: InferWorkerApi = {
+  async startBackend(order) {
+    const notes: string[] = [];
+    for (const name of order) {
+      try {
+        notes.push(await tryBackend(name));
+        return { name: tf.getBackend(), reason: notes.join('; then ') } satisfies BackendChoice;
+      } catch (e) {
+        notes.push(`${name} unavailable (${firstLine(e)})`);
+      }
+    }
+    throw new Error(`no backend started: ${notes.join('; ')}`);
+  },
+
+  async reconstruct(req, onProgress): Promise<InferResponse> {
+    let model: Awaited<ReturnType<typeof loadInferenceModel>> | undefined;
+    try {
+      const rc = parseRunDirConfig(parseJsonText(req.runConfig.text, req.runConfig.path), req.runConfig.path);
+      const raw = toRawData(parseNpz(new Uint8Array(req.scan.bytes), { file: req.scan.path }), req.scan.path);
+      model = await loadInferenceModel(await modelArtifacts(req));
+      const res = await reconstructWithModel(model, rc, raw, { batchSize: req.batchSize, onProgress });
+      const rec = res.reconstruction;
+      const [H, W] = rec.object.shape as [number, number];
+      const npz = encodeNpz({ ...encodeReconstruction({ object: rec.object, canvasOrigin: rec.canvasOrigin }) });
+      const out: InferResponse = { ok: true, npz, H, W, canvasOrigin: rec.canvasOrigin, amplitude: rec.amplitude, phase: rec.phase, groups: res.groups, seconds: res.seconds };
+      return Comlink.transfer(out, [npz.buffer, rec.amplitude.buffer, rec.phase.buffer] as ArrayBuffer[]);
+    } catch (e) {
+      const err = e as Error & { problems?: string[] };
+      return { ok: false, error: { name: isInputError(e) ? 'InputError' : (err?.name ?? 'Error'), message: err?.message ?? String(e), problems: err?.problems ?? [] } };
+    } finally {
+      model?.dispose();
+    }
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,59 @@
+import { baseName, type SourceFile } from './source-file.js';
+
+/** A saved tfjs model: `model.json` and the weight shards beside it. */
+export interface ModelFiles {
+  readonly json: SourceFile;
+  readonly shards: readonly SourceFile[];
+  /** The run's `config.json` beside the `model/` folder (grouping settings), when present. */
+  readonly runConfig?: SourceFile;
+}
+
+/** What a set of files holds, by role ({@link classifyFiles}). */
+export interface Classified {
+  /** `reconstruction.npz` files, shallowest first (`recon/` of a run before `test/` of a train). */
+  readonly reconstructions: readonly SourceFile[];
+  readonly summary?: SourceFile;
+  readonly history?: SourceFile;
+  readonly metrics?: SourceFile;
+  /** A run directory's `config.json` (beside `model/` or `history.json`). */
+  readonly runConfig?: SourceFile;
+  readonly models: readonly ModelFiles[];
+  /** Every other `.npz`: raw scans (a run's `data.npz`, a folder of scans). */
+  readonly scans: readonly SourceFile[];
+}
+
+const depth = (p: string) => p.split('/').length;
+const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+const byDepth = (a: SourceFile, b: SourceFile) => depth(a.path) - depth(b.path) || a.path.localeCompare(b.path);
+const SHARD = /^group\d+-shard\d+of\d+\.bin$/;
+/** Folders whose files are internal state, not results (a training checkpoint holds a model.json too). */
+const INTERNAL = /(^|\/)checkpoint(\/|$)/;
+
+/**
+ * Sort files by what they are, from their names and places only (content is checked when read):
+ * the layouts of SPEC §3 — a `run`/`demo` folder (`summary.json`, `data.npz`, `train/`, `recon/`),
+ * a `train` run directory (`model/`, `config.json`, `history.json`, `probe.npz`), an `infer`
+ * folder (`reconstruction.npz`), or any folder of raw scans. Of each single file the shallowest
+ * wins. `probe.npz` and checkpoint files are run state, not scans.
+ */
+export function classifyFiles(files: readonly SourceFile[]): Classified {
+  const visible = files.filter((f) => !INTERNAL.test(dirOf(f.path))).sort(byDepth);
+  const named = (name: string) => visible.find((f) => baseName(f.path) === name);
+  const reconstructions = visible.filter((f) => baseName(f.path) === 'reconstruction.npz');
+  const models: ModelFiles[] = visible.filter((f) => baseName(f.path) === 'model.json').map((json) => {
+    const dir = dirOf(json.path);
+    const shards = visible.filter((f) => dirOf(f.path) === dir && SHARD.test(baseName(f.path)));
+    const runDir = baseName(dir) === 'model' ? dirOf(dir) : dir;
+    const runConfig = visible.find((f) => f.path === (runDir ? `${runDir}/config.json` : 'config.json'));
+    return { json, shards, ...(runConfig ? { runConfig } : {}) };
+  });
+  const historyFile = named('history.json');
+  const runConfig = models.find((m) => m.runConfig)?.runConfig
+    ?? (historyFile ? visible.find((f) => f.path === (dirOf(historyFile.path) ? `${dirOf(historyFile.path)}/config.json` : 'config.json')) : undefined);
+  const scans = visible.filter((f) => f.path.toLowerCase().endsWith('.npz') && !['reconstruction.npz', 'probe.npz'].includes(baseName(f.path)));
+  const summary = named('summary.json'), metrics = named('metrics.json');
+  return {
+    reconstructions, models, scans,
+    ...(summary ? { summary } : {}), ...(historyFile ? { history: historyFile } : {}), ...(metrics ? { metrics } : {}), ...(runConfig ? { runConfig } : {}),
+  };
+}
