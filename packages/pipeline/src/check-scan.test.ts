@@ -74,7 +74,7 @@ describe('checkScan: the one check every command makes', () => {
     expect(codes(checkScan(arrays, 'm.npz', { command: 'run', nphotons: dose }))).toEqual({ problems: [], warnings: [] });
     const far = checkScan(arrays, 'm.npz', { command: 'run', nphotons: 3 * dose });
     expect(codes(far).warnings).toEqual(['dose-mismatch', 'metadata-disagrees']);
-    expect(far.warnings[1]!.fix).toContain(`--nphotons ${dose} `); // the recorded value, exactly
+    expect(far.warnings[1]!.fix).toContain(`--nphotons ${dose})`); // the recorded value, exactly
     // Without nphotons the run takes the dose from the data: nothing to compare but _metadata with the data.
     expect(codes(checkScan(arrays, 'm.npz', { command: 'run' }))).toEqual({ problems: [], warnings: [] });
     expect(codes(checkScan(scan({ value: 40.5, metadata: { nphotons: dose / 3 } }), 'm.npz', { command: 'run' })).warnings).toEqual(['dose-mismatch']);

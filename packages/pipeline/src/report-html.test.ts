@@ -34,7 +34,7 @@ describe('reportHtml', () => {
     const warning = { code: 'positions-units', message: "s.npz, key 'xcoords': span 1e-6 px <metres?>", file: 's.npz', key: 'xcoords', expected: 'pixels', actual: '1e-6', fix: 'divide by the pixel size & retry' };
     const html = reportHtml({ title: 't', images: [], warnings: [warning, { ...warning, code: 'duplicate-positions' }], metricsAbsent: 'the scan box inside objectGuess is 1×1 px', summary: {}, config: {} });
     expect(html).toContain('Warnings about the data (2)');
-    expect(html).toContain("<li><code>positions-units</code> s.npz, key 'xcoords': span 1e-6 px &lt;metres?&gt;<br><b>What to do:</b> divide by the pixel size &amp; retry</li>");
+    expect(html).toContain("<li><code>positions-units</code> s.npz, key &#39;xcoords&#39;: span 1e-6 px &lt;metres?&gt;<br><b>What to do:</b> divide by the pixel size &amp; retry</li>");
     expect(html.indexOf('Warnings about the data')).toBeLessThan(html.indexOf('<h2>Reconstruction</h2>'));
     expect(html).toContain('Metrics absent: the scan box inside objectGuess is 1×1 px.');
   });
