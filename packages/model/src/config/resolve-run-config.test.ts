@@ -13,7 +13,7 @@ describe('resolveRunConfig', () => {
     const c = resolveRunConfig({});
     expect(c).toEqual({
       gridsize: 2, K: 6, objectBig: true, objectExtent: 'auto', amplitudeActivation: 'sigmoid', phaseActivation: 'linear', probeTrainable: false, probeMask: false, smoothingSigma: 0,
-      intensityScaleTrainable: false, nFiltersScale: 2, batchSize: 16, epochs: 50, nllWeight: 1, maeWeight: 0,
+      intensityScaleTrainable: false, nFiltersScale: 0.25, batchSize: 16, epochs: 50, nllWeight: 1, maeWeight: 0,
       tvWeight: 0, realspaceWeight: 0, lr: 1e-3, minLr: 1e-4, lrPatience: 2, earlyStopPatience: 3, validationFraction: 0.05,
       seed: 0, positionJitter: 0,
     });

@@ -15,7 +15,8 @@ import { runPipeline, type RunSummary } from './run-pipeline.js';
 /**
  * The embedded demo (SPEC §1 `demo`): simulate a scan with the {@link DEMO} settings, check it for
  * `run` as any scan is ({@link checkScan}), write it to `out/data.npz`, then {@link runPipeline}
- * on it under the demo's training budget.
+ * on it under the demo's training budget, with the network's object refined by ePIE and ePIE from
+ * a flat object beside it (`refined/`, `epie/`, side by side in the report).
  *
  * @param config `demoRunConfig(seed)`; its seed also seeds the simulation
  * @throws InputError for a finished output directory
@@ -30,5 +31,6 @@ export async function runDemo(out: string, config: RunConfig, opts: { backend: B
   makeOutputDir(out);
   writeNpzFile(dataFile, { ...sim.arrays });
   reporter.info(`simulated ${dataFile}: ${sim.metadata.M} patterns, ${DEMO.object.kind} object ${DEMO.object.height}×${DEMO.object.width}, mean counts ${sim.meanCounts.toExponential(2)}`);
-  return runPipeline(scan, out, config, { backend: opts.backend, reporter, workers: opts.workers ?? 1, ...(opts.signal ? { signal: opts.signal } : {}), maxTrainSeconds: DEMO.maxTrainSeconds, title: 'ptychojs demo', extra: { demo: { ...DEMO, seed: config.seed } } });
+  return runPipeline(scan, out, config, { backend: opts.backend, reporter, workers: opts.workers ?? 1, ...(opts.signal ? { signal: opts.signal } : {}), maxTrainSeconds: DEMO.maxTrainSeconds,
+    refineIterations: DEMO.refineIterations, epieIterations: DEMO.epieIterations, epieAlpha: DEMO.epieAlpha, title: 'ptychojs demo', extra: { demo: { ...DEMO, seed: config.seed } } });
 }
