@@ -1,16 +1,16 @@
 /**
  * The web app's inference worker (comlink): the same package functions as `ptycho infer` —
- * `loadInferenceModel`, `parseRunDirConfig`, `toRawData`, `reconstructWithModel` (prepareInference,
+ * `loadInferenceModel`, `parseRunDirConfig`, `checkScan` (the CLI's check for infer), `reconstructWithModel` (prepareInference,
  * reconstructScan, predictObject) and `encodeReconstruction` — on the first tfjs backend that
  * starts of WebGPU, WebGL and wasm (with our kernel fills; its binaries are bundled assets).
  * Everything heavy happens here, so the page never blocks.
  */
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
-import { encodeNpz, encodeReconstruction, InputError, isInputError, parseNpz, toRawData } from '@ptychojs/io';
+import { encodeNpz, encodeReconstruction, InputError, isInputError, parseNpz } from '@ptychojs/io';
 import { loadInferenceModel } from '@ptychojs/model';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
-import { parseJsonText, parseRunDirConfig, reconstructWithModel } from '@ptychojs/pipeline';
+import { checkScan, parseJsonText, parseRunDirConfig, reconstructWithModel, usableScan } from '@ptychojs/pipeline';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -103,7 +103,9 @@ const api: InferWorkerApi = {
     let model: Awaited<ReturnType<typeof loadInferenceModel>> | undefined;
     try {
       const rc = parseRunDirConfig(parseJsonText(req.runConfig.text, req.runConfig.path), req.runConfig.path);
-      const raw = toRawData(parseNpz(new Uint8Array(req.scan.bytes), { file: req.scan.path }), req.scan.path);
+      // The CLI's own check for `infer` (the same reading of the diffraction, the same refusals).
+      const arrays = parseNpz(new Uint8Array(req.scan.bytes), { file: req.scan.path });
+      const { raw } = usableScan(checkScan(arrays, req.scan.path, { command: 'infer', gridsize: rc.gridsize, K: rc.K }));
       model = await loadInferenceModel(await modelArtifacts(req));
       const res = await reconstructWithModel(model, rc, raw, { batchSize: req.batchSize, onProgress });
       const rec = res.reconstruction;
