@@ -168,4 +168,41 @@ async function epie() {
   }
 }
 
-export const sections = { io, grouping, stitching, training, epie };
+/**
+ * quality: quality per minute (issue 10). The fidelity benchmark's large-probe dense case (case A of
+ * bench/fidelity.mjs: PtychoPINN's lines object 128², the default probe at 15.5 px rms radius, 27%
+ * outside the central N/2 square, jittered 2-px grid, 1e9 photons, seed 1) trained by `ptycho run`
+ * with the default settings under a fixed budget (BENCH_QUALITY_MINUTES, default 5) with 1 worker
+ * and with all workers; amplitude and phase SSIM of each and the epochs reached. ≈ 2 × (budget + 1)
+ * minutes; BENCH_QUALITY_MINUTES=0 skips it.
+ */
+async function quality() {
+  const minutes = Number(process.env.BENCH_QUALITY_MINUTES ?? 5);
+  if (!(minutes > 0)) return { skipped: 'BENCH_QUALITY_MINUTES=0' };
+  const cli = path.join(import.meta.dirname, '..', 'apps/cli/dist/main.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptychojs-bench-quality-'));
+  const ptycho = (args) => JSON.parse(execFileSync(process.execPath, [cli, ...args, '--json', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  try {
+    const data = path.join(dir, 'caseA.npz');
+    ptycho(['simulate', '--out', data, '--object', 'lines-pinn', '--object-size', '128', '--probe', 'default', '--probe-rms', '15.5', '--scan', 'jitter', '--step', '2', '--nphotons', '1e9', '--seed', '1']);
+    const W = os.availableParallelism();
+    const runs = {};
+    for (const workers of [1, W]) {
+      process.stderr.write(`bench: quality, ${workers} worker(s), ${minutes} min of training …\n`);
+      const s = ptycho(['run', '--data', data, '--out', path.join(dir, `w${workers}`), '--max-minutes', String(minutes), '--workers', String(workers)]);
+      runs[workers] = { ampSsim: round(s.metrics.amp_ssim), phaseSsim: round(s.metrics.phase_ssim), epochs: s.train.epochs, stopReason: s.train.stopReason, trainSeconds: round(s.train.seconds) };
+    }
+    const one = runs[1], all = runs[W];
+    return {
+      case: 'fidelity case A (lines-pinn 128², probe rms 15.5 px, jitter step 2, 1e9 photons, seed 1), default run settings',
+      budgetMinutes: minutes, workers: runs,
+      ratioEpochsAllToOne: round(all.epochs / one.epochs),
+      target: 'SSIM after the budget higher with all workers than with one',
+      met: all.ampSsim > one.ampSsim && all.phaseSsim > one.phaseSsim,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const sections = { io, grouping, stitching, training, epie, quality };

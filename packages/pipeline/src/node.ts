@@ -17,3 +17,4 @@ export { evaluateAndWrite, type EvaluationOutputs } from './node/evaluate-and-wr
 export { reconstructTestScan } from './node/reconstruct-test-scan.js';
 export { runPipeline, type RunPipelineOptions, type RunSummary } from './node/run-pipeline.js';
 export { runDemo } from './node/run-demo.js';
+export { startViewServer, type ViewServer, type ViewServerOptions } from './node/view-server.js';
