@@ -72,9 +72,12 @@ describe('assessScan: usable for the command?', () => {
   });
 
   it('simulate needs every position inside the object, and warns when patches reach past its edge', () => {
-    // A patch at x spans columns x − N/2 … x + N/2 (with its bilinear neighbour): inside a 100-wide object for 32 ≤ x ≤ 67.
-    expect(codes(scan({ xs: [32, 40, 59, 67], ys: [40, 40, 40, 40], object: [100, 100] }), { command: 'simulate' })).toEqual(clean);
+    // A patch at x reads columns floor(x) − N/2 … ceil(x) + N/2 − 1: inside a 100-wide object for
+    // 32 ≤ x ≤ 68 (physics' scanBounds, whose scans sample an all-ones object as all ones).
+    expect(codes(scan({ xs: [32, 40, 59, 68], ys: [40, 40, 40, 40], object: [100, 100] }), { command: 'simulate' })).toEqual(clean);
+    expect(codes(scan({ xs: [32, 40, 59, 67.5], ys: [40, 40, 40, 68], object: [100, 100] }), { command: 'simulate' })).toEqual(clean);
     expect(codes(scan({ xs: [31.9, 40, 59, 67], ys: [40, 40, 40, 40], object: [100, 100] }), { command: 'simulate' })).toEqual({ problems: [], warnings: ['patches-cross-object-edge'] });
+    expect(codes(scan({ xs: [32, 40, 59, 68.1], ys: [40, 40, 40, 40], object: [100, 100] }), { command: 'simulate' })).toEqual({ problems: [], warnings: ['patches-cross-object-edge'] });
     expect(codes(scan({ xs: [32, 40, 59, 100], ys: [40, 40, 40, 40], object: [100, 100] }), { command: 'simulate' }).problems).toEqual(['positions-outside-object']);
     expect(codes(scan({ xs: [32, 40], ys: [40, 40] }), { command: 'simulate' }).problems).toEqual(['object-missing']);
   });

@@ -449,8 +449,10 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     for (let i = 0; i < M; i++) {
       const x = xs[i]!, y = ys[i]!;
       if (!(x >= 0 && x <= W - 1 && y >= 0 && y <= H - 1)) { if (outside++ === 0) firstOut = i; }
-      // patch rows y − N/2 … y + N/2 − 1, +1 for the bilinear neighbour (SPEC §3)
-      if (!(x - N / 2 >= 0 && x + N / 2 <= W - 1 && y - N / 2 >= 0 && y + N / 2 <= H - 1)) { if (crossing++ === 0) firstCross = i; }
+      // A patch at x reads columns floor(x) − N/2 … ceil(x) + N/2 − 1 (SPEC §3; the bilinear
+      // neighbour only when x is fractional), so it is inside for N/2 ≤ x ≤ W − N/2 — the range the
+      // simulator's scanBounds lays scans in.
+      if (!(x - N / 2 >= 0 && x + N / 2 <= W && y - N / 2 >= 0 && y + N / 2 <= H)) { if (crossing++ === 0) firstCross = i; }
       if (!(y >= 0 && y <= W - 1 && x >= 0 && x <= H - 1)) swappedFit = false;
     }
     const simulating = command === 'simulate';
@@ -463,7 +465,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
         simulating ? 'place the scan inside the object (positions are pixel coordinates of the object)' : 'positions and objectGuess must share one pixel frame: shift/scale the positions or pad the object; ground-truth patches and metrics use only the overlap');
     } else if (simulating && crossing > 0) {
       warn('patches-cross-object-edge', 'xcoords', `${crossing} of ${M} N×N patches reach past the ${H}×${W} object, first at position ${firstCross} (${fmt(xs[firstCross]!)}, ${fmt(ys[firstCross]!)}); the object is zero outside (SPEC §3)`,
-        `N/2 ≤ x ≤ ${W - 1 - N / 2}, N/2 ≤ y ≤ ${H - 1 - N / 2}`, `x ${fmt(stats.extent!.xmin)} … ${fmt(stats.extent!.xmax)}, y ${fmt(stats.extent!.ymin)} … ${fmt(stats.extent!.ymax)}`,
+        `N/2 ≤ x ≤ ${W - N / 2}, N/2 ≤ y ≤ ${H - N / 2}`, `x ${fmt(stats.extent!.xmin)} … ${fmt(stats.extent!.xmax)}, y ${fmt(stats.extent!.ymin)} … ${fmt(stats.extent!.ymax)}`,
         `pad the object by N/2 = ${N / 2} px or keep the scan ${N / 2} px from its edge`);
     }
     // Computed for every command (what scoring the result would need); refused or warned only where metrics are made.
