@@ -5,7 +5,7 @@
 // FRC50 of SPEC §4 (`evaluateReconstruction`, the function behind `ptycho evaluate`, with the scan
 // box of the case file as `ptycho evaluate --truth CASE.npz` takes it), and wall times.
 //
-//   npm run bench:fidelity -- [--cases A,B,C,D] [--quick] [--out DIR] [--run-flags "--object-extent border"]
+//   npm run bench:fidelity -- [--cases A,B,C,D] [--quick] [--out DIR] [--run-flags="--object-extent border"]
 //                             [--alphas 0.1,0.3,1] [--no-cache]
 //
 // JSON on stdout; a table on stderr; per case a PNG mosaic (truth, network, refined, ePIE; amplitude
