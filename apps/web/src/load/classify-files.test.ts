@@ -25,6 +25,15 @@ describe('classifyFiles', () => {
     expect(paths(c.scans)).toEqual(['data.npz']);
   });
 
+  it("in a demo folder with --refine and --compare-epie, shows the network's result and metrics first", () => {
+    const c = classifyFiles(files(
+      'summary.json', 'epie/reconstruction.npz', 'epie/metrics.json', 'refined/reconstruction.npz', 'refined/metrics.json',
+      'recon/reconstruction.npz', 'recon/metrics.json', 'other/reconstruction.npz',
+    ));
+    expect(paths(c.reconstructions)).toEqual(['recon/reconstruction.npz', 'refined/reconstruction.npz', 'epie/reconstruction.npz', 'other/reconstruction.npz']);
+    expect(c.metrics?.path).toBe('recon/metrics.json');
+  });
+
   it('reads a train run directory opened at its root, and a folder of raw scans', () => {
     const run = classifyFiles(files('config.json', 'history.json', 'model/model.json', 'model/group1-shard1of1.bin', 'test/reconstruction.npz'));
     expect(run.runConfig?.path).toBe('config.json');

@@ -24,7 +24,14 @@ export interface Classified {
 
 const depth = (p: string) => p.split('/').length;
 const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
-const byDepth = (a: SourceFile, b: SourceFile) => depth(a.path) - depth(b.path) || a.path.localeCompare(b.path);
+/**
+ * A `run`/`demo` folder holds the network's result in `recon/` and, with `--refine` and
+ * `--compare-epie`, ePIE's in `refined/` and `epie/`: at equal depth the network's comes first
+ * (it is what the run's summary describes), then the refined, then ePIE's, then by name.
+ */
+const RESULT_DIRS = ['recon', 'refined', 'epie'];
+const resultRank = (p: string) => { const i = RESULT_DIRS.indexOf(baseName(dirOf(p))); return i < 0 ? RESULT_DIRS.length : i; };
+const byDepth = (a: SourceFile, b: SourceFile) => depth(a.path) - depth(b.path) || resultRank(a.path) - resultRank(b.path) || a.path.localeCompare(b.path);
 const SHARD = /^group\d+-shard\d+of\d+\.bin$/;
 /** Folders whose files are internal state, not results (a training checkpoint holds a model.json too). */
 const INTERNAL = /(^|\/)checkpoint(\/|$)/;
