@@ -24,7 +24,9 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
+    // Help and --version are what was asked for: stdout (so `ptycho --help | less` works); usage
+    // errors go to stderr. Human progress and results of commands go to stderr (ui.ts), JSON to stdout.
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
   for (const register of commands) register(program);
   return program;
 }

@@ -22,7 +22,7 @@ export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: strin
   { flag: '--object-extent <e>', key: 'objectExtent', help: "how much of each patch the U-Net predicts: 'center' (central N/2 square), 'border' (plus a border branch for the outer ring), 'full' (all N×N), or 'auto' (full field when > 5% of the probe's energy is outside the centre) (default auto)" },
   { flag: '--probe-big', key: 'probeBig', help: "PtychoPINN's probe.big: same as --object-extent border", boolean: true },
   { flag: '--amplitude-activation <a>', key: 'amplitudeActivation', help: "amplitude head: 'sigmoid' (0..1, relative to the data's mean scale), 'softplus' or 'swish' (unbounded above) (default sigmoid)" },
-  { flag: '--phase-activation <a>', key: 'phaseActivation', help: "phase head: 'pi-tanh' (bounded, PtychoPINN's) or 'linear' (unbounded radians)" },
+  { flag: '--phase-activation <a>', key: 'phaseActivation', help: "phase head: 'linear' (unbounded radians; cannot saturate) or 'pi-tanh' (bounded, PtychoPINN's) (default linear)" },
   { flag: '--intensity-scale-trainable', key: 'intensityScaleTrainable', help: 'learn the intensity scale s with the network', boolean: true },
   { flag: '--probe-trainable', key: 'probeTrainable', help: 'refine the probe during training', boolean: true },
   { flag: '--probe-mask', key: 'probeMask', help: 'apply an N/4 disk mask to the probe', boolean: true },

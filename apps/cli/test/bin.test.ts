@@ -9,11 +9,15 @@ const tmp = tempDir();
 afterAll(tmp.cleanup);
 
 describe('bin/ptycho.js (the installed `ptycho` command)', () => {
-  it('runs the built CLI: --help exits 0 with the usage on stderr', () => {
+  it('runs the built CLI: --help exits 0 with the usage on stdout (pipe it to less); a usage error goes to stderr', () => {
     const r = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Usage: ptycho');
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toContain('Usage: ptycho');
+    expect(r.stderr).toBe('');
+    const bad = spawnSync(process.execPath, [BIN, 'no-such-command'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain("unknown command 'no-such-command'");
   });
 
   it('says how to build when dist/ is missing outside a source checkout, instead of failing obscurely', () => {
