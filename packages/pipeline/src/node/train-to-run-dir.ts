@@ -39,6 +39,16 @@ export interface TrainToRunDirOptions {
   readonly signal?: AbortSignal;
 }
 
+/** What a stop reason means, for people. */
+function stopReasonText(reason: string, config: RunConfig): string {
+  switch (reason) {
+    case 'epochs': return `the requested ${config.epochs} epochs`;
+    case 'early-stop': return `early stop: the training loss did not improve for ${config.earlyStopPatience} epochs (a plateau)`;
+    case 'time-budget': return 'the training time budget was reached';
+    default: return reason;
+  }
+}
+
 const DOSE_SOURCE = { flag: 'from --nphotons', metadata: "from the scan's _metadata", measured: 'measured: mean counts per pattern of the data' } as const;
 
 /** What {@link trainToRunDir} wrote. */
@@ -126,6 +136,7 @@ export async function trainToRunDir(scan: UsableScan, requested: RunConfig, runD
     throw new TrainingInterruptedError(String(opts.signal?.reason ?? 'abort'), path.join(runDir, 'checkpoint'), reached || 'before its first step');
   }
   const stopReason = result.stopReason;
+  reporter.info(`training stopped after ${result.history.length} epoch(s): ${stopReasonText(stopReason, config)}`);
   try {
     await saveModel(path.join(runDir, 'model'), result.model);
     writeNpzFile(path.join(runDir, 'probe.npz'), { probeGuess: fromComplexArray(result.probe, 'c8') });
