@@ -191,10 +191,13 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     await drop('bad.npz', [...bad]);
     await page.waitForSelector('#messages pre.error');
     expect(await page.locator('#messages pre.error').textContent()).toBe(cli);
-    // The rest of the folder is still shown.
+    // The rest of the folder is still shown, once the page has been rebuilt: the error appears while
+    // the rebuild is under way (a render sets data-ready to 0 before it clears the messages).
+    await page.waitForSelector('body[data-ready="1"]');
     expect(await page.locator('#reconstruction canvas.image').count()).toBe(2);
     await drop('history.json', [...Buffer.from('[{"epoch": 0, "loss": "<img src=x onerror=alert(1)>"}]')]);
     await page.waitForFunction(() => document.querySelectorAll('#messages pre.error').length === 2);
+    await page.waitForSelector('body[data-ready="1"]');
     const msgs = await page.locator('#messages pre.error').allTextContents();
     expect(msgs).toContain(cli);
     const msg = msgs.find((m) => m.includes('history.json'));
