@@ -1,4 +1,5 @@
 /** Shared contracts of the pipeline (SPEC §3 "Grouping", "Run directory"). */
+import type { ScanIssue } from '@ptychojs/grouping';
 
 /** How a scan is grouped (SPEC §3 "Grouping"); a subset of the run configuration. */
 export interface GroupingSettings {
@@ -19,18 +20,7 @@ export interface BackendUsed {
  * A finding about a scan as outputs record it (`config.json`, `reconstruction.json`,
  * `summary.json`, `inspect --json`): `@ptychojs/grouping`'s `ScanIssue`, its code as a string.
  */
-export interface ScanIssueRecord {
-  readonly code: string;
-  /** The full line a person reads: file, key, what, expected, got. */
-  readonly message: string;
-  readonly file: string;
-  /** NPZ key or setting (`--nphotons`, `gridsize`) the finding is about. */
-  readonly key: string;
-  readonly expected: string;
-  readonly actual: string;
-  /** What to do about it. */
-  readonly fix: string;
-}
+export type ScanIssueRecord = Omit<ScanIssue, 'code'> & { readonly code: string };
 
 /**
  * A reason a command cannot run on a scan: a `ScanIssue` of `assessScan`, or a contract problem

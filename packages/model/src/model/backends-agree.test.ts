@@ -1,12 +1,10 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import { backendsUnderTest, expectClose, initBackend, maxAbs, withBackend } from '@ptychojs/physics/testing';
 import { resolveRunConfig } from '../config/resolve-run-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
-import { trainingLoss } from '../train/training-loss.js';
+import { trainingStepValues } from '../__fixtures__/training-step-values.js';
 import { createPtychoModel } from './create-ptycho-model.js';
-import { forwardTrain } from './forward-train.js';
 import { predictObject } from './predict-object.js';
 
 // SPEC §5: results agree across backends within float32 tolerance — here at the shapes real runs
@@ -81,14 +79,7 @@ describe('inference and the training step agree across backends at realistic sha
       results.push(await withBackend(name, async () => {
         const m = model(S, sim);
         try {
-          const { value, grads } = tf.variableGrads(() => {
-            const xScaled = tf.mul(tf.tensor4d(x, [B, N, N, C]), sim.intensityScale) as tf.Tensor4D;
-            return trainingLoss(forwardTrain(m, { xScaled, coordsRelative: coords }), xScaled, { nllWeight: 1, maeWeight: 0, tvWeight: 0, realspaceWeight: 0 }).total;
-          }, m.trainableVariables as tf.Variable[]);
-          const ordered = [value, ...m.trainableVariables.map((v) => grads[v.name]!)];
-          const out = await Promise.all(ordered.map(async (t) => Float32Array.from((await t.data()) as Float32Array)));
-          tf.dispose(ordered);
-          return out;
+          return await trainingStepValues(m, x, coords, [B, N, N, C], sim.intensityScale);
         } finally {
           m.dispose();
         }

@@ -1,12 +1,10 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import { expectClose, initBackend, maxAbs, withBackend, type TestBackend } from '@ptychojs/physics/testing';
 import { resolveRunConfig } from '../config/resolve-run-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
-import { trainingLoss } from '../train/training-loss.js';
+import { trainingStepValues } from '../__fixtures__/training-step-values.js';
 import { createPtychoModel } from './create-ptycho-model.js';
-import { forwardTrain } from './forward-train.js';
 import { predictObject } from './predict-object.js';
 
 // Issue 10: the WebGPU path (`--backend webgpu`: tfjs-backend-webgpu on Dawn, the `webgpu`
@@ -68,14 +66,7 @@ describe.skipIf(skipReason !== undefined)(`WebGPU (Dawn) agrees with cpu on the 
     const run = (name: TestBackend) => withBackend(name, async () => {
       const m = model();
       try {
-        const { value, grads } = tf.variableGrads(() => {
-          const xScaled = tf.mul(tf.tensor4d(x, [B, N, N, C]), sim.intensityScale) as tf.Tensor4D;
-          return trainingLoss(forwardTrain(m, { xScaled, coordsRelative: coords }), xScaled, { nllWeight: 1, maeWeight: 0, tvWeight: 0, realspaceWeight: 0 }).total;
-        }, m.trainableVariables as tf.Variable[]);
-        const ordered = [value, ...m.trainableVariables.map((v) => grads[v.name]!)];
-        const out = await Promise.all(ordered.map(async (t) => Float32Array.from((await t.data()) as Float32Array)));
-        tf.dispose(ordered);
-        return out;
+        return await trainingStepValues(m, x, coords, [B, N, N, C], sim.intensityScale);
       } finally {
         m.dispose();
       }
