@@ -18,6 +18,7 @@ export { forwardTrain, type ForwardTrainOptions, type ModelInputs, type TrainOut
 export { inferObject } from './model/infer-object.js';
 export { predictObject, ReconstructionBoundsError, type PredictObjectOptions } from './model/predict-object.js';
 export { unetArtifacts } from './model/model-artifacts.js';
+export { modelArtifactsFromJson } from './model/model-artifacts-from-json.js';
 export { modelMetadata, parseModelMetadata, type ModelMetadata } from './model/model-metadata.js';
 export { loadInferenceModel } from './model/load-inference-model.js';
 export { trainingLoss, LOSS_TERMS, type LossTerms } from './train/training-loss.js';

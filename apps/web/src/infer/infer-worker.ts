@@ -8,7 +8,7 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import { encodeNpz, encodeReconstruction, InputError, isInputError, parseNpz } from '@ptychojs/io';
-import { loadInferenceModel } from '@ptychojs/model';
+import { loadInferenceModel, modelArtifactsFromJson } from '@ptychojs/model';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import { checkScan, parseJsonText, parseRunDirConfig, reconstructWithModel, usableScan } from '@ptychojs/pipeline';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -60,28 +60,13 @@ async function tryBackend(name: WebBackend): Promise<string> {
   return name;
 }
 
-/** The model's artifacts from model.json and its shards, in the order the manifest lists them. */
+/** The model's artifacts from model.json and the shards given with it (`modelArtifactsFromJson`). */
 function modelArtifacts(req: InferRequest): Promise<tf.io.ModelArtifacts> {
   const file = req.modelJson.path;
-  const json = parseJsonText(req.modelJson.text, file) as tf.io.ModelJSON;
-  if (json === null || typeof json !== 'object' || json.modelTopology === undefined || !Array.isArray(json.weightsManifest)) {
-    throw new InputError('model.json lacks modelTopology or weightsManifest', { file, key: 'weightsManifest', expected: 'a tfjs layers model', actual: json === null || typeof json !== 'object' ? String(json) : Object.keys(json).join(', ') });
-  }
-  return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
-    const specs: tf.io.WeightsManifestEntry[] = [];
-    const pieces: Uint8Array[] = [];
-    for (const group of manifest) {
-      specs.push(...group.weights);
-      for (const p of group.paths) {
-        const shard = req.shards[p.slice(p.lastIndexOf('/') + 1)];
-        if (!shard) throw new InputError('a weight shard listed in model.json is missing', { file: p, key: 'weightsManifest', expected: 'the shard file beside model.json', actual: 'not among the files given' });
-        pieces.push(new Uint8Array(shard));
-      }
-    }
-    const buf = new Uint8Array(pieces.reduce((s, p) => s + p.byteLength, 0));
-    let off = 0;
-    for (const p of pieces) { buf.set(p, off); off += p.byteLength; }
-    return [specs, buf.buffer];
+  return modelArtifactsFromJson(parseJsonText(req.modelJson.text, file), file, async (p) => {
+    const shard = req.shards[p.slice(p.lastIndexOf('/') + 1)];
+    if (!shard) throw new InputError('a weight shard listed in model.json is missing', { file: p, key: 'weightsManifest', expected: 'the shard file beside model.json', actual: 'not among the files given' });
+    return new Uint8Array(shard);
   });
 }
 

@@ -3,6 +3,7 @@ import nodePath from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { InputError } from '@ptychojs/io';
 import { writeFileAtomic } from '@ptychojs/io/node';
+import { modelArtifactsFromJson } from '../model/model-artifacts-from-json.js';
 
 export interface FileModelHandlerOptions {
   /** Largest weight shard in bytes; default 4 MiB, as tfjs's browser and converter outputs. */
@@ -58,34 +59,19 @@ export function fileModelHandler(dir: string, options: FileModelHandlerOptions =
       } catch (e) {
         throw new InputError('cannot read the saved model', { file: modelJsonPath, expected: 'model.json written by saveModel', actual: (e as Error).message.split('\n')[0] });
       }
-      let json: tf.io.ModelJSON;
+      let json: unknown;
       try {
-        json = JSON.parse(text) as tf.io.ModelJSON;
+        json = JSON.parse(text);
       } catch (e) {
         throw new InputError('model.json is not valid JSON', { file: modelJsonPath, expected: 'JSON', actual: (e as Error).message });
       }
-      if (json.modelTopology === undefined || !Array.isArray(json.weightsManifest)) {
-        throw new InputError('model.json lacks modelTopology or weightsManifest', { file: modelJsonPath, key: 'weightsManifest', expected: 'a tfjs layers model', actual: Object.keys(json).join(', ') });
-      }
-      return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
-        const specs: tf.io.WeightsManifestEntry[] = [];
-        const pieces: Uint8Array[] = [];
-        for (const group of manifest) {
-          specs.push(...group.weights);
-          for (const p of group.paths) {
-            const file = nodePath.join(dir, p);
-            try {
-              pieces.push(await fs.readFile(file));
-            } catch (e) {
-              throw new InputError('a weight shard listed in model.json is missing', { file, key: 'weightsManifest', expected: 'the shard file', actual: (e as Error).message.split('\n')[0] });
-            }
-          }
+      return modelArtifactsFromJson(json, modelJsonPath, async (p) => {
+        const file = nodePath.join(dir, p);
+        try {
+          return await fs.readFile(file);
+        } catch (e) {
+          throw new InputError('a weight shard listed in model.json is missing', { file, key: 'weightsManifest', expected: 'the shard file', actual: (e as Error).message.split('\n')[0] });
         }
-        const total = pieces.reduce((s, p) => s + p.byteLength, 0);
-        const buf = new Uint8Array(total);
-        let off = 0;
-        for (const p of pieces) { buf.set(p, off); off += p.byteLength; }
-        return [specs, buf.buffer];
       });
     },
   };
