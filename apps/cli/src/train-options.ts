@@ -4,7 +4,8 @@
  */
 import { Command, Option } from 'commander';
 import { resolveRunConfig, type RunConfig } from '@ptychojs/model';
-import { readRunConfigFile } from '@ptychojs/pipeline/node';
+import { initModelConfig } from '@ptychojs/pipeline';
+import { readRunConfigFile, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES } from './backend.js';
 import { WORKERS_FLAG, WORKERS_HELP } from './workers.js';
 
@@ -49,6 +50,16 @@ export function addTrainOptions(cmd: Command): Command {
 /** The frozen RunConfig for these flags (config file, then flags, then defaults). */
 export function resolveTrainConfig(flags: Record<string, unknown>): RunConfig {
   return resolveRunConfig(trainConfigInput(flags), flags.config ? { file: flags.config as string } : {});
+}
+
+/**
+ * The frozen RunConfig of a run that starts from the pretrained model in `modelDir`: its U-Net
+ * settings (`initModelConfig`), then the config file and flags as {@link resolveTrainConfig}.
+ * @throws InputError when a flag contradicts the model's U-Net settings
+ */
+export function resolveInitModelConfig(flags: Record<string, unknown>, modelDir: string): RunConfig {
+  const model = readRunDirConfig(modelDir).config;
+  return resolveRunConfig(initModelConfig(trainConfigInput(flags), model, modelDir), flags.config ? { file: flags.config as string } : {});
 }
 
 /** Loose RunConfig input: the config file's keys, overridden by the flags given. */

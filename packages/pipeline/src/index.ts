@@ -58,3 +58,4 @@ export { parseModelCard } from './model-card/parse-model-card.js';
 export { modelCardFromRun, type ModelCardExtras } from './model-card/model-card-from-run.js';
 export { probeFingerprint } from './model-card/probe-fingerprint.js';
 export { checkModelCompatibility, assertCompatible, PROBE_REFUSE_BELOW, PROBE_WARN_BELOW, type Compatibility, type CompatibilityFinding } from './model-card/check-model-compatibility.js';
+export { initModelConfig, STRUCTURAL_KEYS } from './init-model-config.js';

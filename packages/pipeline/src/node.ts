@@ -20,3 +20,4 @@ export { runDemo } from './node/run-demo.js';
 export { startViewServer, type ViewServer, type ViewServerOptions } from './node/view-server.js';
 export { pretrainToDir, type PretrainResult, type PretrainToDirOptions } from './node/pretrain-to-dir.js';
 export { readModelCard, type ModelDirCard } from './node/read-model-card.js';
+export { modelCompatibility } from './node/model-compatibility.js';

@@ -53,7 +53,7 @@ export async function train(config: RunConfig, data: TrainingData | TrainingStre
     config, N, canvasSize,
     probe: resume && config.probeTrainable ? resume.physics.probe : data.probe,
     intensityScale: data.intensityScale,
-    ...(resume ? { resume } : {}),
+    ...(resume ? { resume } : hooks.initialWeights ? { initialWeights: hooks.initialWeights } : {}),
   });
   let model: PtychoModel | undefined;
   try {

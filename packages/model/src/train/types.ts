@@ -170,6 +170,8 @@ export interface TrainHooks {
   store?: CheckpointStore;
   /** Continue from this checkpoint instead of starting fresh. */
   resume?: Checkpoint;
+  /** Start from these U-Net weights (a pretrained model) with a fresh optimizer; ignored with `resume`. */
+  initialWeights?: tf.io.ModelArtifacts;
   /**
    * Interrupt (SIGINT, SIGTERM): once aborted, training stops after the current step, saves a
    * mid-epoch checkpoint to `store` and returns with `stopReason` `interrupted`.

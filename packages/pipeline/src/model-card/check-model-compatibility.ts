@@ -1,5 +1,5 @@
 import { InputError, type ComplexArray, type RawData } from '@ptychojs/io';
-import { knnAll } from '@ptychojs/grouping';
+import { medianStep } from '@ptychojs/grouping';
 import { probeSimilarity } from '@ptychojs/physics';
 import type { ModelCard } from './model-card.js';
 
@@ -31,14 +31,6 @@ export interface Compatibility {
   readonly scanDose: number;
 }
 
-/** Median distance from each position to its nearest other position, pixels. */
-function medianStep(raw: RawData): number | undefined {
-  if (raw.M < 2) return undefined;
-  const nn = knnAll(raw.xcoords, raw.ycoords, 1, { excludeSelf: true });
-  const d = Array.from({ length: raw.M }, (_, i) => Math.hypot(raw.xcoords[nn[i]!]! - raw.xcoords[i]!, raw.ycoords[nn[i]!]! - raw.ycoords[i]!)).sort((a, b) => a - b);
-  return d[Math.floor(d.length / 2)]!;
-}
-
 const fmtRange = (r: readonly [number, number], unit = '') => `[${r[0].toPrecision(3)}, ${r[1].toPrecision(3)}]${unit}`;
 
 /**
@@ -68,7 +60,8 @@ export function checkModelCompatibility(card: ModelCard, modelProbe: ComplexArra
   } else {
     findings.push({ check: 'probe', level: 'ok', message: `the scan's probe correlates ${c.toFixed(3)} with the model's${shift}` });
   }
-  const step = medianStep(raw);
+  const m = medianStep(raw.xcoords, raw.ycoords);
+  const step = Number.isFinite(m) ? m : undefined;
   const t = card.training;
   if (step !== undefined && t.stepRange === null) {
     findings.push({ check: 'step', level: 'ok', message: `median scan step ${step.toPrecision(3)} px; the model's card does not say which steps it was trained on` });
