@@ -12,6 +12,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fromComplexArray } from '@ptychojs/io';
+import { writeNpzFile } from '@ptychojs/io/node';
+import { defaultProbe } from '@ptychojs/physics';
+import { DEMO } from '@ptychojs/pipeline';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const cliDir = path.resolve(import.meta.dirname, '..');
@@ -21,10 +25,6 @@ const { values, positionals } = parseArgs({
   options: { minutes: { type: 'string', default: '60' }, work: { type: 'string', default: path.join(root, 'bench/out/pretrain-demo') } },
   allowPositionals: true,
 });
-const { DEMO } = await import('@ptychojs/pipeline');
-const { defaultProbe } = await import('@ptychojs/physics');
-const { fromComplexArray } = await import('@ptychojs/io');
-const { writeNpzFile } = await import('@ptychojs/io/node');
 
 /** The settings of the shipped model; flags after `--` add to or override them. */
 const SETTINGS = ['--seed', '0', '--max-minutes', values.minutes];
