@@ -12,6 +12,8 @@ export { msSsimScales } from './ms-ssim-scales.js';
 export { psnr, type PsnrOptions } from './psnr.js';
 export { mae } from './mae.js';
 export { frc, type FrcOptions } from './frc.js';
+export { halfBitThreshold } from './half-bit-threshold.js';
+export { frcResolution, type FrcResolutionOptions, type FrcResolution } from './frc-resolution.js';
 export { removePhasePlane, type PhasePlaneRemoval } from './remove-phase-plane.js';
 export { msSsimPtychopinn, type MsSsimPtychopinnOptions } from './ptychopinn/ms-ssim-ptychopinn.js';
 export { frcPtychopinn, type FrcPtychopinnOptions } from './ptychopinn/frc-ptychopinn.js';
