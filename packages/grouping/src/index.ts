@@ -26,3 +26,4 @@ export {
 } from './assess-scan.js';
 export { assertScanUsable } from './assert-scan-usable.js';
 export { sliceGroups } from './slice-groups.js';
+export { halfScanSplit, type HalfScanSplit } from './half-scan-split.js';
