@@ -27,3 +27,4 @@ export {
 export { assertScanUsable } from './assert-scan-usable.js';
 export { sliceGroups } from './slice-groups.js';
 export { halfScanSplit, type HalfScanSplit } from './half-scan-split.js';
+export { metadataPixelSize } from './metadata-pixel-size.js';

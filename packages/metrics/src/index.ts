@@ -26,5 +26,5 @@ export {
 } from './evaluate-reconstruction.js';
 export { patchCorrelation } from './patch-correlation.js';
 export { colormapRgb, type ColormapName } from './render/colormap-rgb.js';
-export { renderImagePng, type RenderImageOptions } from './render/render-image-png.js';
+export { renderImagePng, type RenderImageOptions, type MarkerSet } from './render/render-image-png.js';
 export { renderCurvesPng, SERIES_COLORS, type CurveSeries, type RenderCurvesOptions } from './render/render-curves-png.js';

@@ -22,6 +22,7 @@ export function registerRun(program: Command): void {
     .option('--refine <k>', "then refine the network's object with K ePIE iterations (same probe and scan) into refined/")
     .option('--compare-epie [k]', 'also run ePIE from a flat object into epie/ (K iterations, default 100)')
     .option('--epie-alpha <a>', "rPIE α in (0, 1] of --refine and --compare-epie (1 = ePIE)", '1')
+    .option('--no-half-scan', 'skip the half-scan FRC (it reconstructs each method once more from two halves of the scan)')
     .option('--json', 'print summary.json on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: Record<string, unknown> & ScanFlags) => {
@@ -41,7 +42,7 @@ export function registerRun(program: Command): void {
       const interrupt = interruptOnSignals(ui);
       let summary;
       try {
-        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha });
+        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha, halfScan: flags.halfScan !== false });
       } finally {
         interrupt.dispose();
       }

@@ -8,6 +8,8 @@ import type { EpochRecord, RunConfig } from '@ptychojs/model';
 import { amplitudePhasePngs } from '../amplitude-phase-pngs.js';
 import { jsonSafe } from '../json-safe.js';
 import type { MethodResult } from '../method-result.js';
+import type { SelfConsistencySection } from '../self-consistency-html.js';
+import { selfConsistencySummary, type SelfConsistencySummary } from '../self-consistency-summary.js';
 import { metricsTable } from '../metrics-table.js';
 import { reportHtml } from '../report-html.js';
 import type { Reporter } from '../reporter.js';
@@ -19,9 +21,10 @@ import type { BackendUsed, DiffractionReading } from '../types.js';
 import type { UsableScan } from '../usable-scan.js';
 import { checkRunOut } from './check-run-out.js';
 import { compareWithEpie } from './compare-with-epie.js';
-import { evaluateAndWrite } from './evaluate-and-write.js';
 import { inferToDir } from './infer-to-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { modelSubsetReconstructor } from './model-subset-reconstructor.js';
+import { selfConsistencyToDir, type SelfConsistencyOutputs } from './self-consistency-to-dir.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { readTrainingHistory } from './read-training-history.js';
 import { trainToRunDir } from './train-to-run-dir.js';
@@ -50,6 +53,12 @@ export interface RunSummary {
   readonly report: string;
   /** Network, refined and ePIE side by side, when `refineIterations` or `epieIterations` asked for them. */
   readonly methods?: readonly MethodResult[];
+  /**
+   * Quality without ground truth per method (issue 17; `network`, `refined`, `epie`, …), present
+   * with or without objectGuess: residual summary, half-scan FRC resolution, overlap, fluence
+   * coverage, probe. The full block (per-position values, curves) is in each method's metrics.json.
+   */
+  readonly selfConsistency: Readonly<Record<string, SelfConsistencySummary>>;
 }
 
 /** Options of {@link runPipeline}. */
@@ -74,14 +83,18 @@ export interface RunPipelineOptions {
   readonly epieIterations?: number;
   /** rPIE α of both (default 1). */
   readonly epieAlpha?: number;
+  /** Reconstruct each method again from two halves of the scan for the half-scan FRC (issue 17; default true). */
+  readonly halfScan?: boolean;
 }
 
 /**
  * The whole pipeline on a checked scan ({@link UsableScan}, checked for `run` with this
  * configuration) into `out` (SPEC §1 `run`): train into `out/train/` → reconstruct into
- * `out/recon/` → evaluate against objectGuess when the metrics can be computed (metrics, FRC,
- * truth images in the reconstruction's frame; else the reason they are absent) → `report.html`
- * and `summary.json`, written last, both with the scan check's warnings. Re-running into the same
+ * `out/recon/` → quality without ground truth for every method (`selfConsistencyToDir`, issue 17:
+ * data residuals, half-scan FRC, fluence, reliable region, probe) and, when the metrics can be
+ * computed, against objectGuess (metrics, FRC, truth images in the reconstruction's frame; else the
+ * reason they are absent) → `report.html` and `summary.json`, written last, both with the scan
+ * check's warnings. Re-running into the same
  * directory reuses a finished training, resumes an interrupted one and refuses a finished run;
  * nothing is silently overwritten.
  *
@@ -121,36 +134,61 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   let frc: EvaluationResult['frc'] | undefined;
   const truth = scanTruth(scan);
   const metricsAbsent = truth ? null : scan.evaluation.reason ?? 'metrics not computable';
-  if (truth) {
-    const ev = evaluateAndWrite(rec.reconstruction, truth, reconDir);
-    metrics = ev.result.metrics;
-    frc = ev.result.frc;
-    reporter.info('metrics vs objectGuess:');
-    for (const line of metricsTable(metrics)) reporter.info(line);
-  } else {
-    reporter.info(`metrics absent: ${metricsAbsent}`);
-  }
-  if (raw.objectGuess) {
-    const [H, W] = rec.reconstruction.object.shape as [number, number];
-    const t = truthInFrame(raw.objectGuess, rec.reconstruction.canvasOrigin, [H, W]);
-    const png = amplitudePhasePngs(t.amplitude, t.phase, H, W, 'true ');
-    writeFileAtomic(path.join(reconDir, 'truth_amplitude.png'), png.amplitudePng);
-    writeFileAtomic(path.join(reconDir, 'truth_phase.png'), png.phasePng);
-  }
+  const halfScan = opts.halfScan ?? true;
+  const networkHalves = halfScan ? modelSubsetReconstructor(trainDir, raw, { batchSize: opts.batchSize ?? 64 }) : undefined;
+  const quality: { method: string; label: string; outputs: SelfConsistencyOutputs; metrics: EvaluationMetrics | null }[] = [];
   let methods: MethodResult[] | undefined;
-  if (opts.refineIterations || opts.epieIterations) {
-    const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
-    methods = [
-      { method: 'network', dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
-      ...compareWithEpie(scan, out, rec.reconstruction, {
-        refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
-        ...(truth ? { truth } : {}), networkSeconds, reporter,
-      }),
-    ];
-    for (const m of methods) {
-      const q = m.metrics, f = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(4));
-      reporter.info(`${m.method.padEnd(8)} SSIM amp ${f(q?.amp_ssim)} phase ${f(q?.phase_ssim)}, ${m.seconds.toFixed(1)} s (total ${m.totalSeconds.toFixed(1)} s)${m.iterations ? `, ${m.iterations} iterations, α ${m.alpha}, final cost ${m.finalCost?.toPrecision(3)}` : ''}`);
+  try {
+    const net = await selfConsistencyToDir(raw, reconDir, rec.reconstruction, {
+      method: 'network', reporter, ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }),
+      ...(networkHalves ? { reconstructSubset: networkHalves.reconstructSubset, reconstructSubsetLabel: networkHalves.label } : { halfScanAbsent: 'not asked for (--no-half-scan)' }),
+    });
+    if (net.evaluation) {
+      metrics = net.evaluation.metrics;
+      frc = net.evaluation.frc;
+      reporter.info('metrics vs objectGuess:');
+      for (const line of metricsTable(metrics)) reporter.info(line);
+    } else {
+      reporter.info(`metrics absent: ${metricsAbsent}`);
     }
+    quality.push({ method: 'network', label: 'network', outputs: net, metrics });
+    if (raw.objectGuess) {
+      const [H, W] = rec.reconstruction.object.shape as [number, number];
+      const t = truthInFrame(raw.objectGuess, rec.reconstruction.canvasOrigin, [H, W]);
+      const png = amplitudePhasePngs(t.amplitude, t.phase, H, W, 'true ');
+      writeFileAtomic(path.join(reconDir, 'truth_amplitude.png'), png.amplitudePng);
+      writeFileAtomic(path.join(reconDir, 'truth_phase.png'), png.phasePng);
+      const box = net.selfConsistency.region.box;
+      if (box) {
+        const crop = (p: Float32Array) => { const o = new Float32Array(box.height * box.width); for (let r = 0; r < box.height; r++) o.set(p.subarray((box.row0 + r) * W + box.col0, (box.row0 + r) * W + box.col0 + box.width), r * box.width); return o; };
+        const c = amplitudePhasePngs(crop(t.amplitude), crop(t.phase), box.height, box.width, 'true ');
+        writeFileAtomic(path.join(reconDir, 'truth_amplitude_reliable.png'), c.amplitudePng);
+        writeFileAtomic(path.join(reconDir, 'truth_phase_reliable.png'), c.phasePng);
+      }
+    }
+    if (opts.refineIterations || opts.epieIterations) {
+      const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
+      const compared = await compareWithEpie(scan, out, rec.reconstruction, {
+        refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
+        ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }), networkSeconds, reporter, halfScan,
+        ...(networkHalves ? { networkSubset: networkHalves.reconstructSubset } : {}),
+      });
+      methods = [
+        { method: 'network', dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
+        ...compared.map(({ quality: _q, ...m }) => m),
+      ];
+      for (const c of compared) quality.push({ method: c.method, label: c.method === 'refined' ? 'network + ePIE refinement' : 'ePIE from flat', outputs: c.quality, metrics: c.metrics });
+      for (const m of methods) {
+        const q = m.metrics, f = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(4));
+        reporter.info(`${m.method.padEnd(8)} SSIM amp ${f(q?.amp_ssim)} phase ${f(q?.phase_ssim)}, ${m.seconds.toFixed(1)} s (total ${m.totalSeconds.toFixed(1)} s)${m.iterations ? `, ${m.iterations} iterations, α ${m.alpha}, final cost ${m.finalCost?.toPrecision(3)}` : ''}`);
+      }
+    }
+  } finally {
+    await networkHalves?.close();
+  }
+  for (const q of quality) {
+    const r = q.outputs.selfConsistency.record, h = r.halfScanFrc;
+    reporter.info(`${q.method.padEnd(8)} data residual ${r.residuals.normalizedDeviance.toPrecision(3)} × noise (R-factor ${r.residuals.rFactor.toFixed(4)}, ${r.residuals.poorlyExplained.positions} positions > 2), half-scan FRC ${h ? (h.reachesNyquist ? '≤ 1 px (Nyquist)' : `${h.resolutionPixels.toFixed(2)} px${h.resolutionNm !== null ? ` (${h.resolutionNm.toPrecision(3)} nm)` : ''}`) : `absent: ${r.halfScanFrcAbsent}`}`);
   }
   const reportFile = path.join(out, 'report.html');
   const summary: RunSummary = {
@@ -164,32 +202,42 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     seconds: (performance.now() - t0) / 1000,
     report: reportFile,
     ...(methods ? { methods } : {}),
+    selfConsistency: Object.fromEntries(quality.map((q) => [q.method, selfConsistencySummary(q.outputs.selfConsistency.record)])),
   };
   const images = reportImages(out, Boolean(raw.objectGuess)).filter((i) => fs.existsSync(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) }));
+  const selfConsistencySections: SelfConsistencySection[] = quality.map((q) => ({
+    label: q.label, record: q.outputs.selfConsistency.record, metrics: q.metrics,
+    images: q.outputs.images.filter((i) => !/_reliable\.png$/.test(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) })),
+  }));
   writeFileAtomic(reportFile, reportHtml({
     title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images,
     ...(metrics ? { metrics } : { metricsAbsent: metricsAbsent! }), ...(frc ? { frc, profile: 'standard' as const } : {}), history,
-    ...(methods ? { methods } : {}), warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
+    ...(methods ? { methods } : {}), selfConsistency: selfConsistencySections, warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
   }));
   writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
   return summary;
 }
 
-/** The report's images (the curves are drawn as charts from the data), in order, as files of the run directory (those absent are skipped). */
+/**
+ * The report's images (the curves are drawn as charts from the data), in order, as files of the run
+ * directory (those absent are skipped). Objects are shown cropped to the reliably reconstructed
+ * region (`*_reliable.png`, issue 17), saying so, when that crop exists; else the full canvas.
+ */
 function reportImages(outDir: string, hasTruth: boolean): { caption: string; file: string }[] {
-  const list = [
-    { caption: 'reconstructed amplitude', file: path.join(outDir, 'recon', 'amplitude.png') },
-    { caption: 'reconstructed phase', file: path.join(outDir, 'recon', 'phase.png') },
-  ];
+  const cropped = (dir: string, name: string) => fs.existsSync(path.join(outDir, dir, `${name}_reliable.png`));
+  const pick = (dir: string, name: string, caption: string) => (cropped(dir, name)
+    ? { caption: `${caption}, cropped to the reliably reconstructed region (fluence ≥ half the reference; full canvas: ${dir}/${name}.png)`, file: path.join(outDir, dir, `${name}_reliable.png`) }
+    : { caption, file: path.join(outDir, dir, `${name}.png`) });
+  const list = [pick('recon', 'amplitude', 'reconstructed amplitude'), pick('recon', 'phase', 'reconstructed phase')];
   if (hasTruth) list.push(
-    { caption: 'true amplitude (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_amplitude.png') },
-    { caption: 'true phase (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_phase.png') },
+    pick('recon', 'truth_amplitude', 'true amplitude (same frame as the reconstruction)'),
+    pick('recon', 'truth_phase', 'true phase (same frame as the reconstruction)'),
   );
   // run --refine / --compare-epie (absent files are skipped).
   for (const [dir, what] of [['refined', 'network + ePIE refinement'], ['epie', 'ePIE from flat']] as const) {
     list.push(
-      { caption: `${what}: amplitude`, file: path.join(outDir, dir, 'amplitude.png') },
-      { caption: `${what}: phase`, file: path.join(outDir, dir, 'phase.png') },
+      pick(dir, 'amplitude', `${what}: amplitude`),
+      pick(dir, 'phase', `${what}: phase`),
       { caption: `${what}: cost per iteration`, file: path.join(outDir, dir, 'cost.png') },
     );
   }
