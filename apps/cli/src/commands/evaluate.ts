@@ -81,6 +81,8 @@ export function registerEvaluate(program: Command): void {
       try {
         res = await selfConsistencyToDir(scan.raw, outDir, recon, {
           probe, probeSource: source, reporter: ui,
+          // A probe from a file (e.g. ePIE's --probe-update): how it changed from the scan's is reported.
+          ...(probe !== scan.raw.probeGuess ? { initialProbe: scan.raw.probeGuess } : {}),
           ...(truth ? { truth, profile } : { metricsAbsent: `no ground truth: neither --truth nor objectGuess in ${flags.data}` }),
           ...(reconstructSubset ? { reconstructSubset, reconstructSubsetLabel: label! } : { halfScanAbsent: "not asked for: pass --half-scan epie:K or model:RUN to reconstruct each half of the scan as this reconstruction was made" }),
         });

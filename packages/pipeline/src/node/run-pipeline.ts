@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
+import { toComplexArray } from '@ptychojs/io';
+import { readNpzFile, writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
 import type { ScanIssue } from '@ptychojs/grouping';
 import type { EvaluationMetrics, EvaluationResult } from '@ptychojs/metrics';
 import type { EpochRecord, RunConfig } from '@ptychojs/model';
@@ -139,8 +140,14 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   const quality: { method: string; label: string; outputs: SelfConsistencyOutputs; metrics: EvaluationMetrics | null }[] = [];
   let methods: MethodResult[] | undefined;
   try {
+    // The network's probe: the run's model probe (trained when probeTrainable), whose change from the scan's is then reported.
+    const probeFile = path.join(trainDir, 'probe.npz');
+    const trained = fs.existsSync(probeFile) ? readNpzFile(probeFile, { keys: ['probeGuess'] }).probeGuess : undefined;
+    const netProbe = trained && trained.shape.join() === raw.probeGuess.shape.join() ? toComplexArray(trained, { file: probeFile, key: 'probeGuess' }) : undefined;
     const net = await selfConsistencyToDir(raw, reconDir, rec.reconstruction, {
       method: 'network', reporter, ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }),
+      ...(netProbe ? { probe: netProbe, probeSource: `${probeFile}${runConfig.config.probeTrainable ? ' (trained)' : ' (the scan\'s probe, scaled)'}` } : {}),
+      ...(netProbe && runConfig.config.probeTrainable ? { initialProbe: raw.probeGuess } : {}),
       ...(networkHalves ? { reconstructSubset: networkHalves.reconstructSubset, reconstructSubsetLabel: networkHalves.label } : { halfScanAbsent: 'not asked for (--no-half-scan)' }),
     });
     if (net.evaluation) {
