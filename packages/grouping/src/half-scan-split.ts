@@ -1,7 +1,6 @@
 import { InputError } from '@ptychojs/io';
 import { checkPositions } from './internal/check-positions.js';
-import { median } from './internal/median.js';
-import { knnAll } from './knn-all.js';
+import { medianStep } from './median-step.js';
 
 /** Two interleaved halves of a scan ({@link halfScanSplit}). */
 export interface HalfScanSplit {
@@ -45,10 +44,7 @@ export function halfScanSplit(xs: ArrayLike<number>, ys: ArrayLike<number>): Hal
 
 /** Row and column of each position when the scan is a rectangular raster, else undefined. */
 function rasterCells(xs: ArrayLike<number>, ys: ArrayLike<number>, M: number) {
-  const nn = knnAll(xs, ys, 1, { excludeSelf: true });
-  const d = new Float64Array(M);
-  for (let i = 0; i < M; i++) d[i] = Math.hypot(xs[i]! - xs[nn[i]!]!, ys[i]! - ys[nn[i]!]!);
-  const s0 = median(d);
+  const s0 = medianStep(xs, ys);
   if (!(s0 > 0)) return undefined;
   const cx = clusters(xs, M, 0.35 * s0), cy = clusters(ys, M, 0.35 * s0);
   if (!cx || !cy || cx.count < 2 || cy.count < 2) return undefined;

@@ -55,3 +55,15 @@ export { selfConsistencyHtml, type SelfConsistencySection } from './self-consist
 export { epieSubsetReconstructor, type EpieSubsetSettings } from './epie-subset-reconstructor.js';
 export { DEMO } from './demo-settings.js';
 export { demoRunConfig } from './demo-run-config.js';
+export { OBJECT_FAMILIES, pretrainSpecDefaults, pretrainSpecSchema, resolvePretrainSpec, type ObjectFamily, type PretrainSpec, type PretrainSpecInput, type Range } from './pretrain/pretrain-spec.js';
+export { PRETRAIN_CONFIG_DEFAULTS, pretrainRunConfig } from './pretrain/pretrain-run-config.js';
+export { simulatePretrainingScan, type PretrainScan, type PretrainScanSettings } from './pretrain/simulate-pretraining-scan.js';
+export { pretrainingGroups } from './pretrain/pretraining-groups.js';
+export { pretrainingStream, type PretrainingStream } from './pretrain/pretraining-stream.js';
+export { scoreOnScans } from './pretrain/score-on-scans.js';
+export { modelCardSchema, type ModelCard } from './model-card/model-card.js';
+export { parseModelCard } from './model-card/parse-model-card.js';
+export { modelCardFromRun, type ModelCardExtras } from './model-card/model-card-from-run.js';
+export { probeFingerprint } from './model-card/probe-fingerprint.js';
+export { checkModelCompatibility, assertCompatible, PROBE_REFUSE_BELOW, PROBE_WARN_BELOW, type Compatibility, type CompatibilityFinding } from './model-card/check-model-compatibility.js';
+export { initModelConfig, STRUCTURAL_KEYS } from './init-model-config.js';

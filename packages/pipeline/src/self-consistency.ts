@@ -1,5 +1,5 @@
 import { type ComplexArray, type RawData, type Reconstruction } from '@ptychojs/io';
-import { halfScanSplit, knnAll, metadataPixelSize } from '@ptychojs/grouping';
+import { halfScanSplit, medianStep, metadataPixelSize } from '@ptychojs/grouping';
 import { frcResolution, registerByShift } from '@ptychojs/metrics';
 import {
   dataResiduals, fluenceMap, probeChange, probeEnergyOutsideCentre, probeRmsRadius, reliableRegion, scanOverlap, type ReliableRegion,
@@ -128,13 +128,7 @@ export async function selfConsistency(raw: RawData, recon: Reconstruction, opts:
     reliablePixels: region.pixels, canvasPixels: H * W, medianInside: inside.length ? inside[Math.floor(inside.length / 2)]! : 0, box: region.box,
   };
 
-  let step = Number.NaN;
-  if (M >= 2) {
-    const nb = knnAll(xs, ys, 1, { excludeSelf: true }), d = new Float64Array(M);
-    for (let k = 0; k < M; k++) d[k] = Math.hypot(xs[k]! - xs[nb[k]!]!, ys[k]! - ys[nb[k]!]!);
-    d.sort();
-    step = M % 2 ? d[(M - 1) / 2]! : (d[M / 2 - 1]! + d[M / 2]!) / 2;
-  }
+  const step = medianStep(xs, ys);
   const rms = probeRmsRadius(probe);
   const ov = Number.isFinite(step) ? scanOverlap(step, rms) : undefined;
   const probeRecord = {

@@ -86,6 +86,13 @@ export interface RunPipelineOptions {
   readonly epieAlpha?: number;
   /** Reconstruct each method again from two halves of the scan for the half-scan FRC (issue 17; default true). */
   readonly halfScan?: boolean;
+  /**
+   * A pretrained model directory (issue 15): it reconstructs the scan as it is into `pretrained/`
+   * (method `pretrained`), then training starts from its weights (fine-tuning; `config` must have
+   * its structural settings). With `config.epochs` 0 nothing is trained and `recon/` is the
+   * pretrained network's reconstruction.
+   */
+  readonly initModel?: string;
 }
 
 /**
@@ -108,6 +115,31 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   const t0 = performance.now();
   checkRunOut(out);
   makeOutputDir(out);
+  const truth = scanTruth(scan);
+  const metricsAbsent = truth ? null : scan.evaluation.reason ?? 'metrics not computable';
+  const halfScan = opts.halfScan ?? true;
+  // Quality without ground truth of every method, in the order the report shows them (issue 17).
+  const quality: { method: string; label: string; outputs: SelfConsistencyOutputs; metrics: EvaluationMetrics | null }[] = [];
+  // A pretrained network as it is, before any training on this scan (issue 15).
+  let pretrained: MethodResult | undefined;
+  if (opts.initModel !== undefined && config.epochs > 0) {
+    const dir = path.join(out, 'pretrained');
+    reporter.info(`reconstructing with the pretrained network of ${opts.initModel} as it is, into ${dir}`);
+    const p = await inferToDir(opts.initModel, scan, dir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
+    const seconds = p.seconds.inference + p.seconds.stitching;
+    const halves = halfScan ? modelSubsetReconstructor(opts.initModel, raw, { batchSize: opts.batchSize ?? 64 }) : undefined;
+    let q: SelfConsistencyOutputs;
+    try {
+      q = await selfConsistencyToDir(raw, dir, p.reconstruction, {
+        method: 'pretrained', reporter, ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }),
+        ...(halves ? { reconstructSubset: halves.reconstructSubset, reconstructSubsetLabel: halves.label } : { halfScanAbsent: 'not asked for (--no-half-scan)' }),
+      });
+    } finally {
+      await halves?.close();
+    }
+    pretrained = { method: 'pretrained', dir: 'pretrained', seconds, totalSeconds: seconds, metrics: q.evaluation?.metrics ?? null };
+    quality.push({ method: 'pretrained', label: 'pretrained network (not trained on this scan)', outputs: q, metrics: pretrained.metrics });
+  }
   const trainDir = path.join(out, 'train');
   let trainInfo: RunSummary['train'];
   let runConfig: RunDirConfig;
@@ -122,6 +154,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     const resume = fs.existsSync(path.join(trainDir, 'checkpoint'));
     const res = await trainToRunDir(scan, config, trainDir, {
       backend: opts.backend, resume, reporter, workers: opts.workers ?? 1,
+      ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}),
     });
@@ -133,11 +166,9 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
   let metrics: EvaluationMetrics | null = null;
   let frc: EvaluationResult['frc'] | undefined;
-  const truth = scanTruth(scan);
-  const metricsAbsent = truth ? null : scan.evaluation.reason ?? 'metrics not computable';
-  const halfScan = opts.halfScan ?? true;
   const networkHalves = halfScan ? modelSubsetReconstructor(trainDir, raw, { batchSize: opts.batchSize ?? 64 }) : undefined;
-  const quality: { method: string; label: string; outputs: SelfConsistencyOutputs; metrics: EvaluationMetrics | null }[] = [];
+  // With --init-model and no epochs, recon/ is the pretrained network's reconstruction.
+  const networkMethod = opts.initModel !== undefined && config.epochs === 0 ? 'pretrained' : 'network';
   let methods: MethodResult[] | undefined;
   try {
     // The network's probe: the run's model probe (trained when probeTrainable), whose change from the scan's is then reported.
@@ -145,7 +176,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     const trained = fs.existsSync(probeFile) ? readNpzFile(probeFile, { keys: ['probeGuess'] }).probeGuess : undefined;
     const netProbe = trained && trained.shape.join() === raw.probeGuess.shape.join() ? toComplexArray(trained, { file: probeFile, key: 'probeGuess' }) : undefined;
     const net = await selfConsistencyToDir(raw, reconDir, rec.reconstruction, {
-      method: 'network', reporter, ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }),
+      method: networkMethod, reporter, ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }),
       ...(netProbe ? { probe: netProbe, probeSource: `${probeFile}${runConfig.config.probeTrainable ? ' (trained)' : ' (the scan\'s probe, scaled)'}` } : {}),
       ...(netProbe && runConfig.config.probeTrainable ? { initialProbe: raw.probeGuess } : {}),
       ...(networkHalves ? { reconstructSubset: networkHalves.reconstructSubset, reconstructSubsetLabel: networkHalves.label } : { halfScanAbsent: 'not asked for (--no-half-scan)' }),
@@ -158,7 +189,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     } else {
       reporter.info(`metrics absent: ${metricsAbsent}`);
     }
-    quality.push({ method: 'network', label: 'network', outputs: net, metrics });
+    quality.push({ method: networkMethod, label: networkMethod === 'pretrained' ? 'pretrained network' : 'network', outputs: net, metrics });
     if (raw.objectGuess) {
       const [H, W] = rec.reconstruction.object.shape as [number, number];
       const t = truthInFrame(raw.objectGuess, rec.reconstruction.canvasOrigin, [H, W]);
@@ -173,7 +204,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
         writeFileAtomic(path.join(reconDir, 'truth_phase_reliable.png'), c.phasePng);
       }
     }
-    if (opts.refineIterations || opts.epieIterations) {
+    if (opts.refineIterations || opts.epieIterations || opts.initModel !== undefined) {
       const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
       const compared = await compareWithEpie(scan, out, rec.reconstruction, {
         refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
@@ -181,13 +212,14 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
         ...(networkHalves ? { networkSubset: networkHalves.reconstructSubset } : {}),
       });
       methods = [
-        { method: 'network', dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
+        ...(pretrained ? [pretrained] : []),
+        { method: networkMethod, dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
         ...compared.map(({ quality: _q, ...m }) => m),
       ];
       for (const c of compared) quality.push({ method: c.method, label: c.method === 'refined' ? 'network + ePIE refinement' : 'ePIE from flat', outputs: c.quality, metrics: c.metrics });
       for (const m of methods) {
         const q = m.metrics, f = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(4));
-        reporter.info(`${m.method.padEnd(8)} SSIM amp ${f(q?.amp_ssim)} phase ${f(q?.phase_ssim)}, ${m.seconds.toFixed(1)} s (total ${m.totalSeconds.toFixed(1)} s)${m.iterations ? `, ${m.iterations} iterations, α ${m.alpha}, final cost ${m.finalCost?.toPrecision(3)}` : ''}`);
+        reporter.info(`${m.method.padEnd(10)} SSIM amp ${f(q?.amp_ssim)} phase ${f(q?.phase_ssim)}, ${m.seconds.toFixed(1)} s (total ${m.totalSeconds.toFixed(1)} s)${m.iterations ? `, ${m.iterations} iterations, α ${m.alpha}, final cost ${m.finalCost?.toPrecision(3)}` : ''}`);
       }
     }
   } finally {
@@ -195,7 +227,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   }
   for (const q of quality) {
     const r = q.outputs.selfConsistency.record, h = r.halfScanFrc;
-    reporter.info(`${q.method.padEnd(8)} data residual ${r.residuals.normalizedDeviance.toPrecision(3)} × noise (R-factor ${r.residuals.rFactor.toFixed(4)}, ${r.residuals.poorlyExplained.positions} positions > 2), half-scan FRC ${h ? (h.reachesNyquist ? '≤ 1 px (Nyquist)' : `${h.resolutionPixels.toFixed(2)} px${h.resolutionNm !== null ? ` (${h.resolutionNm.toPrecision(3)} nm)` : ''}`) : `absent: ${r.halfScanFrcAbsent}`}`);
+    reporter.info(`${q.method.padEnd(10)} data residual ${r.residuals.normalizedDeviance.toPrecision(3)} × noise (R-factor ${r.residuals.rFactor.toFixed(4)}, ${r.residuals.poorlyExplained.positions} positions > 2), half-scan FRC ${h ? (h.reachesNyquist ? '≤ 1 px (Nyquist)' : `${h.resolutionPixels.toFixed(2)} px${h.resolutionNm !== null ? ` (${h.resolutionNm.toPrecision(3)} nm)` : ''}`) : `absent: ${r.halfScanFrcAbsent}`}`);
   }
   const reportFile = path.join(out, 'report.html');
   const summary: RunSummary = {
@@ -235,7 +267,13 @@ function reportImages(outDir: string, hasTruth: boolean): { caption: string; fil
   const pick = (dir: string, name: string, caption: string) => (cropped(dir, name)
     ? { caption: `${caption}, cropped to the reliably reconstructed region (fluence ≥ half the reference; full canvas: ${dir}/${name}.png)`, file: path.join(outDir, dir, `${name}_reliable.png`) }
     : { caption, file: path.join(outDir, dir, `${name}.png`) });
-  const list = [pick('recon', 'amplitude', 'reconstructed amplitude'), pick('recon', 'phase', 'reconstructed phase')];
+  const list = [
+    // run --init-model: the pretrained network as it is (absent otherwise).
+    pick('pretrained', 'amplitude', 'pretrained network, not trained on this scan: amplitude'),
+    pick('pretrained', 'phase', 'pretrained network, not trained on this scan: phase'),
+    pick('recon', 'amplitude', 'reconstructed amplitude'),
+    pick('recon', 'phase', 'reconstructed phase'),
+  ];
   if (hasTruth) list.push(
     pick('recon', 'truth_amplitude', 'true amplitude (same frame as the reconstruction)'),
     pick('recon', 'truth_phase', 'true phase (same frame as the reconstruction)'),
