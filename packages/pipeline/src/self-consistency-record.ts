@@ -29,7 +29,7 @@ export interface ResidualsRecord {
   readonly medianNormalizedDeviance: number;
   /** Amplitude R-factor over the scan, Σ|√y − √μ| / Σ√y. */
   readonly rFactor: number;
-  /** Positions whose normalized deviance exceeds `threshold` (2: far beyond counting noise for any pattern of ≥ 100 counted pixels). */
+  /** Positions whose normalized deviance exceeds `threshold` (2: far beyond counting noise; at the true object every position stays below 1.25 from 10³ photons per pattern up). */
   readonly poorlyExplained: { readonly threshold: number; readonly positions: number; readonly fraction: number };
   /** The fitted counts scale c of μ = c·|FFT2(P·O)|²/N². */
   readonly scale: number;

@@ -109,7 +109,7 @@ export async function selfConsistency(raw: RawData, recon: Reconstruction, opts:
     rFactor: res.rFactorTotal,
     poorlyExplained: { threshold: POOR, positions: poor, fraction: poor / M },
     scale: res.scale,
-    pixelsPerPattern: Math.max(...res.pixels), maskedPixels: nn - Math.min(...res.pixels),
+    pixelsPerPattern: res.pixels.reduce((a, b) => Math.max(a, b), 0), maskedPixels: nn - res.pixels.reduce((a, b) => Math.min(a, b), nn),
     perPosition: { x: Array.from(xs), y: Array.from(ys), normalizedDeviance: Array.from(nd), rFactor: Array.from(res.rFactor) },
     histogram: log10Histogram(finite),
     worst: order.slice(0, Math.min(WORST, M)).map((k) => ({ index: k, x: xs[k]!, y: ys[k]!, normalizedDeviance: nd[k]!, rFactor: res.rFactor[k]! })),
