@@ -62,7 +62,7 @@ export function selfConsistencyHtml(sections: readonly SelfConsistencySection[])
 <ul class="sc-notes">${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
   }).join('\n');
   return `<h2>Quality without ground truth</h2>
-<p>What each reconstruction says about itself, computed from the data alone (issue 17): how well it explains every measured pattern under the forward model (normalized Poisson deviance: 1 is the counting-noise level, higher means patterns the reconstruction does not explain), the resolution at which two reconstructions from interleaved halves of the scan still agree, and where the scan illuminated the object well enough to trust it.</p>
+<p>What each reconstruction says about itself, computed from the data alone: how well it explains every measured pattern under the forward model (normalized Poisson deviance: 1 is the counting-noise level, higher means patterns the reconstruction does not explain), the resolution at which two reconstructions from interleaved halves of the scan still agree, and where the scan illuminated the object well enough to trust it.</p>
 <table class="self-consistency"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>
 ${rows}</tbody></table>
 ${blocks}`;
