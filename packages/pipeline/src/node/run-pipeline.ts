@@ -26,6 +26,7 @@ import { inferToDir } from './infer-to-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { modelSubsetReconstructor } from './model-subset-reconstructor.js';
 import { selfConsistencyToDir, type SelfConsistencyOutputs } from './self-consistency-to-dir.js';
+import { readModelCard } from './read-model-card.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { readTrainingHistory } from './read-training-history.js';
 import { trainToRunDir } from './train-to-run-dir.js';
@@ -52,7 +53,7 @@ export interface RunSummary {
   readonly diffraction: DiffractionReading;
   readonly seconds: number;
   readonly report: string;
-  /** Network, refined and ePIE side by side, when `refineIterations` or `epieIterations` asked for them. */
+  /** The methods side by side (pretrained, network, refined, ePIE), when `initModel`, `refineIterations` or `epieIterations` asked for them. */
   readonly methods?: readonly MethodResult[];
   /**
    * Quality without ground truth per method (issue 17; `network`, `refined`, `epie`, …), present
@@ -60,6 +61,8 @@ export interface RunSummary {
    * coverage, probe. The full block (per-position values, curves) is in each method's metrics.json.
    */
   readonly selfConsistency: Readonly<Record<string, SelfConsistencySummary>>;
+  /** The pretrained model directory the network started from (`run --init-model`). */
+  readonly initModel?: string;
 }
 
 /** Options of {@link runPipeline}. */
@@ -242,6 +245,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     report: reportFile,
     ...(methods ? { methods } : {}),
     selfConsistency: Object.fromEntries(quality.map((q) => [q.method, selfConsistencySummary(q.outputs.selfConsistency.record)])),
+    ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),
   };
   const images = reportImages(out, Boolean(raw.objectGuess)).filter((i) => fs.existsSync(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) }));
   const selfConsistencySections: SelfConsistencySection[] = quality.map((q) => ({
@@ -252,6 +256,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images,
     ...(metrics ? { metrics } : { metricsAbsent: metricsAbsent! }), ...(frc ? { frc, profile: 'standard' as const } : {}), history,
     ...(methods ? { methods } : {}), selfConsistency: selfConsistencySections, warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
+    ...(opts.initModel !== undefined ? { modelCard: readModelCard(opts.initModel).card } : {}),
   }));
   writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
   return summary;

@@ -39,7 +39,7 @@ export interface PretrainSpec {
   readonly positionsPerScan: number;
   /** Patterns simulated per epoch (fresh objects every epoch). Default 8192. */
   readonly patternsPerEpoch: number;
-  /** Held-out simulated scans scored against their truth after every epoch (never trained on). Default 4. */
+  /** Held-out simulated scans scored against their truth after every epoch (never trained on). Default 5 (one per family). */
   readonly validationScans: number;
 }
 
@@ -54,7 +54,7 @@ export function pretrainSpecDefaults(N: number): PretrainSpec {
     phaseMaxRange: [0.3, Math.PI] as const,
     positionsPerScan: 144,
     patternsPerEpoch: 8192,
-    validationScans: 4,
+    validationScans: 5,
   });
 }
 

@@ -40,7 +40,7 @@ function concatGroups(parts: readonly (EpochGroups & { B: number })[], per: numb
  * ({@link simulatePretrainingScan}) under the user's probe, until `spec.patternsPerEpoch`
  * patterns, grouped with `grouping` (one group per position) — a pure function of (seed, epoch), so
  * a resumed run regenerates its epochs — and `spec.validationScans` held-out scans from their
- * own seeds. Memory is one epoch's groups, whatever the number of epochs.
+ * own seeds, one family after another. Memory is one epoch's groups, whatever the number of epochs.
  *
  * The intensity scale s is that of the geometric-mean dose: with a shared s each group's Poisson
  * NLL is its own likelihood times a constant, so every dose counts alike (the network sees X, not
@@ -52,7 +52,8 @@ export function pretrainingStream(spec: PretrainSpec, probe: ComplexArray, group
   const { N } = spec;
   const C = grouping.gridsize * grouping.gridsize, per = N * N * C;
   const seed = grouping.seed;
-  const validationScans = Array.from({ length: spec.validationScans }, (_, j) => simulatePretrainingScan(spec, probe, scanSeed(seed, -1, j)));
+  // Validation scans cover the families in turn, so every family is scored.
+  const validationScans = Array.from({ length: spec.validationScans }, (_, j) => simulatePretrainingScan(spec, probe, scanSeed(seed, -1, j), spec.families[j % spec.families.length]));
   const groupsOf = (scan: PretrainScan, j: number) => pretrainingGroups(scan, { ...grouping, seed: seed + j });
   const validationParts = validationScans.map(groupsOf);
   // The largest relative offset a group can have: neighbours at up to ~2 jittered steps.

@@ -30,13 +30,15 @@ const uniform = (rng: Rng, [lo, hi]: Range) => lo + (hi - lo) * rng.next();
  * Draw one scan from the pretraining distribution ({@link PretrainSpec}) and simulate it under
  * `probe` (`simulateScan`, Poisson noise): a family, a step (log-uniform), a dose (log-uniform), the
  * contrast, and an object just large enough that its jittered grid has about
- * `spec.positionsPerScan` positions. A pure function of `seed`.
+ * `spec.positionsPerScan` positions. A pure function of `seed` (and `family`, which, when given,
+ * replaces the drawn one: validation scans cover the families in turn).
  *
  * @shape probe (N, N) complex — the measured probe (any scale)
  */
-export function simulatePretrainingScan(spec: PretrainSpec, probe: ComplexArray, seed: number): PretrainScan {
+export function simulatePretrainingScan(spec: PretrainSpec, probe: ComplexArray, seed: number, family?: ObjectFamily): PretrainScan {
   const rng = createRng(seed);
-  const family = spec.families[rng.int(spec.families.length)]!;
+  const drawn = spec.families[rng.int(spec.families.length)]!;
+  family ??= drawn;
   const step = logUniform(rng, spec.stepRange);
   const nphotons = logUniform(rng, spec.doseRange);
   const amplitudeMin = uniform(rng, spec.amplitudeMinRange);
