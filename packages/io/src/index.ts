@@ -18,6 +18,7 @@ export { numpyDtypeName } from './numpy-dtype-name.js';
 export { countsToAmplitude } from './counts-to-amplitude.js';
 export { defaultDiffractionKind, type DiffractionKind } from './default-diffraction-kind.js';
 export { checkRawData, type CheckRawDataOptions, type RawDataCheck } from './check-raw-data.js';
+export { diffractionStatsAccumulator, type DiffractionStats, type DiffractionStatsAccumulator, type DiffractionStatsOptions } from './diffraction-stats.js';
 export { toRawData } from './to-raw-data.js';
 export { rawDataToArrays } from './raw-data-to-arrays.js';
 export { encodeReconstruction } from './encode-reconstruction.js';
