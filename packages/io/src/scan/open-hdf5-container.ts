@@ -83,10 +83,10 @@ export function openHdf5Container(h5: H5Wasm, path: string, file: string): ScanC
     const missing = filters.filter((x) => !BUILTIN_HDF5_FILTERS.has(x.id) && !h5.plugins.has(x.id));
     if (missing.length > 0) {
       const names = missing.map((x) => `${x.id}${x.name ? ` '${x.name}'` : PLUGIN_HDF5_FILTERS.has(x.id) ? ` '${PLUGIN_HDF5_FILTERS.get(x.id)}'` : ''}`).join(', ');
-      throw new InputError(`compressed with HDF5 filter ${names}, which this reader does not have (it would read wrong numbers)`, {
+      throw new InputError(`compressed with HDF5 filter ${names}, which this reader does not have (without it HDF5 returns wrong numbers): rewrite the file without it (h5repack -f NONE) or with gzip or LZF`, {
         file, key: q,
         expected: `a dataset filtered with ${[...BUILTIN_HDF5_FILTERS.values(), ...[...h5.plugins].map((id) => PLUGIN_HDF5_FILTERS.get(id) ?? String(id))].join(', ')} or none`,
-        actual: `filter ${names}; rewrite it without (h5repack -f NONE) or with gzip/lzf`,
+        actual: `filter ${names}`,
       });
     }
   };
