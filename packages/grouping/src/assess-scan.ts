@@ -35,7 +35,9 @@ export type ScanIssueCode =
   | 'dose-mismatch'
   | 'metadata-disagrees'
   | 'start-positions-differ'
-  | 'small-neighbour-pool';
+  | 'small-neighbour-pool'
+  // found by a scan reader (geometry in the file that disagrees with itself)
+  | 'reader-geometry';
 
 /**
  * One finding about a scan. `message` is the full line a person reads (`file, key 'k': what;

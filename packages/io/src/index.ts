@@ -20,6 +20,7 @@ export { defaultDiffractionKind, type DiffractionKind } from './default-diffract
 export { checkRawData, type CheckRawDataOptions, type RawDataCheck } from './check-raw-data.js';
 export { diffractionStatsAccumulator, type DiffractionStats, type DiffractionStatsAccumulator, type DiffractionStatsOptions } from './diffraction-stats.js';
 export { toRawData } from './to-raw-data.js';
+export { scanDataFromRaw } from './scan-data-from-raw.js';
 export { rawDataToArrays } from './raw-data-to-arrays.js';
 export { encodeReconstruction } from './encode-reconstruction.js';
 export { parseReconstruction } from './parse-reconstruction.js';

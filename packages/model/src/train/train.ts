@@ -52,6 +52,7 @@ export async function train(config: RunConfig, data: TrainingData, hooks: TrainH
     config, N, canvasSize,
     probe: resume && config.probeTrainable ? resume.physics.probe : data.probe,
     intensityScale: data.intensityScale,
+    ...(data.badPixels ? { badPixels: data.badPixels } : {}),
     ...(resume ? { resume } : {}),
   });
   let model: PtychoModel | undefined;

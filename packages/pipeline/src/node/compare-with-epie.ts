@@ -22,6 +22,8 @@ export interface CompareWithEpieOptions {
   /** The network's wall time (training + inference), added to the refinement's for its total. */
   readonly networkSeconds: number;
   readonly reporter: Reporter;
+  /** Bytes the scan's frames may take in memory (see `epieToDir`). */
+  readonly memoryBudget?: number;
 }
 
 /**
@@ -45,6 +47,7 @@ export function compareWithEpie(scan: UsableScan, out: string, network: Reconstr
       : `ePIE from a flat object, ${iterations} iterations (α = ${alpha}), into ${dir}`);
     const res = epieToDir(scan, dir, {
       iterations, alpha, probeUpdate: false, probeAlpha: 1, seed, reporter: opts.reporter,
+      ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}),
       ...(method === 'refined' ? { initialObject: network, initLabel: 'network (recon/reconstruction.npz)' } : {}),
     });
     const metrics = opts.truth ? evaluateAndWrite(res.reconstruction, opts.truth, dir).result.metrics : null;

@@ -4,7 +4,9 @@ import { writeFileAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { epie, type EpieResult, type ObjectOnCanvas } from '@ptychojs/physics';
 import { epieCostPng } from '../epie-cost-png.js';
 import type { Reporter } from '../reporter.js';
+import { scanInMemory } from '../scan-in-memory.js';
 import type { UsableScan } from '../usable-scan.js';
+import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { writeReconstruction } from './write-reconstruction.js';
 
@@ -21,6 +23,8 @@ export interface EpieToDirOptions {
   /** Where the starting object came from, stored in reconstruction.json ('flat' when absent). */
   readonly initLabel?: string;
   readonly reporter: Reporter;
+  /** Bytes the scan's frames may take in memory (ePIE holds them all; default {@link defaultMemoryBudget}). */
+  readonly memoryBudget?: number;
 }
 
 /** An ePIE reconstruction and the files written for it. */
@@ -40,12 +44,13 @@ export interface EpieToDirResult extends EpieResult {
  *   error naming the directory when it cannot be made or written
  */
 export function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDirOptions): EpieToDirResult {
-  const { raw } = scan;
+  const raw = scanInMemory(scan.raw, opts.memoryBudget ?? defaultMemoryBudget(), 'ePIE');
   const bar = opts.reporter.progress('epie', opts.iterations, 'iterations');
   let res: EpieResult;
   try {
     res = epie({
       diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords,
+      ...(raw.badPixels ? { badPixels: raw.badPixels } : {}),
       iterations: opts.iterations, alpha: opts.alpha, probeUpdate: opts.probeUpdate, probeAlpha: opts.probeAlpha, seed: opts.seed,
       initialObject: opts.initialObject,
       onIteration: (p) => bar.update(p.iteration, { cost: p.cost }),

@@ -7,6 +7,7 @@ import { checkPatternSize, reconstructWithModel } from '../reconstruct-with-mode
 import type { Progress, Reporter } from '../reporter.js';
 import type { UsableScan } from '../usable-scan.js';
 import { PIPELINE_VERSION } from '../version.js';
+import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { writeReconstruction } from './write-reconstruction.js';
@@ -24,6 +25,11 @@ export interface InferToDirOptions {
    * Default 1: this thread.
    */
   readonly workers?: number;
+  /**
+   * Bytes the scan's frames may take in memory (default {@link defaultMemoryBudget}): half of it is
+   * the cache the batches read their frames through; the frames are never all read at once.
+   */
+  readonly memoryBudget?: number;
 }
 
 /** A reconstruction and the files written for it. */
@@ -67,6 +73,7 @@ export async function inferToDir(runDir: string, scan: UsableScan, outDir: strin
     const res = await reconstructWithModel(predict, rc, raw, {
       batchSize: opts.batchSize,
       concurrency: workers,
+      cacheBytes: Math.max(16 * 2 ** 20, Math.floor((opts.memoryBudget ?? defaultMemoryBudget()) / 2)),
       onProgress: (done, total) => { bar!.setTotal(total); bar!.update(done); },
     });
     bar.stop();

@@ -74,6 +74,8 @@ export interface RunPipelineOptions {
   readonly epieIterations?: number;
   /** rPIE α of both (default 1). */
   readonly epieAlpha?: number;
+  /** Bytes the scan's frames may take in memory (training and ePIE hold them all; inference reads by batch). */
+  readonly memoryBudget?: number;
 }
 
 /**
@@ -108,6 +110,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     const resume = fs.existsSync(path.join(trainDir, 'checkpoint'));
     const res = await trainToRunDir(scan, config, trainDir, {
       backend: opts.backend, resume, reporter, workers: opts.workers ?? 1,
+      ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}),
     });
@@ -116,7 +119,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     trainInfo = { epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: res.history.at(-1)?.loss, seconds: res.runConfig.seconds };
   }
   const reconDir = path.join(out, 'recon');
-  const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
+  const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}) });
   let metrics: EvaluationMetrics | null = null;
   let frc: EvaluationResult['frc'] | undefined;
   const truth = scanTruth(scan);
@@ -145,6 +148,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
       ...compareWithEpie(scan, out, rec.reconstruction, {
         refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
         ...(truth ? { truth } : {}), networkSeconds, reporter,
+        ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}),
       }),
     ];
     for (const m of methods) {

@@ -12,7 +12,9 @@ import type { Progress, Reporter } from '../reporter.js';
 import type { RunDirConfig } from '../run-dir-config.js';
 import { TrainingInterruptedError } from '../training-interrupted-error.js';
 import type { BackendUsed } from '../types.js';
+import { scanInMemory } from '../scan-in-memory.js';
 import type { UsableScan } from '../usable-scan.js';
+import { defaultMemoryBudget } from './default-memory-budget.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { checkRunDir } from './check-run-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
@@ -37,6 +39,11 @@ export interface TrainToRunDirOptions {
    * nothing else, so `resume` continues the run.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Bytes the scan's frames may take in memory (training holds them all; default
+   * {@link defaultMemoryBudget}). A larger scan is refused with the sizes; `infer` reads by batch.
+   */
+  readonly memoryBudget?: number;
 }
 
 /** What a stop reason means, for people. */
@@ -77,7 +84,7 @@ export interface TrainRunResult {
  */
 export async function trainToRunDir(scan: UsableScan, requested: RunConfig, runDir: string, opts: TrainToRunDirOptions): Promise<TrainRunResult> {
   const { reporter } = opts;
-  const { raw } = scan;
+  const raw = scanInMemory(scan.raw, opts.memoryBudget ?? defaultMemoryBudget(), 'training');
   checkRunDir(runDir, opts.resume);
   const t0 = performance.now();
   const dose = resolveDose(raw, requested.nphotons);
@@ -103,6 +110,7 @@ export async function trainToRunDir(scan: UsableScan, requested: RunConfig, runD
   try {
     result = await train(config, {
       N: raw.N, X: data.X, coordsRelative: data.coordsRelative, probe: prepared.probe,
+      ...(raw.badPixels ? { badPixels: raw.badPixels } : {}),
       intensityScale: prepared.intensityScale, canvasSize: prepared.canvasSize,
       ...(data.Y && config.realspaceWeight > 0 ? { Y: data.Y } : {}),
     }, {

@@ -1,0 +1,37 @@
+import { openScanFile, readMaskFile } from '@ptychojs/io/node';
+import { checkScan, type ScanCheck, type ScanCheckSettings } from '../check-scan.js';
+
+/** The files and conventions of a scan besides the file itself (`--positions`, `--mask`, CXI signs). */
+export interface ScanFileOptions {
+  /** A ptychodus product with the positions and probe, for a diffraction-only file. */
+  readonly positions?: string;
+  /** A bad-pixel mask file (NPY, NPZ, HDF5; nonzero = not measured), combined with the file's own. */
+  readonly mask?: string;
+  /** CXI translations as probe positions with this sign (default +1, ptychodus's reading). */
+  readonly positionsSign?: 1 | -1;
+  /** Swap x and y of CXI translations. */
+  readonly positionsSwapXY?: boolean;
+}
+
+/**
+ * Open a scan file of any format of the registry (by content) and check it for a command
+ * ({@link checkScan}): frames stay in the file, read once in a bounded pass (or a sample of them,
+ * `sampleBytes`). The scan keeps the file open for later reads of its frames.
+ *
+ * @throws InputError naming the file: unreadable, unknown format, a required field missing
+ */
+export async function checkScanFile(file: string, settings: ScanCheckSettings & ScanFileOptions): Promise<ScanCheck> {
+  const mask = settings.mask ? await readMaskFile(settings.mask) : undefined;
+  const source = await openScanFile(file, {
+    ...(settings.positions ? { positions: settings.positions } : {}),
+    ...(settings.positionsSign ? { positionsSign: settings.positionsSign } : {}),
+    ...(settings.positionsSwapXY ? { positionsSwapXY: true } : {}),
+  });
+  try {
+    const { mask: _, ...rest } = settings;
+    return checkScan(source, { ...rest, ...(mask ? { mask } : {}) });
+  } catch (e) {
+    source.close();
+    throw e;
+  }
+}
