@@ -145,11 +145,13 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
   if (opts.badPixels) maskArrays.push({ a: opts.badPixels, from: opts.badPixelsSource ?? '--mask' });
 
   // --- diffraction ---------------------------------------------------------------------------
-  interface Diffraction { readonly src: FrameSource; readonly N: number; readonly M: number; readonly a: FrameSource }
+  interface Diffraction { readonly src: FrameSource; readonly N: number; readonly M: number; readonly a: FrameSource; readonly label: string }
   const counts = opts.diffraction === 'counts';
-  const readDiffraction = (key: string): Diffraction | undefined => {
-    const given = getAny(key)!;
+  const readDiffraction = (contractKey: string): Diffraction | undefined => {
+    const given = getAny(contractKey)!;
     const a = isLazy(given) ? given : undefined;
+    // Messages name the array where it is in the file (an HDF5 path), else the contract key.
+    const key = a?.path ?? contractKey;
     const s = given.shape;
     if (!REAL.has(given.dtype)) { problem(key, 'wrong dtype', '(M, N, N) float amplitude', describeArray(given)); return undefined; }
     if (s.length !== 3) { problem(key, 'wrong rank', '(M, N, N) float amplitude', describeArray(given)); return undefined; }
@@ -172,11 +174,11 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
         problem(key, `stored as (N, N, M): its frames are not contiguous, and transposing ${bytes} bytes exceeds ${limit} bytes`, '(M, N, N) for a scan this large', describeArray(given));
         return undefined;
       }
-      frames = arrayFrameSource({ dtype: 'f4', shape: [m, n, n], data: transposeNNM(src.readRows(0, s0), n, m) }, { file: source, key });
+      frames = { ...arrayFrameSource({ dtype: 'f4', shape: [m, n, n], data: transposeNNM(src.readRows(0, s0), n, m) }, { file: source, key }), path: key };
       notes.push(`${source}: '${key}' stored as (N, N, M) = ${describeArray(given)}; transposed to (M, N, N)`);
     } else if (s0 === s1 && s1 === s2) notes.push(`${source}: '${key}' ${describeArray(given)} could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N) — transpose the file if patterns are on the last axis`);
     if (!(SUPPORTED_N as readonly number[]).includes(n)) problem(key, 'unsupported pattern size N', `N in {${SUPPORTED_N.join(', ')}}`, `N = ${n} from ${describeArray(given)}`);
-    return { src: frames, N: n, M: m, a: given as FrameSource };
+    return { src: frames, N: n, M: m, a: given as FrameSource, label: key };
   };
   // One pass over the frames: NaN/Inf and negatives (problems), and assessScan's statistics.
   const pass = (d: Diffraction, key: string, mask: Uint8Array | undefined): DiffractionStats => {
@@ -227,8 +229,8 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
           dKey = 'diff3d';
         } else {
           // Both are checked for their own values too, so each key's problems are named.
-          pass(main, 'diff3d', undefined);
-          pass(alias, 'diffraction', undefined);
+          pass(main, main.label, undefined);
+          pass(alias, alias.label, undefined);
           problem('diffraction', "ambiguous input: both 'diff3d' and 'diffraction' are present and differ; keep only the one you mean",
             "one of 'diff3d' or 'diffraction' (or two identical arrays)", `'diff3d' ${describeArray(main.a)} and 'diffraction' ${describeArray(alias.a)}, ${diff}`);
         }
@@ -261,8 +263,8 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
   }
   let stats: DiffractionStats | undefined;
   if (chosen && dKey !== undefined) {
-    stats = pass(chosen, dKey, badPixels);
-    if (counts) notes.push(`${source}: '${dKey}' read as counts: amplitude = sqrt(counts) (SPEC §3)`);
+    stats = pass(chosen, chosen.label, badPixels);
+    if (counts) notes.push(`${source}: '${chosen.label}' read as counts: amplitude = sqrt(counts) (SPEC §3)`);
   }
 
   // --- probe ---------------------------------------------------------------------------------
@@ -317,8 +319,9 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
 
   // --- notes: conversions on reading, unused keys --------------------------------------------
   const storedDtypes: Record<string, string> = {};
-  for (const [key, a] of Object.entries(arrays)) {
+  for (const [contractKey, a] of Object.entries(arrays)) {
     if (a === undefined) continue;
+    const key = isLazy(a) && a.path !== undefined ? a.path : contractKey;
     storedDtypes[key] = numpyDtypeName(a);
     const inMemory = numpyDtypeName({ dtype: a.dtype });
     if (a.storedDescr !== undefined && a.dtype !== 'U' && a.dtype !== 'S' && storedDtypes[key] !== inMemory) {
@@ -339,7 +342,7 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
     ...(objectGuess ? { objectGuess } : {}),
     scanIndex: scanIndex ?? new Int32Array(M),
     ...(metadata ? { metadata } : {}),
-    diffractionKey: dKey!,
+    diffractionKey: chosen.label,
     storedDtypes,
     ...(badPixels ? { badPixels } : {}),
   };

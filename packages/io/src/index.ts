@@ -4,7 +4,7 @@ export * from './random.js';
 export { dtypeInfo, type DTypeInfo } from './dtype-info.js';
 export { ndarray } from './ndarray.js';
 export { parseNpy, DEFAULT_MAX_BYTES, type ParseNpyOptions } from './parse-npy.js';
-export { encodeNpy, type EncodeNpyOptions } from './encode-npy.js';
+export { encodeNpy, encodeNpyHeader, type EncodeNpyOptions } from './encode-npy.js';
 export { parseNpz, type ParseNpzOptions } from './parse-npz.js';
 export { encodeNpz, type EncodeNpzOptions } from './encode-npz.js';
 export { toFloat64Array } from './to-float64-array.js';

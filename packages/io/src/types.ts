@@ -143,6 +143,8 @@ export interface FrameSource {
   readonly shape: readonly number[];
   /** numpy's descr of the stored type (`'<u2'`, `'>f4'`), for messages (`numpyDtypeName`). */
   readonly storedDescr?: string;
+  /** Where it is in its file (NPZ key, HDF5 dataset path), for messages. */
+  readonly path?: string;
   /**
    * How ranges are read: `'memory'` (already in memory), `'ranged'` (positional reads by byte
    * offset or HDF5 hyperslab: any range costs only its bytes), `'sequential'` (a deflated NPZ

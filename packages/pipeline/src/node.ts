@@ -11,6 +11,7 @@ export { makeOutputDir } from './node/make-output-dir.js';
 export { loadScan } from './node/load-scan.js';
 export { checkScanFile, type ScanFileOptions } from './node/check-scan-file.js';
 export { defaultMemoryBudget } from './node/default-memory-budget.js';
+export { storedFrameCache, type StoredFrameCacheOptions } from './node/stored-frame-cache.js';
 export { trainToRunDir, type TrainRunResult, type TrainToRunDirOptions } from './node/train-to-run-dir.js';
 export { writeReconstruction } from './node/write-reconstruction.js';
 export { inferToDir, type InferResult, type InferToDirOptions } from './node/infer-to-dir.js';

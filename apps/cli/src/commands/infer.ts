@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { InputError } from '@ptychojs/io';
 import { inferToDir, loadScan, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
-import { addScanOptions, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
+import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers, WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
 
@@ -16,7 +16,7 @@ export function registerInfer(program: Command): void {
     .command('infer')
     .description('reconstruct a scan with a trained model and stitch the patches into one object')
     .requiredOption('--model <dir>', 'run directory written by `ptycho train`')
-    .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
+    .requiredOption('--data <file>', 'scan file: raw NPZ (SPEC §3), ptychodus product/diffraction HDF5 or NPZ, CXI (recognised by content)')
     .requiredOption('--out <dir>', 'output directory (reconstruction.npz, reconstruction.json, amplitude.png, phase.png)')
     .option('--batch-size <b>', 'groups per forward pass (bounds memory)', '64')
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
@@ -30,12 +30,13 @@ export function registerInfer(program: Command): void {
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new InputError('batch size must be a positive integer', { key: '--batch-size', expected: 'integer ≥ 1', actual: flags.batchSize });
       // The scan is checked for the model's grouping before anything is written.
       const rc = readRunDirConfig(flags.model);
-      const scan = loadScan(flags.data, { command: 'infer', gridsize: rc.gridsize, K: rc.K, ...readingSettings(flags) });
+      const budget = memoryBudget(flags);
+      const scan = await loadScan(flags.data, { command: 'infer', gridsize: rc.gridsize, K: rc.K, ...readingSettings(flags), ...fileSettings(flags), reporter: ui });
       printScanFindings(ui, scan);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
       const workers = resolveWorkers(flags.workers, backend.name, Infinity);
-      const res = await inferToDir(flags.model, scan, flags.out, { batchSize, reporter: ui, backend: backend.name, workers });
+      const res = await inferToDir(flags.model, scan, flags.out, { batchSize, reporter: ui, backend: backend.name, workers, memoryBudget: budget });
       const [H, W] = res.reconstruction.object.shape;
       const groupsPerSec = res.groups / Math.max(res.seconds.inference, 1e-9);
       ui.result({ out: flags.out, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec, workers, warnings: scan.warnings });

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { InputError } from '@ptychojs/io';
 import { checkRunOut, loadScan, runPipeline } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
-import { addScanOptions, printScanFindings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
+import { addScanOptions, memoryBudget, printScanFindings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
 import { addTrainOptions, resolveTrainConfig } from '../train-options.js';
 import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
@@ -16,7 +16,7 @@ export function registerRun(program: Command): void {
   const cmd = program
     .command('run')
     .description('train, reconstruct, evaluate against objectGuess when present, and write report.html')
-    .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
+    .requiredOption('--data <file>', 'scan file: raw NPZ (SPEC §3), ptychodus product/diffraction HDF5 or NPZ, CXI (recognised by content)')
     .requiredOption('--out <dir>', 'output directory (train/, recon/, report.html, summary.json)');
   addScanOptions(addTrainOptions(cmd))
     .option('--refine <k>', "then refine the network's object with K ePIE iterations (same probe and scan) into refined/")
@@ -33,7 +33,8 @@ export function registerRun(program: Command): void {
       if (!(epieAlpha > 0 && epieAlpha <= 1)) throw new InputError('must be a number in (0, 1]', { key: '--epie-alpha', expected: '0 < value ≤ 1', actual: String(flags.epieAlpha) });
       const out = flags.out as string;
       checkRunOut(out);
-      const scan = loadScan(flags.data as string, trainingScanSettings('run', flags, config));
+      const budget = memoryBudget(flags);
+      const scan = await loadScan(flags.data as string, { ...trainingScanSettings('run', flags, config), reporter: ui });
       printScanFindings(ui, scan);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
@@ -41,7 +42,7 @@ export function registerRun(program: Command): void {
       const interrupt = interruptOnSignals(ui);
       let summary;
       try {
-        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha });
+        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha, memoryBudget: budget });
       } finally {
         interrupt.dispose();
       }

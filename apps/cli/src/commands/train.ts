@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { metricsTable } from '@ptychojs/pipeline';
 import { checkRunDir, loadScan, reconstructTestScan, trainToRunDir } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
-import { addScanOptions, printScanFindings, readingSettings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
+import { addScanOptions, memoryBudget, printScanFindings, readingSettings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
 import { addTrainOptions, resolveTrainConfig } from '../train-options.js';
 import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
@@ -15,7 +15,7 @@ export function registerTrain(program: Command): void {
   const cmd = program
     .command('train')
     .description('train the physics-informed U-Net on a scan (no ground truth needed)')
-    .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
+    .requiredOption('--data <file>', 'scan file: raw NPZ (SPEC §3), ptychodus product/diffraction HDF5 or NPZ, CXI (recognised by content)')
     .requiredOption('--out <dir>', 'run directory to create')
     .option('--test <file>', 'held-out scan NPZ: reconstructed after training into RUN/test/ (and scored when it has objectGuess)');
   addScanOptions(addTrainOptions(cmd))
@@ -34,8 +34,9 @@ export function registerTrain(program: Command): void {
       const out = flags.out as string;
       checkRunDir(out, Boolean(flags.resume));
       // Both scans are checked before anything is written.
-      const scan = loadScan(flags.data as string, trainingScanSettings('train', flags, config));
-      const test = flags.test === undefined ? undefined : loadScan(flags.test as string, { command: 'infer', gridsize: config.gridsize, K: config.K, ...readingSettings(flags) });
+      const budget = memoryBudget(flags);
+      const scan = await loadScan(flags.data as string, { ...trainingScanSettings('train', flags, config), reporter: ui });
+      const test = flags.test === undefined ? undefined : await loadScan(flags.test as string, { command: 'infer', gridsize: config.gridsize, K: config.K, ...readingSettings(flags), reporter: ui });
       printScanFindings(ui, scan);
       if (test) printScanFindings(ui, test);
       const backend = await selectBackend(flags.backend as BackendChoice);
@@ -44,13 +45,13 @@ export function registerTrain(program: Command): void {
       const interrupt = interruptOnSignals(ui);
       let res;
       try {
-        res = await trainToRunDir(scan, config, out, { backend, resume: Boolean(flags.resume), reporter: ui, workers, signal: interrupt.signal });
+        res = await trainToRunDir(scan, config, out, { backend, resume: Boolean(flags.resume), reporter: ui, workers, signal: interrupt.signal, memoryBudget: budget });
       } finally {
         interrupt.dispose();
       }
       let testMetrics: unknown = null, testMetricsAbsent: string | null = null;
       if (test) {
-        const t = await reconstructTestScan(out, test, { reporter: ui, backend: backend.name, workers });
+        const t = await reconstructTestScan(out, test, { reporter: ui, backend: backend.name, workers, memoryBudget: budget });
         testMetrics = t.metrics;
         testMetricsAbsent = t.metricsAbsent;
         if (t.metrics) for (const line of metricsTable(t.metrics)) ui.info(line);

@@ -14,6 +14,7 @@ export function indexedFrameSource(src: FrameSource, order: Int32Array): FrameSo
     dtype: src.dtype,
     shape,
     ...(src.storedDescr !== undefined ? { storedDescr: src.storedDescr } : {}),
+    ...(src.path !== undefined ? { path: src.path } : {}),
     access: src.access,
     bytes: Math.round(src.bytes * (order.length / Math.max(1, src.shape[0]!))),
     readRows(s, e, out) {

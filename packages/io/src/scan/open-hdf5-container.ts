@@ -156,6 +156,7 @@ export function openHdf5Container(h5: H5Wasm, path: string, file: string): ScanC
         dtype: k.dtype as NumericDType,
         shape,
         storedDescr: k.descr,
+        path: q,
         access: 'ranged',
         bytes: rowElems * shape[0]! * k.itemBytes,
         readRows(s, e, out) {

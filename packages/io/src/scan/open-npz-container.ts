@@ -106,6 +106,7 @@ export function openNpzContainer(src: ByteSource, opts: OpenNpzOptions): ScanCon
         dtype: descr.dtype as NumericDType,
         shape: header.shape,
         storedDescr: header.descrText,
+        path: key,
         bytes: payloadBytes,
       };
       const checkRange = (s: number, e: number): void => {

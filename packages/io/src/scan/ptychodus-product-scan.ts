@@ -84,7 +84,7 @@ export function ptychodusProductScan(c: ScanContainer, layout: 'h5' | 'npz'): Pr
   const { x, y } = metresToPixels(xm, ym, frame);
   const cx = h5 ? '/object@center_x_m' : 'object_center_x_m', pw = h5 ? '/object@pixel_width_m' : 'object_pixel_width_m';
   mapping.push(
-    { field: 'xcoords', from: xKey, how: `(x_m − ${cx})/${pw} + W/2, W = ${W} (ptychodus's object frame)` },
+    { field: 'xcoords', from: xKey, how: `(x_m − center_x_m)/pixel_width_m + W/2 with the object's centre and pixel size (${cx}, ${pw}), W = ${W}: ptychodus's object frame` },
     { field: 'ycoords', from: yKey, how: `(y_m − center_y_m)/pixel_height_m + H/2, H = ${H}` },
   );
 

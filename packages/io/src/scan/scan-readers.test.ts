@@ -51,7 +51,7 @@ describe('scan readers: each format reads as the equivalent raw NPZ (fixtures fr
     expect(scan.badPixels).toEqual(want.badPixels);
     expect(Array.from(scan.badPixels!).reduce((a, b) => a + b, 0)).toBe(expected.bad_pixels);
     expect(notes.some((n) => /holds 2 incoherent modes; using the first/.test(n))).toBe(true);
-    expect(src.mapping.find((m) => m.field === 'xcoords')!.how).toMatch(/center_x_m\)\/\/object@pixel_width_m \+ W\/2, W = 128/);
+    expect(src.mapping.find((m) => m.field === 'xcoords')!.how).toBe("(x_m − center_x_m)/pixel_width_m + W/2 with the object's centre and pixel size (/object@center_x_m, /object@pixel_width_m), W = 128: ptychodus's object frame");
   });
 
   it('a ptychodus product .npz with the diffraction .h5 reads the same', async () => {

@@ -1,15 +1,18 @@
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import { scanDataFromRaw } from '@ptychojs/io';
 import type { InferenceModel } from '@ptychojs/model';
 import { fileModelHandler, loadModel, startInferenceWorkers } from '@ptychojs/model/node';
 import type { PredictBatch, ReconstructResult } from '../reconstruct-scan.js';
 import { checkPatternSize, reconstructWithModel } from '../reconstruct-with-model.js';
+import { scanInMemory } from '../scan-in-memory.js';
 import type { Progress, Reporter } from '../reporter.js';
 import type { UsableScan } from '../usable-scan.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
+import { storedFrameCache } from './stored-frame-cache.js';
 import { writeReconstruction } from './write-reconstruction.js';
 
 /** Options of {@link inferToDir}. */
@@ -67,13 +70,20 @@ export async function inferToDir(runDir: string, scan: UsableScan, outDir: strin
     close = async () => model.dispose();
   }
   let bar: Progress | undefined;
+  const budget = opts.memoryBudget ?? defaultMemoryBudget();
   try {
     makeOutputDir(outDir);
+    // A deflated NPZ member cannot be read by range: inflate it into memory when it fits the
+    // budget, else once into a stored cache in the output directory (its size said first).
+    let data = raw;
+    if (raw.frames.access === 'sequential') {
+      data = raw.frames.bytes <= budget ? scanDataFromRaw(scanInMemory(raw, budget, 'inference')) : { ...raw, frames: storedFrameCache(raw, outDir, { reporter: opts.reporter }) };
+    }
     bar = opts.reporter.progress('infer', 1, 'groups');
-    const res = await reconstructWithModel(predict, rc, raw, {
+    const res = await reconstructWithModel(predict, rc, data, {
       batchSize: opts.batchSize,
       concurrency: workers,
-      cacheBytes: Math.max(16 * 2 ** 20, Math.floor((opts.memoryBudget ?? defaultMemoryBudget()) / 2)),
+      cacheBytes: Math.max(16 * 2 ** 20, Math.floor(budget / 2)),
       onProgress: (done, total) => { bar!.setTotal(total); bar!.update(done); },
     });
     bar.stop();
