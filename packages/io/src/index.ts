@@ -42,3 +42,7 @@ export { openScanSource } from './scan/open-scan-source.js';
 export { SCAN_READERS } from './scan/scan-readers.js';
 export type { ContainerEntry, ScanContainer } from './scan/scan-container.js';
 export type { FieldMapping, ReaderWarning, ScanReader, ScanReaderOptions, ScanSource } from './scan/scan-reader.js';
+export { reconstructionProduct, productPixelSize, type ProductScan, type ReconstructionProduct, type ReconstructionProductOptions } from './product/reconstruction-product.js';
+export { encodePtychodusNpz } from './product/encode-ptychodus-npz.js';
+export { writePtychodusH5 } from './product/write-ptychodus-h5.js';
+export { writeCxi, type CxiProcess } from './product/write-cxi.js';

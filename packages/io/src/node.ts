@@ -12,3 +12,4 @@ export { h5wasmNode } from './node/h5wasm-node.js';
 export { openContainerFile } from './node/open-container-file.js';
 export { openScanFile, type OpenScanFileOptions } from './node/open-scan-file.js';
 export { readMaskFile } from './node/read-mask-file.js';
+export { writeReconstructionFormats, RECONSTRUCTION_FORMATS, type ReconstructionFormat } from './node/write-reconstruction-formats.js';
