@@ -12,6 +12,7 @@ export { loadScan } from './node/load-scan.js';
 export { checkScanFile, type ScanFileOptions } from './node/check-scan-file.js';
 export { defaultMemoryBudget } from './node/default-memory-budget.js';
 export { storedFrameCache, type StoredFrameCacheOptions } from './node/stored-frame-cache.js';
+export { writeProductFiles, type ProductFilesOptions } from './node/write-product-files.js';
 export { trainToRunDir, type TrainRunResult, type TrainToRunDirOptions } from './node/train-to-run-dir.js';
 export { writeReconstruction } from './node/write-reconstruction.js';
 export { inferToDir, type InferResult, type InferToDirOptions } from './node/infer-to-dir.js';

@@ -9,9 +9,10 @@ import { InputError, parseReconstruction } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
 import { epieToDir, loadScan } from '@ptychojs/pipeline/node';
 import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
+import { addFormatOptions, resolveFormats, type FormatFlags } from '../format-options.js';
 import { createUi, fmt } from '../ui.js';
 
-interface EpieFlags extends ScanFlags {
+interface EpieFlags extends ScanFlags, FormatFlags {
   data: string; out: string; iterations: string; alpha: string; probeUpdate?: boolean; probeAlpha: string;
   seed: string; init?: string; json?: boolean; quiet?: boolean;
 }
@@ -28,7 +29,7 @@ export function registerEpie(program: Command): void {
     .option('--probe-alpha <b>', 'rPIE α of the probe step, in (0, 1]', '1')
     .option('--seed <n>', 'seed of the random position order', '0')
     .option('--init <file>', 'start from this reconstruction.npz (e.g. from `ptycho infer`) instead of a flat object');
-  addScanOptions(cmd)
+  addScanOptions(addFormatOptions(cmd))
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: EpieFlags) => {
@@ -42,11 +43,12 @@ export function registerEpie(program: Command): void {
       const budget = memoryBudget(flags);
       const scan = await loadScan(flags.data, { command: 'epie', ...readingSettings(flags), ...fileSettings(flags), reporter: ui });
       printScanFindings(ui, scan);
+      const out = resolveFormats(flags, scan);
       const { raw } = scan;
       const initialObject = flags.init === undefined ? undefined : parseReconstruction(readNpzFile(flags.init), flags.init);
       ui.info(`ePIE on ${flags.data}: M = ${raw.M} patterns of ${raw.N}×${raw.N}, ${iterations} iterations, α = ${alpha}${flags.probeUpdate ? `, probe update (α = ${probeAlpha})` : ''}, seed ${seed}, start ${flags.init ?? 'flat'}`);
-      const res = epieToDir(scan, flags.out, {
-        iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), probeAlpha, seed, initialObject, initLabel: flags.init, reporter: ui, memoryBudget: budget,
+      const res = await epieToDir(scan, flags.out, {
+        iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), probeAlpha, seed, initialObject, initLabel: flags.init, reporter: ui, memoryBudget: budget, ...out,
       });
       const cost = Array.from(res.cost), files = res.files;
       const [H, W] = res.reconstruction.object.shape as [number, number];

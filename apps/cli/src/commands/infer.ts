@@ -6,10 +6,11 @@ import { InputError } from '@ptychojs/io';
 import { inferToDir, loadScan, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
+import { addFormatOptions, resolveFormats, type FormatFlags } from '../format-options.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers, WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
 
-interface InferFlags extends ScanFlags { model: string; data: string; out: string; batchSize: string; backend: string; workers: string; json?: boolean; quiet?: boolean }
+interface InferFlags extends ScanFlags, FormatFlags { model: string; data: string; out: string; batchSize: string; backend: string; workers: string; json?: boolean; quiet?: boolean }
 
 export function registerInfer(program: Command): void {
   const cmd = program
@@ -21,7 +22,7 @@ export function registerInfer(program: Command): void {
     .option('--batch-size <b>', 'groups per forward pass (bounds memory)', '64')
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
     .option(WORKERS_FLAG, WORKERS_HELP, 'auto');
-  addScanOptions(cmd)
+  addScanOptions(addFormatOptions(cmd))
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: InferFlags) => {
@@ -33,10 +34,11 @@ export function registerInfer(program: Command): void {
       const budget = memoryBudget(flags);
       const scan = await loadScan(flags.data, { command: 'infer', gridsize: rc.gridsize, K: rc.K, ...readingSettings(flags), ...fileSettings(flags), reporter: ui });
       printScanFindings(ui, scan);
+      const out = resolveFormats(flags, scan);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
       const workers = resolveWorkers(flags.workers, backend.name, Infinity);
-      const res = await inferToDir(flags.model, scan, flags.out, { batchSize, reporter: ui, backend: backend.name, workers, memoryBudget: budget });
+      const res = await inferToDir(flags.model, scan, flags.out, { batchSize, reporter: ui, backend: backend.name, workers, memoryBudget: budget, ...out });
       const [H, W] = res.reconstruction.object.shape;
       const groupsPerSec = res.groups / Math.max(res.seconds.inference, 1e-9);
       ui.result({ out: flags.out, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec, workers, warnings: scan.warnings });

@@ -9,6 +9,7 @@ import { selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, memoryBudget, printScanFindings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
 import { addTrainOptions, resolveTrainConfig } from '../train-options.js';
 import { interruptOnSignals } from '../interrupt.js';
+import { addFormatOptions, resolveFormats, type FormatFlags } from '../format-options.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers } from '../workers.js';
 
@@ -18,7 +19,7 @@ export function registerRun(program: Command): void {
     .description('train, reconstruct, evaluate against objectGuess when present, and write report.html')
     .requiredOption('--data <file>', 'scan file: raw NPZ (SPEC §3), ptychodus product/diffraction HDF5 or NPZ, CXI (recognised by content)')
     .requiredOption('--out <dir>', 'output directory (train/, recon/, report.html, summary.json)');
-  addScanOptions(addTrainOptions(cmd))
+  addScanOptions(addFormatOptions(addTrainOptions(cmd)))
     .option('--refine <k>', "then refine the network's object with K ePIE iterations (same probe and scan) into refined/")
     .option('--compare-epie [k]', 'also run ePIE from a flat object into epie/ (K iterations, default 100)')
     .option('--epie-alpha <a>', "rPIE α in (0, 1] of --refine and --compare-epie (1 = ePIE)", '1')
@@ -36,13 +37,14 @@ export function registerRun(program: Command): void {
       const budget = memoryBudget(flags);
       const scan = await loadScan(flags.data as string, { ...trainingScanSettings('run', flags, config), reporter: ui });
       printScanFindings(ui, scan);
+      const formats = resolveFormats(flags as FormatFlags, scan);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
       const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
       const interrupt = interruptOnSignals(ui);
       let summary;
       try {
-        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha, memoryBudget: budget });
+        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha, memoryBudget: budget, ...formats });
       } finally {
         interrupt.dispose();
       }

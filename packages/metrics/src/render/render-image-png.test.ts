@@ -72,3 +72,19 @@ describe('renderImagePng', () => {
     expect(() => renderImagePng(new Float32Array(12), 3, 4, { vmin: 1, vmax: 1 })).toThrow(/vmin < vmax/);
   });
 });
+
+describe('renderImagePng points', () => {
+  it('draws a red cross centred on each point (column, row) inside the image, and skips points outside it', () => {
+    const plane = new Float32Array(16 * 16);
+    // No title, no colour bar: the image starts at the 10-px margin; scale 4: pixel (c, r) spans 10 + 4c … 13 + 4c.
+    const img = decode(renderImagePng(plane, 16, 16, { colorbar: false, scale: 4, points: { x: [3, 40], y: [2, 1] } }));
+    const cx = 10 + 4 * 3.5, cy = 10 + 4 * 2.5;
+    expect(pixel(img, cx, cy)).toEqual([230, 30, 30]);
+    expect(pixel(img, cx + 4, cy)).toEqual([230, 30, 30]);
+    expect(pixel(img, cx, cy - 4)).toEqual([230, 30, 30]);
+    expect(pixel(img, cx + 2, cy + 2)).toEqual([0, 0, 0]); // off the cross: the (black) image
+    let red = 0;
+    for (let i = 0; i < img.data.length; i += img.channels) if (img.data[i] === 230 && img.data[i + 1] === 30) red++;
+    expect(red).toBe(2 * 9 - 1); // one cross of arms 4 (9 px each way, sharing the centre); (40, 1) lies outside
+  });
+});

@@ -19,9 +19,15 @@ export interface RenderImageOptions {
   readonly colorbar?: boolean;
   /** Integer nearest-neighbour magnification; default round(256 / longer side), between 1 and 8. */
   readonly scale?: number;
+  /**
+   * Points drawn over the image as small red crosses (scan positions over a reconstruction, so a
+   * wrong position sign or swapped axes shows): x the column, y the row, in image pixels.
+   */
+  readonly points?: { readonly x: ArrayLike<number>; readonly y: ArrayLike<number> };
 }
 
 const BLACK = [0, 0, 0] as const;
+const RED = [230, 30, 30] as const;
 const MARGIN = 10, BAR_GAP = 12, BAR_W = 16, TICK = 4;
 
 /**
@@ -80,6 +86,18 @@ export function renderImagePng(plane: Plane, height: number, width: number, opti
       const v = plane[r * width + c]!;
       const rgb = colormapRgb(cmap, Number.isFinite(v) ? (v - vmin) / span : NaN);
       canvas.fillRect(MARGIN + c * scale, y0 + r * scale, scale, scale, rgb);
+    }
+  }
+  if (options.points) {
+    const { x, y } = options.points;
+    const arm = Math.max(2, scale);
+    for (let k = 0; k < x.length; k++) {
+      const px = Math.round(MARGIN + (x[k]! + 0.5) * scale), py = Math.round(y0 + (y[k]! + 0.5) * scale);
+      if (!(px >= MARGIN && px < MARGIN + iw && py >= y0 && py < y0 + ih)) continue;
+      const x0 = Math.max(MARGIN, px - arm), x1 = Math.min(MARGIN + iw - 1, px + arm);
+      const y1 = Math.max(y0, py - arm), y2 = Math.min(y0 + ih - 1, py + arm);
+      canvas.fillRect(x0, py, x1 - x0 + 1, 1, RED);
+      canvas.fillRect(px, y1, 1, y2 - y1 + 1, RED);
     }
   }
   canvas.frame(MARGIN, y0, iw, ih, BLACK);

@@ -32,10 +32,10 @@ function poorStart(): Reconstruction {
 }
 
 describe('compareWithEpie', () => {
-  it("refines the network's object and runs ePIE from flat into refined/ and epie/, each scored like the network", () => {
+  it("refines the network's object and runs ePIE from flat into refined/ and epie/, each scored like the network", async () => {
     const start = poorStart();
     const before = evaluateReconstruction(start.object, start.canvasOrigin, truth.object, truth.scanBox).metrics;
-    const methods = compareWithEpie(scan, dir, start, { refineIterations: 30, epieIterations: 30, alpha: 0.5, truth, networkSeconds: 12, reporter: silentReporter });
+    const methods = await compareWithEpie(scan, dir, start, { refineIterations: 30, epieIterations: 30, alpha: 0.5, truth, networkSeconds: 12, reporter: silentReporter });
     expect(methods.map((m) => m.method)).toEqual(['refined', 'epie']);
     const [refined, epie] = methods as [typeof methods[0], typeof methods[0]];
     for (const m of methods) {
@@ -61,9 +61,9 @@ describe('compareWithEpie', () => {
     expect(json.init).toBe('network (recon/reconstruction.npz)');
   });
 
-  it('runs nothing without iterations, and scores nothing without truth', () => {
-    expect(compareWithEpie(scan, path.join(dir, 'none'), poorStart(), { networkSeconds: 1, reporter: silentReporter })).toEqual([]);
-    const [e] = compareWithEpie(scan, path.join(dir, 'nt'), poorStart(), { epieIterations: 1, networkSeconds: 1, reporter: silentReporter });
+  it('runs nothing without iterations, and scores nothing without truth', async () => {
+    expect(await compareWithEpie(scan, path.join(dir, 'none'), poorStart(), { networkSeconds: 1, reporter: silentReporter })).toEqual([]);
+    const [e] = await compareWithEpie(scan, path.join(dir, 'nt'), poorStart(), { epieIterations: 1, networkSeconds: 1, reporter: silentReporter });
     expect(e!.metrics).toBeNull();
     expect(fs.existsSync(path.join(dir, 'nt', 'epie', 'metrics.json'))).toBe(false);
   });

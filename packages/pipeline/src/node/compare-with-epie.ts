@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Reconstruction } from '@ptychojs/io';
+import type { ReconstructionFormat } from '@ptychojs/io/node';
 import type { MethodResult } from '../method-result.js';
 import type { Reporter } from '../reporter.js';
 import type { Truth } from '../truth-from-arrays.js';
@@ -24,6 +25,9 @@ export interface CompareWithEpieOptions {
   readonly reporter: Reporter;
   /** Bytes the scan's frames may take in memory (see `epieToDir`). */
   readonly memoryBudget?: number;
+  /** `--format` of each ePIE directory, and `--pixel-size`. */
+  readonly formats?: readonly ReconstructionFormat[];
+  readonly pixelSizeM?: number;
 }
 
 /**
@@ -35,26 +39,29 @@ export interface CompareWithEpieOptions {
  * @returns one {@link MethodResult} per step run, refined first
  * @throws InputError from `epie` when the scan and the network's object disagree
  */
-export function compareWithEpie(scan: UsableScan, out: string, network: Reconstruction, opts: CompareWithEpieOptions): MethodResult[] {
+export async function compareWithEpie(scan: UsableScan, out: string, network: Reconstruction, opts: CompareWithEpieOptions): Promise<MethodResult[]> {
   const alpha = opts.alpha ?? 1, seed = opts.seed ?? 0;
   const steps: { method: 'refined' | 'epie'; iterations: number }[] = [];
   if (opts.refineIterations) steps.push({ method: 'refined', iterations: opts.refineIterations });
   if (opts.epieIterations) steps.push({ method: 'epie', iterations: opts.epieIterations });
-  return steps.map(({ method, iterations }) => {
+  const results: MethodResult[] = [];
+  for (const { method, iterations } of steps) {
     const dir = path.join(out, method);
     opts.reporter.info(method === 'refined'
       ? `refining the network's object with ${iterations} ePIE iterations (α = ${alpha}) into ${dir}`
       : `ePIE from a flat object, ${iterations} iterations (α = ${alpha}), into ${dir}`);
-    const res = epieToDir(scan, dir, {
+    const res = await epieToDir(scan, dir, {
       iterations, alpha, probeUpdate: false, probeAlpha: 1, seed, reporter: opts.reporter,
       ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}),
+      ...(opts.formats ? { formats: opts.formats } : {}), ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}),
       ...(method === 'refined' ? { initialObject: network, initLabel: 'network (recon/reconstruction.npz)' } : {}),
     });
     const metrics = opts.truth ? evaluateAndWrite(res.reconstruction, opts.truth, dir).result.metrics : null;
     const finalCost = res.cost[res.cost.length - 1]!;
-    return {
+    results.push({
       method, dir: method, iterations, alpha, finalCost, seconds: res.seconds,
       totalSeconds: method === 'refined' ? opts.networkSeconds + res.seconds : res.seconds, metrics,
-    };
-  });
+    });
+  }
+  return results;
 }

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { scanDataFromRaw } from '@ptychojs/io';
 import type { InferenceModel } from '@ptychojs/model';
 import { fileModelHandler, loadModel, startInferenceWorkers } from '@ptychojs/model/node';
+import type { ReconstructionFormat } from '@ptychojs/io/node';
 import type { PredictBatch, ReconstructResult } from '../reconstruct-scan.js';
 import { checkPatternSize, reconstructWithModel } from '../reconstruct-with-model.js';
 import { scanInMemory } from '../scan-in-memory.js';
@@ -12,6 +13,8 @@ import { PIPELINE_VERSION } from '../version.js';
 import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
+import { readTrainingHistory } from './read-training-history.js';
+import { writeProductFiles } from './write-product-files.js';
 import { storedFrameCache } from './stored-frame-cache.js';
 import { writeReconstruction } from './write-reconstruction.js';
 
@@ -33,6 +36,10 @@ export interface InferToDirOptions {
    * the cache the batches read their frames through; the frames are never all read at once.
    */
   readonly memoryBudget?: number;
+  /** Also write the reconstruction as a ptychodus product or CXI (`--format`), with the model's training losses. */
+  readonly formats?: readonly ReconstructionFormat[];
+  /** `--pixel-size` (metres) for those formats when the scan has none. */
+  readonly pixelSizeM?: number;
 }
 
 /** A reconstruction and the files written for it. */
@@ -90,8 +97,14 @@ export async function inferToDir(runDir: string, scan: UsableScan, outDir: strin
     const files = writeReconstruction(outDir, res, {
       model: runDir, data: raw.source, backend: opts.backend, workers, gridsize: rc.gridsize, N: rc.N,
       seed: rc.config.seed, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config: rc.config,
-      diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes,
-    });
+      diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes, reader: scan.reader,
+    }, { x: raw.xcoords, y: raw.ycoords });
+    if (opts.formats?.length) {
+      files.push(...await writeProductFiles(outDir, res.reconstruction, scan, {
+        formats: opts.formats, method: 'PtychoPINN-style network', losses: readTrainingHistory(runDir).map((h) => h.loss),
+        ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}), parameters: { model: runDir, gridsize: rc.gridsize, N: rc.N },
+      }));
+    }
     return { ...res, files };
   } finally {
     bar?.stop();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
+import { writeFileAtomic, writeJsonAtomic, type ReconstructionFormat } from '@ptychojs/io/node';
 import type { ScanIssue } from '@ptychojs/grouping';
 import type { EvaluationMetrics, EvaluationResult } from '@ptychojs/metrics';
 import type { EpochRecord, RunConfig } from '@ptychojs/model';
@@ -76,6 +76,9 @@ export interface RunPipelineOptions {
   readonly epieAlpha?: number;
   /** Bytes the scan's frames may take in memory (training and ePIE hold them all; inference reads by batch). */
   readonly memoryBudget?: number;
+  /** Also write each reconstruction as a ptychodus product or CXI (`--format`), and `--pixel-size`. */
+  readonly formats?: readonly ReconstructionFormat[];
+  readonly pixelSizeM?: number;
 }
 
 /**
@@ -118,8 +121,9 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     history = res.history;
     trainInfo = { epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: res.history.at(-1)?.loss, seconds: res.runConfig.seconds };
   }
+  const formatOpts = { ...(opts.formats ? { formats: opts.formats } : {}), ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}) };
   const reconDir = path.join(out, 'recon');
-  const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}) });
+  const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}), ...formatOpts });
   let metrics: EvaluationMetrics | null = null;
   let frc: EvaluationResult['frc'] | undefined;
   const truth = scanTruth(scan);
@@ -145,10 +149,10 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
     methods = [
       { method: 'network', dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
-      ...compareWithEpie(scan, out, rec.reconstruction, {
+      ...await compareWithEpie(scan, out, rec.reconstruction, {
         refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
         ...(truth ? { truth } : {}), networkSeconds, reporter,
-        ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}),
+        ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}), ...formatOpts,
       }),
     ];
     for (const m of methods) {
