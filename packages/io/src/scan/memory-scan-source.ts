@@ -1,3 +1,4 @@
+import { numpyDtypeName } from '../numpy-dtype-name.js';
 import type { NdArray } from '../types.js';
 import type { ScanSource } from './scan-reader.js';
 
@@ -10,7 +11,7 @@ export function memoryScanSource(arrays: Readonly<Record<string, NdArray>>, file
     file, reader: 'npz', format: 'ptychojs raw scan arrays (SPEC §3), in memory', arrays,
     mapping: Object.keys(arrays).map((k) => ({ field: k, from: k })),
     notes: [], warnings: [], problems: [],
-    contents: Object.entries(arrays).map(([path, a]) => ({ path, shape: a.shape, dtype: a.storedDescr ?? a.dtype })),
+    contents: Object.entries(arrays).map(([path, a]) => ({ path, shape: a.shape, dtype: numpyDtypeName(a) })),
     close: () => undefined,
   };
 }
