@@ -4,7 +4,6 @@ import { formatInputError, type InputErrorDetails } from './errors.js';
 import { describeArray } from './describe-array.js';
 import { numpyDtypeName } from './numpy-dtype-name.js';
 import { toComplexArray } from './to-complex-array.js';
-import { toFloat32Array } from './to-float32-array.js';
 import { toFloat64Array } from './to-float64-array.js';
 import { toStrings } from './to-strings.js';
 import { arrayFrameSource } from './scan/array-frame-source.js';
