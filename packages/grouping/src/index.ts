@@ -28,3 +28,5 @@ export {
 } from './assess-scan.js';
 export { assertScanUsable } from './assert-scan-usable.js';
 export { sliceGroups } from './slice-groups.js';
+export { halfScanSplit, type HalfScanSplit } from './half-scan-split.js';
+export { metadataPixelSize } from './metadata-pixel-size.js';

@@ -29,7 +29,7 @@ export function writeReconstruction(outDir: string, result: ReconstructResult, m
     const file = path.join(outDir, 'scan.png');
     writeFileAtomic(file, renderImagePng(rec.amplitude, H, W, {
       colormap: 'gray', title: 'amplitude and scan positions',
-      points: { x: Array.from(positions.x, (x) => x - x0), y: Array.from(positions.y, (y) => y - y0) },
+      markers: { xs: Array.from(positions.x, (x) => x - x0), ys: Array.from(positions.y, (y) => y - y0) },
     }));
     files.push(file);
   }
