@@ -83,4 +83,3 @@ describe('renderImagePng', () => {
     expect(() => renderImagePng(new Float32Array(12), 3, 4, { vmin: 1, vmax: 1 })).toThrow(/vmin < vmax/);
   });
 });
-

@@ -39,7 +39,6 @@ export interface MarkerSet {
 }
 
 const BLACK = [0, 0, 0] as const;
-const RED = [230, 30, 30] as const;
 const MARGIN = 10, BAR_GAP = 12, BAR_W = 16, TICK = 4;
 
 /**
