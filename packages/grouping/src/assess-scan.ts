@@ -1,5 +1,5 @@
-import { formatInputError, type DiffractionKind, type RawData } from '@ptychojs/io';
-import { diffractionStats, type DiffractionStats } from './internal/diffraction-stats.js';
+import { formatInputError, type DiffractionKind, type DiffractionStats, type RawData, type ScanData } from '@ptychojs/io';
+import { diffractionStats } from './internal/diffraction-stats.js';
 import { median } from './internal/median.js';
 import { knnAll } from './knn-all.js';
 import { metadataPixelSize } from './metadata-pixel-size.js';
@@ -36,7 +36,9 @@ export type ScanIssueCode =
   | 'dose-mismatch'
   | 'metadata-disagrees'
   | 'start-positions-differ'
-  | 'small-neighbour-pool';
+  | 'small-neighbour-pool'
+  // found by a scan reader (geometry in the file that disagrees with itself)
+  | 'reader-geometry';
 
 /**
  * One finding about a scan. `message` is the full line a person reads (`file, key 'k': what;
@@ -96,6 +98,11 @@ export interface ScanToAssess {
   readonly ycoordsStart?: ArrayLike<number>;
   /** @shape (M, N, N) amplitude = sqrt(counts) */
   readonly diff3d?: ArrayLike<number>;
+  /**
+   * The diffraction's statistics already gathered (by `checkRawData`'s one pass over a scan read
+   * by range, possibly of a sample of frames); used instead of reading `diff3d`.
+   */
+  readonly diffractionStats?: DiffractionStats;
   /** Only its `shape` (H, W) is read. */
   readonly objectGuess?: { readonly shape: readonly number[] };
   readonly metadata?: Readonly<Record<string, unknown>>;
@@ -180,7 +187,7 @@ const EVALUATING_COMMANDS: readonly ScanCommand[] = ['inspect', 'run', 'evaluate
  * @shape scan.xcoords (M,) pixels
  * @shape scan.diff3d (M, N, N) amplitude
  */
-export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSettings): ScanAssessment {
+export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: AssessScanSettings): ScanAssessment {
   const file = scan.source;
   const { command } = settings;
   const problems: ScanIssue[] = [];
@@ -303,13 +310,14 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   let ds: DiffractionStats | undefined;
   let countsLike = false;
   const needsDiffraction = DIFFRACTION_COMMANDS.includes(command);
-  const d = needsDiffraction ? scan.diff3d : undefined;
-  if (d === undefined) {
-    if (needsDiffraction) problem('diffraction-missing', 'diff3d', 'no diffraction patterns', `diff3d (${M}, N, N) amplitude`, 'absent', `add the measured patterns as 'diff3d'`);
-  } else if (d.length !== M * N * N) {
+  const given = 'diffractionStats' in scan && scan.diffractionStats ? scan.diffractionStats : undefined;
+  const d = needsDiffraction && !given ? scan.diff3d : undefined;
+  if (needsDiffraction && !given && d === undefined) {
+    problem('diffraction-missing', 'diff3d', 'no diffraction patterns', `diff3d (${M}, N, N) amplitude`, 'absent', `add the measured patterns as 'diff3d'`);
+  } else if (d !== undefined && d.length !== M * N * N) {
     problem('diffraction-missing', dKey, 'diffraction size does not match M positions of N×N', `(${M}, ${N}, ${N}) = ${M * N * N} values`, `${d.length} values`, 'write one N×N pattern per position');
-  } else {
-    ds = diffractionStats(d, M, N);
+  } else if (needsDiffraction) {
+    ds = given ?? diffractionStats(d!, M, N);
     const shape = [M, N, N];
     if (ds.nonFinite > 0) {
       problem('diffraction-not-finite', dKey, `${ds.nonFinite} NaN/Inf value${ds.nonFinite > 1 ? 's' : ''}, first at ${indexText(ds.firstNonFinite, shape)}`, 'finite amplitudes', `${ds.nonFinite} non-finite`, 'replace masked or saturated pixels by a finite estimate (or drop those patterns)');
@@ -321,7 +329,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     const allZero = usable && ds.max === 0;
     if (allZero) {
       if (needsDiffraction) {
-        problem('diffraction-all-zero', dKey, 'every diffraction pattern is zero', 'some non-zero counts (normalization divides by the mean pattern energy, SPEC §3)', `all ${M} patterns zero`,
+        problem('diffraction-all-zero', dKey, ds.frameIndex ? `every sampled diffraction pattern is zero (${ds.patterns} of ${M} frames read)` : 'every diffraction pattern is zero', 'some non-zero counts (normalization divides by the mean pattern energy, SPEC §3)', `all ${ds.patterns}${ds.frameIndex ? ' sampled' : ''} patterns zero`,
           'check the detector export (wrong dataset, dark frames, or a mask applied to everything)');
       }
     } else if (usable) {
@@ -342,7 +350,11 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     let min = Infinity, max = -Infinity, total = 0;
     for (const v of perPattern) { if (v < min) min = v; if (v > max) max = v; total += v; }
     stats.countsPerPattern = { min, median: median(perPattern), max };
-    stats.meanCounts = total / M;
+    const P = s.patterns;
+    /** The frame index of pattern p of the statistics (a sample's patterns are not frames 0…P−1). */
+    const frame = (p: number): number => s.frameIndex?.[p] ?? p;
+    const ofAll = s.frameIndex ? `${P} sampled` : `${M}`;
+    stats.meanCounts = total / P;
     const np = statedNphotons();
     const says = np ? ` (${np.key} says ${fmt(np.value)})` : '';
     if (countsLike) {
@@ -353,12 +365,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     } else if (reading.kind === 'counts' && !reading.stated) {
       // Read as counts because of an integer dtype: say so, with the other reading's dose
       // (as amplitudes, a pattern's counts would be Σ value² = Σ amplitude⁴ here).
-      const asAmplitudes = new Float64Array(M);
-      for (let m = 0; m < M; m++) {
-        let e = 0;
-        for (let p = m * N * N, end = p + N * N; p < end; p++) e += d![p]! ** 4;
-        asAmplitudes[m] = e;
-      }
+      const asAmplitudes = s.sum4;
       warn('diffraction-read-as-counts', dKey, `stored as ${stored || 'integers'}: read as detector counts, amplitude = sqrt(counts)`,
         'float amplitudes sqrt(counts) (SPEC §3), or the reading stated', `read as counts, ${fmt(med)} counts per pattern; read as amplitudes, ${fmt(median(asAmplitudes))}${says}`,
         'if these are counts, say so with --diffraction counts (checkRawData option diffraction: \'counts\'); if they are amplitudes, --diffraction amplitude');
@@ -366,12 +373,12 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     const zero = perPattern.reduce((n, v) => n + (v === 0 ? 1 : 0), 0);
     if (zero > 0) {
       const first = perPattern.findIndex((v) => v === 0);
-      warn('empty-patterns', dKey, `${zero} of ${M} patterns are entirely zero, first at index ${first}`, 'every pattern recorded photons', `${zero} empty`,
+      warn('empty-patterns', dKey, `${zero} of ${ofAll} patterns are entirely zero, first at index ${frame(first)}`, 'every pattern recorded photons', `${zero} empty`,
         'drop the empty frames and their positions (beam off, shutter closed, dropped frames); they train the model towards a dark object');
     }
     if (nonZero.length >= 3 && med > 0) {
       let hi = 0, lo = 0, first = -1;
-      for (let m = 0; m < M; m++) {
+      for (let m = 0; m < P; m++) {
         const v = perPattern[m]!;
         if (v === 0) continue;
         const out = v > OUTLIER_FACTOR * med ? 'hi' : v < med / OUTLIER_FACTOR ? 'lo' : '';
@@ -379,14 +386,14 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
         if (out && first < 0) first = m;
       }
       if (hi + lo > 0) {
-        warn('outlier-patterns', dKey, `${hi + lo} pattern${hi + lo > 1 ? 's have' : ' has'} a total more than ${OUTLIER_FACTOR}× from the median ${fmt(med)} counts (${hi} above, ${lo} below), first at index ${first} (${fmt(perPattern[first]!)})`,
+        warn('outlier-patterns', dKey, `${hi + lo} pattern${hi + lo > 1 ? 's have' : ' has'} a total more than ${OUTLIER_FACTOR}× from the median ${fmt(med)} counts (${hi} above, ${lo} below), first at index ${frame(first)} (${fmt(perPattern[first]!)})`,
           `totals within ${OUTLIER_FACTOR}× of the median`, `${hi} bright, ${lo} faint`, 'check those frames for beam loss, saturation or a wrong exposure time; drop or rescale them');
       }
     }
     const gaps = [...stripes(s.constantRows, s.rowEnergy, 'row'), ...stripes(s.constantCols, s.colEnergy, 'column')];
     if (gaps.length > 0) {
       warn('detector-gaps', dKey, `${gaps.join('; ')} constant in every pattern inside the signal: detector module gaps or dead lines`,
-        'measured values in every pixel', gaps.join('; '), 'these pixels carry no measurement but the Poisson likelihood treats them as measured: fill them (e.g. from the centro-symmetric pixel) or crop them out');
+        'measured values in every pixel', gaps.join('; '), 'these pixels carry no measurement but the Poisson likelihood treats them as measured: mask them (a bad_pixels (N, N) bool key in the NPZ, or --mask FILE), so the loss, ePIE and these statistics skip them');
     }
     // Dose (SPEC §3: nphotons = mean counts per pattern).
     const measured = stats.meanCounts;

@@ -1,17 +1,25 @@
-import { countsToAmplitude } from './counts-to-amplitude.js';
 import type { DiffractionKind } from './default-diffraction-kind.js';
+import { diffractionStatsAccumulator, type DiffractionStats } from './diffraction-stats.js';
 import { formatInputError, type InputErrorDetails } from './errors.js';
 import { describeArray } from './describe-array.js';
 import { numpyDtypeName } from './numpy-dtype-name.js';
 import { toComplexArray } from './to-complex-array.js';
-import { toFloat32Array } from './to-float32-array.js';
 import { toFloat64Array } from './to-float64-array.js';
 import { toStrings } from './to-strings.js';
-import { SUPPORTED_N, type ComplexArray, type NdArray, type RawData } from './types.js';
+import { arrayFrameSource } from './scan/array-frame-source.js';
+import { SUPPORTED_N, type ComplexArray, type FrameReader, type FrameSource, type NdArray, type RawData, type ScanData } from './types.js';
 
 /** Result of {@link checkRawData}: the validated data when there are no problems, and every problem. */
 export interface RawDataCheck {
+  /** The scan with its diffraction in memory: when it was given in memory (an `NdArray`) and there are no problems. */
   readonly raw?: RawData;
+  /** The scan with its frames read by range (always, when there are no problems). */
+  readonly scan?: ScanData;
+  /**
+   * The diffraction's statistics from the check's one pass (for `assessScan`), when the
+   * diffraction's shape passed; of a sample of frames when `sampleBytes` asked for one.
+   */
+  readonly stats?: DiffractionStats;
   /** One line per problem, each naming the file, key, expected and actual shape/dtype. */
   readonly problems: string[];
   /** Notes that are not errors (e.g. "diffraction stored as (N, N, M), transposed"). */
@@ -26,10 +34,30 @@ export interface CheckRawDataOptions {
    * a `--diffraction` option would take from the stored dtype.
    */
   readonly diffraction?: DiffractionKind;
+  /**
+   * A bad-pixel mask given apart from the arrays (`--mask FILE`): (N, N), nonzero = not measured.
+   * Combined (or) with the arrays' `bad_pixels`.
+   */
+  readonly badPixels?: NdArray;
+  /** Where `badPixels` came from, for messages (default `--mask`). */
+  readonly badPixelsSource?: string;
+  /**
+   * Read only a sample of the frames for the statistics when the stack holds more than this many
+   * bytes as float32: evenly spaced blocks of frames adding up to about this many bytes
+   * (`inspect`'s quick look at a large scan). Default: every frame. A sample finds NaN, negative
+   * or suspicious frames only where it looks; commands that reconstruct read every frame.
+   */
+  readonly sampleBytes?: number;
+  /** Frames read per step of the pass (bounds its memory); default 16 MiB worth. */
+  readonly chunkBytes?: number;
+  /** (N, N, M) layouts are transposed in memory up to this many bytes (default 1 GiB); beyond, refused. */
+  readonly maxTransposeBytes?: number;
+  /** Progress of the pass over the frames (frames read so far, frames to read). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Keys of the raw NPZ contract (SPEC §3); anything else is listed in a note as not used. */
-const KNOWN_KEYS = ['xcoords', 'ycoords', 'diff3d', 'diffraction', 'probeGuess', 'objectGuess', 'xcoords_start', 'ycoords_start', 'scan_index', '_metadata'];
+const KNOWN_KEYS = ['xcoords', 'ycoords', 'diff3d', 'diffraction', 'probeGuess', 'objectGuess', 'xcoords_start', 'ycoords_start', 'scan_index', '_metadata', 'bad_pixels'];
 
 const REAL = new Set(['f4', 'f8', 'i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8']);
 const INT = new Set(['i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8']);
@@ -38,6 +66,14 @@ const NUMERIC = new Set([...REAL, 'c8', 'c16']);
 /**
  * Validate arrays against the raw NPZ contract (SPEC §3) and collect every problem instead of
  * stopping at the first (the CLI's `inspect` lists them all). `source` names the file in messages.
+ *
+ * The diffraction may be an array in memory or a {@link FrameSource} (a scan reader's lazy,
+ * ranged view of the file): its shape and dtype are checked from the header, and its values in
+ * one streaming pass of bounded memory that gathers the statistics of `assessScan` at the same
+ * time (NaN/Inf and negatives are problems here). The result holds the scan with its frames read
+ * by range (`scan`), and, when the diffraction was in memory, the usual `RawData` (`raw`).
+ * A bad-pixel mask (`bad_pixels (N, N)` bool, optional, or `opts.badPixels`) is excluded from the
+ * statistics and reads as 0 in the amplitudes.
  *
  * Required: `xcoords (M,)`, `ycoords (M,)` real; `diff3d (M, N, N)` real amplitude (alias
  * `diffraction`; `(N, N, M)` accepted and transposed when unambiguous: first two dims equal, the
@@ -51,14 +87,20 @@ const NUMERIC = new Set([...REAL, 'c8', 'c16']);
  * (float16, big-endian), `(N, N, M)` transposed, `(M, N, N)` with M = N read as such, unused keys.
  * Physical plausibility and fitness for a command are `assessScan`'s (@ptychojs/grouping).
  */
-export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: string, opts: CheckRawDataOptions = {}): RawDataCheck {
+export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSource>>, source: string, opts: CheckRawDataOptions = {}): RawDataCheck {
   const problems: string[] = [];
   const notes: string[] = [];
   const problem = (key: string | undefined, message: string, expected?: string, actual?: string): void => {
     const d: InputErrorDetails = { file: source, key, expected, actual };
     problems.push(formatInputError(message, d));
   };
-  const get = (key: string): NdArray | undefined => (Object.prototype.hasOwnProperty.call(arrays, key) ? arrays[key] : undefined);
+  const getAny = (key: string): NdArray | FrameSource | undefined => (Object.prototype.hasOwnProperty.call(arrays, key) ? arrays[key] : undefined);
+  /** Every key but the diffraction is read whole (a lazy one is read now). */
+  const get = (key: string): NdArray | undefined => {
+    const a = getAny(key);
+    if (a === undefined || !isLazy(a)) return a;
+    return { dtype: a.dtype, shape: a.shape, data: a.readRows(0, a.shape[0] ?? 1), ...(a.storedDescr !== undefined ? { storedDescr: a.storedDescr } : {}) };
+  };
   /** A present key that differs from `key` only in case (keys are case-sensitive). */
   const nearMiss = (key: string): string => {
     const k = Object.keys(arrays).find((x) => x !== key && x.toLowerCase() === key.toLowerCase());
@@ -95,70 +137,133 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
   const xcoords = vector('xcoords', true);
   const ycoords = vector('ycoords', true);
 
+  // --- bad pixels ---------------------------------------------------------------------------
+  const maskArrays: { a: NdArray; from: string }[] = [];
+  const bp = get('bad_pixels');
+  if (bp !== undefined) maskArrays.push({ a: bp, from: `'bad_pixels'` });
+  if (opts.badPixels) maskArrays.push({ a: opts.badPixels, from: opts.badPixelsSource ?? '--mask' });
+
   // --- diffraction ---------------------------------------------------------------------------
-  interface Diffraction { readonly d: Float32Array; readonly N: number; readonly M: number; readonly a: NdArray }
-  const readDiffraction = (key: string): Diffraction | undefined => {
-    const a = get(key)!;
-    const s = a.shape;
-    if (!REAL.has(a.dtype)) { problem(key, 'wrong dtype', '(M, N, N) float amplitude', describeArray(a)); return undefined; }
-    if (s.length !== 3) { problem(key, 'wrong rank', '(M, N, N) float amplitude', describeArray(a)); return undefined; }
+  interface Diffraction { readonly src: FrameSource; readonly N: number; readonly M: number; readonly a: FrameSource; readonly label: string }
+  const counts = opts.diffraction === 'counts';
+  const readDiffraction = (contractKey: string): Diffraction | undefined => {
+    const given = getAny(contractKey)!;
+    const a = isLazy(given) ? given : undefined;
+    // Messages name the array where it is in the file (an HDF5 path), else the contract key.
+    const key = a?.path ?? contractKey;
+    const s = given.shape;
+    if (!REAL.has(given.dtype)) { problem(key, 'wrong dtype', '(M, N, N) float amplitude', describeArray(given)); return undefined; }
+    if (s.length !== 3) { problem(key, 'wrong rank', '(M, N, N) float amplitude', describeArray(given)); return undefined; }
+    const src = a ?? arrayFrameSource(given as NdArray, { file: source, key });
     const [s0, s1, s2] = s as [number, number, number];
     const normal = s1 === s2 && (M === undefined || s0 === M);
     const transposed = !normal && s0 === s1 && s2 !== s0 && M !== undefined && s2 === M;
     if (!normal && !transposed) {
-      if (s1 === s2) problem(key, 'M mismatch between keys', `(${M}, N, N) with M from xcoords`, describeArray(a));
-      else problem(key, 'not square patterns', `(M, N, N)${M !== undefined ? ` with M = ${M}` : ''} (or (N, N, M))`, describeArray(a));
+      if (s1 === s2) problem(key, 'M mismatch between keys', `(${M}, N, N) with M from xcoords`, describeArray(given));
+      else problem(key, 'not square patterns', `(M, N, N)${M !== undefined ? ` with M = ${M}` : ''} (or (N, N, M))`, describeArray(given));
       return undefined;
     }
     const m = transposed ? s2 : s0;
     const n = transposed ? s0 : s1;
-    const values = toFloat32Array(a);
-    const raw = transposed ? transposeNNM(values, n, m) : values;
-    if (transposed) notes.push(`${source}: '${key}' stored as (N, N, M) = ${describeArray(a)}; transposed to (M, N, N)`);
-    else if (s0 === s1 && s1 === s2) notes.push(`${source}: '${key}' ${describeArray(a)} could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N) — transpose the file if patterns are on the last axis`);
-    if (!(SUPPORTED_N as readonly number[]).includes(n)) problem(key, 'unsupported pattern size N', `N in {${SUPPORTED_N.join(', ')}}`, `N = ${n} from ${describeArray(a)}`);
-    const shape = [m, n, n];
-    const counts = opts.diffraction === 'counts';
-    const finiteBefore = problems.length;
-    nonFinite(key, raw, shape, 1);
-    let neg = 0, firstNeg = -1;
-    for (let i = 0; i < raw.length; i++) if (raw[i]! < 0) { if (neg === 0) firstNeg = i; neg++; }
-    const what = counts ? 'count' : 'amplitude';
-    if (neg > 0) problem(key, `${neg} negative ${what}${neg > 1 ? 's' : ''}, first at index ${indexText(firstNeg, shape)} (${raw[firstNeg]})`, counts ? 'counts ≥ 0' : 'amplitudes ≥ 0 (sqrt of counts)', `${neg} negative`);
-    if (neg > 0 || problems.length > finiteBefore) return undefined;
-    let d = raw;
-    if (counts) {
-      d = countsToAmplitude(raw, { file: source, key });
-      notes.push(`${source}: '${key}' read as counts: amplitude = sqrt(counts) (SPEC §3)`);
-    }
-    return { d, N: n, M: m, a };
+    let frames = src;
+    if (transposed) {
+      const bytes = 4 * m * n * n;
+      const limit = opts.maxTransposeBytes ?? 2 ** 30;
+      if (src.access !== 'memory' && bytes > limit) {
+        problem(key, `stored as (N, N, M): its frames are not contiguous, and transposing ${bytes} bytes exceeds ${limit} bytes`, '(M, N, N) for a scan this large', describeArray(given));
+        return undefined;
+      }
+      frames = { ...arrayFrameSource({ dtype: 'f4', shape: [m, n, n], data: transposeNNM(src.readRows(0, s0), n, m) }, { file: source, key }), path: key };
+      notes.push(`${source}: '${key}' stored as (N, N, M) = ${describeArray(given)}; transposed to (M, N, N)`);
+    } else if (s0 === s1 && s1 === s2) notes.push(`${source}: '${key}' ${describeArray(given)} could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N) — transpose the file if patterns are on the last axis`);
+    if (!(SUPPORTED_N as readonly number[]).includes(n)) problem(key, 'unsupported pattern size N', `N in {${SUPPORTED_N.join(', ')}}`, `N = ${n} from ${describeArray(given)}`);
+    return { src: frames, N: n, M: m, a: given as FrameSource, label: key };
   };
-  let diff3d: Float32Array | undefined;
+  // One pass over the frames: NaN/Inf and negatives (problems), and assessScan's statistics.
+  const pass = (d: Diffraction, key: string, mask: Uint8Array | undefined): DiffractionStats => {
+    const { src } = d;
+    const nn = d.N * d.N;
+    const m = d.M;
+    const frameBytes = 4 * nn;
+    const sample = opts.sampleBytes !== undefined && m * frameBytes > opts.sampleBytes;
+    const acc = diffractionStatsAccumulator(m, d.N, { counts, ...(mask ? { badPixels: mask } : {}), sample });
+    const step = Math.max(1, Math.floor((opts.chunkBytes ?? 16 * 2 ** 20) / frameBytes));
+    const ranges = sample ? sampleRanges(m, frameBytes, opts.sampleBytes!) : [[0, m] as const];
+    const total = ranges.reduce((t, [a, b]) => t + b - a, 0);
+    const buf = new Float32Array(Math.min(step, total) * nn);
+    let done = 0;
+    for (const [a, b] of ranges) {
+      for (let f = a; f < b; f += step) {
+        const e = Math.min(b, f + step);
+        src.readRows(f, e, buf);
+        acc.add(buf, e - f, f);
+        done += e - f;
+        opts.onProgress?.(done, total);
+      }
+    }
+    const st = acc.finish();
+    const shape = [m, d.N, d.N];
+    if (st.nonFinite > 0) {
+      problem(key, `${st.nonFinite} NaN/Inf value${st.nonFinite > 1 ? 's' : ''}, first at index ${indexText(st.firstNonFinite, shape)}`, 'finite values', `${st.nonFinite} non-finite`);
+    }
+    const what = counts ? 'count' : 'amplitude';
+    const neg = st.negative;
+    if (neg > 0) problem(key, `${neg} negative ${what}${neg > 1 ? 's' : ''}, first at index ${indexText(st.firstNegative, shape)} (${st.firstNegativeValue})`, counts ? 'counts ≥ 0' : 'amplitudes ≥ 0 (sqrt of counts)', `${neg} negative`);
+    if (sample) notes.push(`${source}: '${key}' holds ${m} frames (${fmtBytes(m * frameBytes)} as float32): statistics from a sample of ${st.patterns} frames in ${ranges.length} evenly spaced blocks (read every frame with --sample all)`);
+    return st;
+  };
+  let chosen: Diffraction | undefined;
   let N: number | undefined;
-  let dKey: 'diff3d' | 'diffraction' | undefined;
-  const hasMain = get('diff3d') !== undefined, hasAlias = get('diffraction') !== undefined;
+  let dKey: string | undefined;
+  const hasMain = getAny('diff3d') !== undefined, hasAlias = getAny('diffraction') !== undefined;
   if (!hasMain && !hasAlias) problem('diff3d', `missing required key (alias: diffraction)${nearMiss('diff3d') || nearMiss('diffraction')}`, 'diff3d (M, N, N) float amplitude', 'absent');
   else {
     const main = hasMain ? readDiffraction('diff3d') : undefined;
     const alias = hasAlias ? readDiffraction('diffraction') : undefined;
     if (hasMain && hasAlias) {
       if (main && alias) {
-        const diff = firstDifference(main, alias);
+        const diff = firstDifference(main, alias, opts.chunkBytes);
         if (diff === undefined) {
           notes.push(`${source}: both 'diff3d' and 'diffraction' are present with identical contents; using 'diff3d'`);
           dKey = 'diff3d';
         } else {
+          // Both are checked for their own values too, so each key's problems are named.
+          pass(main, main.label, undefined);
+          pass(alias, alias.label, undefined);
           problem('diffraction', "ambiguous input: both 'diff3d' and 'diffraction' are present and differ; keep only the one you mean",
             "one of 'diff3d' or 'diffraction' (or two identical arrays)", `'diff3d' ${describeArray(main.a)} and 'diffraction' ${describeArray(alias.a)}, ${diff}`);
         }
       }
     } else dKey = hasMain ? 'diff3d' : 'diffraction';
-    const chosen = dKey === 'diff3d' ? main : dKey === 'diffraction' ? alias : undefined;
+    chosen = dKey === 'diff3d' ? main : dKey === 'diffraction' ? alias : undefined;
     if (chosen) {
       if (M === undefined) M = chosen.M;
       N = chosen.N;
-      diff3d = chosen.d;
     }
+  }
+
+  // The bad-pixel mask: (N, N), nonzero = not measured; several are combined.
+  let badPixels: Uint8Array | undefined;
+  if (N !== undefined) {
+    for (const { a, from } of maskArrays) {
+      const want = `(${N}, ${N}) bool like the patterns, true where a pixel is not measured`;
+      if (!REAL.has(a.dtype) && a.dtype !== 'b1') { problem(from === `'bad_pixels'` ? 'bad_pixels' : from, 'bad-pixel mask of the wrong dtype', want, describeArray(a)); continue; }
+      if (a.shape.length !== 2 || a.shape[0] !== N || a.shape[1] !== N) { problem(from === `'bad_pixels'` ? 'bad_pixels' : from, 'bad-pixel mask does not match the patterns', want, describeArray(a)); continue; }
+      const v = toFloat64Array(a);
+      badPixels ??= new Uint8Array(N * N);
+      let count = 0;
+      for (let i = 0; i < v.length; i++) if (v[i] !== 0) { badPixels[i] = 1; count++; }
+      notes.push(`${source}: bad-pixel mask from ${from}: ${count} of ${N * N} pixels not measured, excluded from the statistics, the loss and ePIE's modulus constraint`);
+    }
+    if (badPixels && badPixels.every((b) => b === 1)) {
+      problem(maskArrays[0]!.from === `'bad_pixels'` ? 'bad_pixels' : maskArrays[0]!.from, 'the bad-pixel mask excludes every pixel', 'some measured pixels', `all ${N * N} masked`);
+      badPixels = undefined;
+    }
+  }
+  let stats: DiffractionStats | undefined;
+  if (chosen && dKey !== undefined) {
+    stats = pass(chosen, chosen.label, badPixels);
+    if (counts) notes.push(`${source}: '${chosen.label}' read as counts: amplitude = sqrt(counts) (SPEC §3)`);
   }
 
   // --- probe ---------------------------------------------------------------------------------
@@ -213,8 +318,9 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
 
   // --- notes: conversions on reading, unused keys --------------------------------------------
   const storedDtypes: Record<string, string> = {};
-  for (const [key, a] of Object.entries(arrays)) {
+  for (const [contractKey, a] of Object.entries(arrays)) {
     if (a === undefined) continue;
+    const key = isLazy(a) && a.path !== undefined ? a.path : contractKey;
     storedDtypes[key] = numpyDtypeName(a);
     const inMemory = numpyDtypeName({ dtype: a.dtype });
     if (a.storedDescr !== undefined && a.dtype !== 'U' && a.dtype !== 'S' && storedDtypes[key] !== inMemory) {
@@ -224,21 +330,86 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
   const unused = Object.keys(arrays).filter((k) => !KNOWN_KEYS.includes(k));
   if (unused.length > 0) notes.push(`${source}: key${unused.length > 1 ? 's' : ''} not used (not in the SPEC §3 contract): ${unused.map((k) => `'${k}'`).join(', ')}`);
 
-  if (problems.length > 0 || !xcoords || !ycoords || !diff3d || !probeGuess || M === undefined || N === undefined) {
-    return { problems, notes };
+  if (problems.length > 0 || !xcoords || !ycoords || !chosen || !stats || !probeGuess || M === undefined || N === undefined) {
+    return { problems, notes, ...(stats ? { stats } : {}) };
   }
-  const raw: RawData = {
+  const common = {
     source, M, N, xcoords, ycoords,
     xcoordsStart: xs ?? xcoords,
     ycoordsStart: ys ?? ycoords,
-    diff3d, probeGuess,
+    probeGuess,
     ...(objectGuess ? { objectGuess } : {}),
     scanIndex: scanIndex ?? new Int32Array(M),
     ...(metadata ? { metadata } : {}),
-    diffractionKey: dKey!,
+    diffractionKey: chosen.label,
     storedDtypes,
+    ...(badPixels ? { badPixels } : {}),
   };
-  return { raw, problems, notes };
+  const inMemory = chosen.src.access === 'memory';
+  const frames = amplitudeReader(chosen.src, M, N, counts, badPixels);
+  // Amplitudes already in the target type are used without copying.
+  const diff3d = !inMemory ? undefined
+    : !counts && !badPixels && chosen.a.dtype === 'f4' && !isLazy(getAny(dKey!)!) && chosen.src.shape === chosen.a.shape ? ((getAny(dKey!) as NdArray).data as Float32Array)
+      : frames.read(0, M);
+  const scan: ScanData = { ...common, frames: diff3d ? memoryReader(diff3d, M, N) : frames, patternEnergy: stats.energy, ...(diff3d ? { diff3d } : {}) };
+  return { ...(diff3d ? { raw: { ...common, diff3d } } : {}), scan, stats, problems, notes };
+}
+
+/** A lazy array (a scan reader's {@link FrameSource}) rather than one in memory. */
+function isLazy(a: NdArray | FrameSource): a is FrameSource {
+  return typeof (a as FrameSource).readRows === 'function';
+}
+
+/** Amplitudes (sqrt of counts when `counts`) with bad pixels at 0, by frame range. */
+function amplitudeReader(src: FrameSource, M: number, N: number, counts: boolean, bad: Uint8Array | undefined): FrameReader {
+  const nn = N * N;
+  return {
+    M, N, access: src.access, bytes: 4 * M * nn,
+    read(start, end, out) {
+      const o = src.readRows(start, end, out);
+      const n = (end - start) * nn;
+      if (counts) for (let i = 0; i < n; i++) o[i] = Math.sqrt(o[i]!);
+      if (bad) for (let f = 0; f < n; f += nn) for (let p = 0; p < nn; p++) if (bad[p]) o[f + p] = 0;
+      return o;
+    },
+  };
+}
+
+/** A reader over amplitudes already in memory. */
+function memoryReader(d: Float32Array, M: number, N: number): FrameReader {
+  const nn = N * N;
+  return {
+    M, N, access: 'memory', bytes: 4 * M * nn,
+    read(start, end, out) {
+      const v = d.subarray(start * nn, end * nn);
+      if (!out) return v.slice();
+      out.set(v);
+      return out;
+    },
+  };
+}
+
+/**
+ * Evenly spaced blocks of frames covering about `bytes` (blocks of ≥ 1 frame and ~8 MiB, so each
+ * is one ranged read), the first and the last frame included.
+ */
+function sampleRanges(M: number, frameBytes: number, bytes: number): (readonly [number, number])[] {
+  const per = Math.max(1, Math.floor(8 * 2 ** 20 / frameBytes));
+  const want = Math.max(1, Math.floor(bytes / frameBytes));
+  const blocks = Math.max(2, Math.ceil(want / per));
+  const len = Math.max(1, Math.floor(want / blocks));
+  const out: (readonly [number, number])[] = [];
+  for (let b = 0; b < blocks; b++) {
+    const start = Math.min(M - len, Math.round((b * (M - len)) / (blocks - 1)));
+    const prev = out.at(-1);
+    if (prev && start < prev[1]) continue;
+    out.push([start, start + len]);
+  }
+  return out;
+}
+
+function fmtBytes(n: number): string {
+  return n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : `${(n / 2 ** 20).toFixed(1)} MiB`;
 }
 
 /** `(m, i, j)` text of flat C index `k` in `shape`. */
@@ -248,16 +419,22 @@ function indexText(k: number, shape: readonly number[]): string {
   return `(${idx.join(', ')})`;
 }
 
-/** `undefined` when both readings are equal (NaN equals NaN), else where they first differ, in words. */
-function firstDifference(a: { d: Float32Array; M: number; N: number }, b: { d: Float32Array; M: number; N: number }): string | undefined {
+/** `undefined` when both are equal (NaN equals NaN), else where they first differ, in words; compared chunk by chunk. */
+function firstDifference(a: { src: FrameSource; M: number; N: number }, b: { src: FrameSource; M: number; N: number }, chunkBytes = 16 * 2 ** 20): string | undefined {
   if (a.M !== b.M || a.N !== b.N) return `shapes (${a.M}, ${a.N}, ${a.N}) and (${b.M}, ${b.N}, ${b.N}) as read`;
-  let count = 0, first = -1;
-  for (let i = 0; i < a.d.length; i++) {
-    const x = a.d[i]!, y = b.d[i]!;
-    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) { if (count === 0) first = i; count++; }
+  const nn = a.N * a.N;
+  const step = Math.max(1, Math.floor(chunkBytes / (4 * nn)));
+  let count = 0, first = -1, va = 0, vb = 0;
+  for (let f = 0; f < a.M; f += step) {
+    const e = Math.min(a.M, f + step);
+    const x = a.src.readRows(f, e), y = b.src.readRows(f, e);
+    for (let i = 0; i < x.length; i++) {
+      const p = x[i]!, q = y[i]!;
+      if (p !== q && !(Number.isNaN(p) && Number.isNaN(q))) { if (count === 0) { first = f * nn + i; va = p; vb = q; } count++; }
+    }
   }
   if (count === 0) return undefined;
-  return `${count} value${count > 1 ? 's' : ''} differ, first at ${indexText(first, [a.M, a.N, a.N])}: ${a.d[first]} vs ${b.d[first]}`;
+  return `${count} value${count > 1 ? 's' : ''} differ, first at ${indexText(first, [a.M, a.N, a.N])}: ${va} vs ${vb}`;
 }
 
 /** (N, N, M) → (M, N, N). */
