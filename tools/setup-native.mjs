@@ -45,7 +45,9 @@ const LIB_LINKS = {
   'libtensorflow_framework.so': 'libtensorflow_framework.so.2',
 };
 
-const root = path.resolve(import.meta.dirname, '..');
+// The npm project to set up: the one `npm run` runs in, else the current directory (so another
+// checkout can use this script by its path: `cd OTHER && node /path/to/tools/setup-native.mjs`).
+const root = path.resolve(process.env.npm_config_local_prefix || process.cwd());
 const args = new Set(process.argv.slice(2));
 const t0 = performance.now();
 const say = (msg) => process.stderr.write(`setup:native: ${msg}\n`);
