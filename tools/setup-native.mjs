@@ -22,8 +22,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
+import { nativeCacheDir } from './native-cache-dir.mjs';
 
 const TF_VERSION = '2.21.0';
 const WHEEL = `tensorflow-cpu==${TF_VERSION}`;
@@ -70,11 +70,6 @@ function run(cmd, argv, options = {}) {
 function has(cmd, argv = ['--version']) {
   const r = spawnSync(cmd, argv, { encoding: 'utf8' });
   return !r.error && r.status === 0;
-}
-
-function cacheDir() {
-  if (process.env.PTYCHO_NATIVE_CACHE) return path.resolve(process.env.PTYCHO_NATIVE_CACHE);
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ptychojs', 'native');
 }
 
 /** The library directory in the cache, filled from the wheel once. */
@@ -196,7 +191,7 @@ try {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Unavailable(`the tensorflow-cpu wheel's library is for linux-x64, not ${process.platform}-${process.arch}; with internet, \`npm i @tensorflow/tfjs-node\` instead`);
   }
-  const cache = cacheDir();
+  const cache = nativeCacheDir();
   fs.mkdirSync(cache, { recursive: true });
   const libDir = ensureLibrary(cache);
   const pkgDir = ensurePackage();
