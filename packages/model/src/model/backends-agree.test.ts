@@ -48,7 +48,7 @@ describe('inference and the training step agree across backends at realistic sha
     await initBackend('tensorflow');
     expect(registerKernelFills('tensorflow')).toEqual([]);
     const fill = Symbol.for('@ptychojs/physics/kernel-fill');
-    for (const name of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'CropAndResize', 'Slice', 'ResizeNearestNeighborGrad']) {
+    for (const name of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'CropAndResize', 'Slice', 'PadV2', 'Identity', 'ResizeNearestNeighborGrad']) {
       const k = tf.getKernel(name, 'tensorflow');
       expect(k, `tfjs-node registers ${name}`).toBeDefined();
       expect((k!.kernelFunc as unknown as Record<symbol, unknown>)[fill], `${name} on tensorflow is tfjs-node's`).toBeUndefined();
