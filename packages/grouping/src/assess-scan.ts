@@ -2,6 +2,7 @@ import { formatInputError, type DiffractionKind, type RawData } from '@ptychojs/
 import { diffractionStats, type DiffractionStats } from './internal/diffraction-stats.js';
 import { median } from './internal/median.js';
 import { knnAll } from './knn-all.js';
+import { metadataPixelSize } from './metadata-pixel-size.js';
 
 /** The `ptycho` command a scan is assessed for (SPEC §1); `inspect` assesses as `run` would. */
 export type ScanCommand = 'inspect' | 'train' | 'infer' | 'run' | 'evaluate' | 'simulate' | 'epie';
@@ -241,7 +242,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
           'the stage did not move (or its positions were not recorded): check the position export');
       } else if (step < MIN_STEP_PX || span < 1) {
         unitsSuspect = true;
-        const px = pixelSize(scan.metadata);
+        const px = metadataPixelSize(scan.metadata);
         warn('positions-units', 'xcoords', `scan positions span ${fmt(span)} px with a median step of ${fmt(step)} px: narrower than a pixel, so not pixel units (metres?)`,
           `positions in pixels of the object frame, step ≥ ${MIN_STEP_PX} px`, `x ${fmt(xmin)} … ${fmt(xmax)}, y ${fmt(ymin)} … ${fmt(ymax)}`,
           `convert the positions to pixels: divide by the object pixel size${px ? ` (_metadata ${px.key} = ${px.value}: step would be ${fmt(step / px.value)} px)` : ' (metres per pixel)'}`);
@@ -509,11 +510,3 @@ function indexText(k: number, shape: readonly number[]): string {
   return `(${idx.join(', ')})`;
 }
 
-/** A pixel size recorded in `_metadata` (any key like `pixel_size`, `pixelsize_m`), metres. */
-function pixelSize(meta: Readonly<Record<string, unknown>> | undefined): { key: string; value: number } | undefined {
-  if (!meta) return undefined;
-  for (const [key, v] of Object.entries(meta)) {
-    if (/pixel_?size/i.test(key) && typeof v === 'number' && v > 0 && Number.isFinite(v)) return { key, value: v };
-  }
-  return undefined;
-}

@@ -11,6 +11,7 @@ export { buildKnnIndex } from './build-knn-index.js';
 export { knnQueryInto } from './knn-query-into.js';
 export { knnQuery, type KnnQueryOptions } from './knn-query.js';
 export { knnAll, type KnnAllOptions } from './knn-all.js';
+export { medianStep } from './median-step.js';
 export { groupScan, type GroupScanOptions } from './group-scan.js';
 export { bilinearPatch } from './bilinear-patch.js';
 export { extractGroundTruthPatches } from './extract-ground-truth-patches.js';
@@ -26,3 +27,5 @@ export {
 } from './assess-scan.js';
 export { assertScanUsable } from './assert-scan-usable.js';
 export { sliceGroups } from './slice-groups.js';
+export { halfScanSplit, type HalfScanSplit } from './half-scan-split.js';
+export { metadataPixelSize } from './metadata-pixel-size.js';

@@ -10,6 +10,8 @@ import type { MethodResult } from './method-result.js';
 import { methodsTableHtml } from './methods-table-html.js';
 import { keyValueRows } from './key-value-rows.js';
 import { metricsRows } from './metrics-rows.js';
+import { selfConsistencyHtml, type SelfConsistencySection } from './self-consistency-html.js';
+import type { ModelCard } from './model-card/model-card.js';
 
 /** What {@link reportHtml} shows. */
 export interface ReportInput {
@@ -24,6 +26,8 @@ export interface ReportInput {
   readonly warnings?: readonly ScanIssueRecord[];
   /** Network, refined and ePIE side by side (`run --refine`, `--compare-epie`). */
   readonly methods?: readonly MethodResult[];
+  /** Quality without ground truth per method (issue 17): shown after the reconstruction, before the metrics vs truth. */
+  readonly selfConsistency?: readonly SelfConsistencySection[];
   /** The FRC curves behind the metrics, and the profile they were computed with. */
   readonly frc?: { readonly amp: FrcCurveData; readonly phase: FrcCurveData };
   readonly profile?: 'standard' | 'ptychopinn';
@@ -31,6 +35,8 @@ export interface ReportInput {
   readonly history?: readonly EpochRecord[];
   readonly summary: Record<string, unknown>;
   readonly config: unknown;
+  /** The model card of the network used (a pretrained model, `run --init-model`; issue 15). */
+  readonly modelCard?: ModelCard;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -43,17 +49,19 @@ function kvTable(value: unknown, cls: string): string {
 
 const STYLE = `body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#222;margin:2em auto;max-width:1200px;padding:0 1em}
 h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
-figure{display:inline-block;margin:0 1em 1em 0;vertical-align:top}figcaption{font-size:.9em;color:#555}
+figure{display:inline-block;margin:0 1em 1em 0;vertical-align:top;max-width:440px}figcaption{font-size:.9em;color:#555}
 img{max-width:420px;image-rendering:pixelated}.charts svg{margin:0 1em 1em 0;border:1px solid #eee;vertical-align:top}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right;font-variant-numeric:tabular-nums}
 td:first-child,th:first-child{text-align:left}table.kv th{font-weight:500;background:#f7f7f7;font-family:ui-monospace,monospace;font-size:.9em}
 table.kv td{text-align:left;word-break:break-word;max-width:700px}
-.warnings li{background:#fff4e5;border-left:4px solid #e69500;padding:.5em;margin:.4em 0;list-style:none}`;
+.warnings li{background:#fff4e5;border-left:4px solid #e69500;padding:.5em;margin:.4em 0;list-style:none}
+.sc-pictures figure{max-width:320px}.sc-pictures figure img{max-width:300px}.sc-pictures .charts{display:inline-block;vertical-align:top}.sc-notes{font-size:.92em;color:#333}`;
 
 /**
  * `report.html`: one self-contained offline page (images inlined as data URLs, charts as inline
  * SVG, no script) with the warnings about the data and what to do about each, the reconstruction,
- * the ground truth when known, the metrics table (or why there are no metrics), network, refined
+ * the ground truth when known, quality without ground truth per method (issue 17,
+ * {@link selfConsistencyHtml}: residual maps, half-scan FRC, fluence, scan over the object), the metrics table (or why there are no metrics), network, refined
  * and ePIE side by side when asked for, the loss and FRC curves ({@link chartSvg}, the same
  * renderer as the web app), and the run summary and configuration as tables
  * ({@link keyValueRows}). Every text taken from data is escaped.
@@ -80,15 +88,30 @@ ${w.map((i) => `<li><code>${esc(i.code)}</code> ${esc(i.message)}<br><b>What to 
 ${warnings}
 <h2>Reconstruction</h2>
 ${figures}
+${r.selfConsistency ? selfConsistencyHtml(r.selfConsistency) : ''}
 <h2>Metrics vs ground truth</h2>
 ${metrics}
 ${r.methods ? methodsTableHtml(r.methods) : ''}
 <h2>Curves</h2>
 <div class="charts">${charts || '<p>No training history or FRC curves.</p>'}</div>
+${r.modelCard ? `<h2>Model card</h2>\n${modelCardHtml(r.modelCard)}` : ''}
 <h2>Summary</h2>
 ${kvTable(r.summary, 'summary')}
 <h2>Configuration</h2>
 ${kvTable(r.config, 'config')}
 </body></html>
 `;
+}
+
+/** The model card in words first (what it was trained on, how well it did), then every field. */
+function modelCardHtml(c: ModelCard): string {
+  const t = c.training;
+  const range = (r: readonly [number, number] | null, unit = '') => (r === null ? 'unknown' : `${r[0].toPrecision(3)}–${r[1].toPrecision(3)}${unit}`);
+  const v = c.validation;
+  const words = `${c.kind === 'pretrained' ? 'Pretrained on scans simulated under' : 'Trained on measured scans taken with'} ${esc(c.probe.source)} `
+    + `(rms radius ${c.probe.rmsRadius.toFixed(1)} px, ${(100 * c.probe.energyOutsideCentre).toFixed(1)}% of its energy outside the central square): `
+    + `${t.families ? `${esc(t.families.join(', '))} objects, ` : ''}steps ${range(t.stepRange, ' px')}, doses ${range(t.doseRange)} photons per pattern; `
+    + `${t.patternsSeen} patterns in ${t.epochs} epochs, ${(t.seconds / 60).toFixed(1)} min on ${esc(t.backend)}. U-Net f = ${c.nFiltersScale}, gridsize ${c.gridsize}, extent ${c.objectExtent}.`
+    + (v && v['amp_ssim'] !== undefined ? ` On held-out simulated scans: SSIM ${v['amp_ssim'].toFixed(3)} (amplitude), ${(v['phase_ssim'] ?? Number.NaN).toFixed(3)} (phase).` : '');
+  return `<p>${words}</p>\n${kvTable(c, 'model-card')}`;
 }
