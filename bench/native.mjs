@@ -137,7 +137,7 @@ out.inference = { nFiltersScale: 2, batchGroups: 64, patternsPerSec: inference }
 
 // 4. Pretrained-model inference of a 1000-position scan end to end (read, group, infer, stitch,
 // write): needs the pretrained network of issue 15 (`ptycho pretrain`), measured here once it lands.
-out.endToEndInference = { skipped: 'no pretrained model in this checkout yet (issue 15); the slot for it' };
+out.endToEndInference = { skipped: 'not measured yet: needs a pretrained model (issue 15, npm run pretrain:demo writes apps/cli/models/demo); this is its slot' };
 
 const at = (f, k) => perCore[f]?.ratios?.[k];
 out.targets = {
