@@ -110,6 +110,16 @@ async function training() {
   return out;
 }
 
+/**
+ * native (issue 16): the same training step on wasm, on the tensorflow backend and in Python
+ * TensorFlow (the native anchor), one core each, at f = 0.25 … 2, with the ratios against the
+ * targets; the whole machine as the CLI uses it; inference with 1 and 2 workers (bench/native.mjs).
+ * ≈ 7 minutes; the first run also installs the anchor's tensorflow-cpu (a few minutes).
+ */
+async function native() {
+  return runJson('bench/native.mjs', []);
+}
+
 /** Whether `python3` with numpy runs here (the baseline of the epie section). */
 function numpyVersion() {
   try {
@@ -248,4 +258,4 @@ async function hdf5() {
   }
 }
 
-export const sections = { io, grouping, stitching, training, epie, quality, largeScan, hdf5 };
+export const sections = { io, grouping, stitching, training, native, epie, quality, largeScan, hdf5 };
