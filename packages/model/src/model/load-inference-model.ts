@@ -20,8 +20,10 @@ export async function loadInferenceModel(source: string | tf.io.IOHandler | tf.i
   try {
     meta = parseModelMetadata(unet.getUserDefinedMetadata(), label);
     const inShape = unet.inputs[0]?.shape;
-    if (inShape?.[1] !== meta.N || inShape[3] !== meta.C) {
-      throw new InputError('U-Net input does not match the metadata', { file: label, key: 'model', expected: `(B, ${meta.N}, ${meta.N}, ${meta.C})`, actual: JSON.stringify(inShape) });
+    // With the physics-informed input (metadata `input`) the U-Net sees X and the estimate's real and imaginary parts (createPtychoModel).
+    const cIn = meta.input ? 3 * meta.C : meta.C;
+    if (inShape?.[1] !== meta.N || inShape[3] !== cIn) {
+      throw new InputError('U-Net input does not match the metadata', { file: label, key: 'model', expected: `(B, ${meta.N}, ${meta.N}, ${cIn})`, actual: JSON.stringify(inShape) });
     }
   } catch (e) {
     unet.dispose();
