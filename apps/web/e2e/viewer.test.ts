@@ -179,6 +179,7 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     await page.click('#infer button.run-infer');
     await page.waitForSelector('#infer[data-state="done"], #infer[data-state="failed"]', { timeout: 180_000 });
     expect(await page.locator('#messages').textContent()).toBe('');
+    expect(await page.locator('#infer .compatibility').getAttribute('data-verdict')).toBe('ok'); // the model's own scan
     expect(await page.locator('#infer .backend').getAttribute('data-name')).toBe('wasm');
     expect(await page.locator('#infer .backend').textContent()).toMatch(/webgpu unavailable .*; then wasm/);
     expect(await page.locator('#infer progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([64, 64]);
@@ -231,6 +232,10 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     // In-browser inference of the diffraction file with the positions of the product dropped with it.
     await page.locator('#infer select.pick-infer-scan').selectOption('diffraction.h5');
     await page.click('#infer button.run-infer');
+    // The fixture's probe is not the model's (correlation ≈ 0.13): refused as ptycho infer refuses, reconstructed when forced.
+    await page.waitForSelector('#infer[data-state="refused"]', { timeout: 180_000 });
+    expect(await page.locator('#infer pre.error').textContent()).toMatch(/^error: diffraction\.h5, key 'probeGuess': the model in train cannot reconstruct this scan: the scan's probe correlates 0\.\d+ with the model's/);
+    await page.click('#infer button.force-infer');
     await page.waitForSelector('#infer[data-state="done"], #infer[data-state="failed"]', { timeout: 180_000 });
     expect(await page.locator('#messages').textContent()).toBe('');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#infer a.download')]);

@@ -13,6 +13,6 @@ export function modelCardWords(c: ModelCard): string {
   return `${c.kind === 'pretrained' ? 'Pretrained on scans simulated under' : 'Trained on measured scans taken with'} ${c.probe.source} `
     + `(rms radius ${c.probe.rmsRadius.toFixed(1)} px, ${(100 * c.probe.energyOutsideCentre).toFixed(1)}% of its energy outside the central square): `
     + `${t.families ? `${t.families.join(', ')} objects, ` : ''}steps ${range(t.stepRange, ' px')}, doses ${range(t.doseRange)} photons per pattern; `
-    + `${t.patternsSeen} patterns in ${t.epochs} epochs, ${(t.seconds / 60).toFixed(1)} min on ${t.backend}. U-Net f = ${c.nFiltersScale}, gridsize ${c.gridsize}, extent ${c.objectExtent}.`
+    + `${t.patternsSeen} patterns in ${t.epochs} epoch${t.epochs === 1 ? '' : 's'}, ${(t.seconds / 60).toFixed(1)} min on ${t.backend}. U-Net f = ${c.nFiltersScale}, gridsize ${c.gridsize}, extent ${c.objectExtent}.`
     + (v && v['amp_ssim'] !== undefined ? ` On held-out simulated scans: SSIM ${v['amp_ssim'].toFixed(3)} (amplitude), ${(v['phase_ssim'] ?? Number.NaN).toFixed(3)} (phase).` : '');
 }
