@@ -96,8 +96,10 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     // Scan positions on demand: red circles appear only after the toggle.
     const red = () => canvases.nth(0).evaluate((cv: HTMLCanvasElement) => { const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i]! > 200 && d[i + 1]! < 120 && d[i + 2]! < 120) n++; return n; });
     expect(await red()).toBe(0);
+    // A frame after the toggle (the canvas may have drawn more than once before it).
+    const framesBefore = Number(await canvases.nth(0).getAttribute('data-frames'));
     await page.check('#reconstruction input.show-positions');
-    await page.waitForFunction(() => Number(document.querySelector<HTMLCanvasElement>('#reconstruction canvas.image')!.dataset.frames) > 1);
+    await page.waitForFunction((n) => Number(document.querySelector<HTMLCanvasElement>('#reconstruction canvas.image')!.dataset.frames) > n, framesBefore);
     expect(await red()).toBeGreaterThan(50);
     // The value under the cursor, in the object frame.
     const box = (await canvases.nth(0).boundingBox())!;

@@ -5,7 +5,8 @@
  * reconstructed region by default), quality without ground truth per method (residual map, half-scan
  * FRC, fluence, scan over the object), loss and FRC curves,
  * the metrics table, the run's summary and configuration, raw scans with a diffraction stack — and
- * reconstructs a scan with a trained model in a Web Worker. File content is data: parsed by the
+ * reconstructs a scan with a model directory (pretrained or trained) in a Web Worker, showing the
+ * model card and checking the scan against the model as `ptycho infer` does. File content is data: parsed by the
  * packages' validating readers, shown as text nodes, never as HTML or code.
  */
 import * as Comlink from 'comlink';
@@ -29,6 +30,7 @@ import { selfConsistencyView } from './view/self-consistency-view.js';
 import { modelCardView } from './view/model-card-view.js';
 import { compatibilityView } from './view/compatibility-view.js';
 import { readHistory, readModelDirCard } from './load/read-model-dir-card.js';
+import { reconstructionMethod } from './load/reconstruction-method.js';
 import { sharedTransform } from './view/view-transform.js';
 import { WEB_BACKENDS, type InferRequest, type InferWorkerApi, type WebBackend } from './infer/protocol.js';
 import './style.css';
@@ -112,7 +114,7 @@ function reconstructionViews(H: number, W: number, amplitude: Float32Array, phas
 async function showReconstruction(c: Classified, scans: ScanData[], summary: RunSummaryFile | undefined): Promise<void> {
   if (c.reconstructions.length === 0) return;
   const body = el('div');
-  const label = (f: SourceFile) => { const m = methodOf(f.path, c.summary?.path, summary); return m ? `${methodLabel(m)}: ${f.path}` : f.path; };
+  const label = (f: SourceFile) => { const m = reconstructionMethod(f.path, c.summary?.path, summary?.fields['methods']); return m ? `${methodLabel(m)}: ${f.path}` : f.path; };
   const pick = el('select', { class: 'pick-recon' }, ...c.reconstructions.map((f, i) => el('option', { value: String(i) }, label(f))));
   const sec = section('reconstruction', 'Reconstruction', ...(c.reconstructions.length > 1 ? [pick] : []), body);
   const dataName = typeof summary?.fields.data === 'string' ? summary.fields.data.split('/').pop() : undefined;
@@ -144,18 +146,6 @@ async function showReconstruction(c: Classified, scans: ScanData[], summary: Run
   pick.addEventListener('change', () => void show());
   await show();
   sec.dataset.file = c.reconstructions[0]!.path;
-}
-
-/**
- * The method (`summary.json` `methods[].method`: pretrained, network, refined, epie) whose
- * directory holds a reconstruction, when the run's summary lists it.
- */
-function methodOf(reconPath: string, summaryPath: string | undefined, summary: RunSummaryFile | undefined): string | undefined {
-  const methods = summary?.fields['methods'];
-  if (!summaryPath || !Array.isArray(methods)) return undefined;
-  const root = summaryPath.includes('/') ? summaryPath.slice(0, summaryPath.lastIndexOf('/') + 1) : '';
-  const m = methods.find((x: unknown) => typeof x === 'object' && x !== null && `${root}${String((x as { dir?: unknown }).dir)}/reconstruction.npz` === reconPath) as { method?: unknown } | undefined;
-  return typeof m?.method === 'string' ? m.method : undefined;
 }
 
 /** The reliable region's box of the metrics.json beside a reconstruction (issue 17), when it has one that fits the canvas. */
