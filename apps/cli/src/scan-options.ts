@@ -10,12 +10,13 @@ import { formatScanIssue, type ScanCheckSettings, type ScanIssueRecord } from '@
 import type { Ui } from './ui.js';
 
 /** Flags of the scan check, as commander parses them. */
-export interface ScanFlags { diffraction?: 'counts' | 'amplitude'; strict?: boolean }
+export interface ScanFlags { diffraction?: 'counts' | 'amplitude'; layout?: 'auto' | 'mnn' | 'nnm'; strict?: boolean }
 
-/** Add `--diffraction` (commands that read diffraction) and `--strict`. */
+/** Add `--diffraction` and `--layout` (commands that read diffraction) and `--strict`. */
 export function addScanOptions(cmd: Command, { diffraction = true } = {}): Command {
   if (diffraction) {
     cmd.addOption(new Option('--diffraction <kind>', "what the diffraction array holds: 'counts' (detector counts; their square root is taken) or 'amplitude' (sqrt(counts), SPEC §3) (default: counts for integer dtypes, amplitude for floats)").choices(['counts', 'amplitude']));
+    cmd.addOption(new Option('--layout <layout>', "how the diffraction array is laid out: 'mnn' (M, N, N), 'nnm' (N, N, M: patterns on the last axis, transposed on reading) or 'auto' (from the shape; an (N, N, N) cube is read as (M, N, N))").choices(['auto', 'mnn', 'nnm']).default('auto'));
   }
   return cmd.option('--strict', 'treat warnings about the data as errors (exit 2), for pipelines');
 }
@@ -29,9 +30,9 @@ export function trainingScanSettings(command: ScanCheckSettings['command'], flag
   return { command, gridsize: config.gridsize, K: config.K, nphotons: config.nphotons, ...readingSettings(flags) };
 }
 
-/** `--diffraction` and `--strict` as check settings. */
-export function readingSettings(flags: ScanFlags): Pick<ScanCheckSettings, 'diffraction' | 'strict'> {
-  return { ...(flags.diffraction ? { diffraction: flags.diffraction } : {}), strict: Boolean(flags.strict) };
+/** `--diffraction`, `--layout` and `--strict` as check settings. */
+export function readingSettings(flags: ScanFlags): Pick<ScanCheckSettings, 'diffraction' | 'layout' | 'strict'> {
+  return { ...(flags.diffraction ? { diffraction: flags.diffraction } : {}), ...(flags.layout ? { layout: flags.layout } : {}), strict: Boolean(flags.strict) };
 }
 
 /** Print what a check found: each warning with its fix (always, on stderr), then each note. */

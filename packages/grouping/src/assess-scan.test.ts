@@ -23,6 +23,19 @@ function scan(o: { n?: number; step?: number; counts?: number; object?: [number,
   }
   return { source: 's.npz', N, xcoords: Float64Array.from(xs), ycoords: Float64Array.from(ys), diff3d: d, ...(o.object ? { objectGuess: { shape: o.object } } : {}) };
 }
+/**
+ * The scan with patterns m ≥ 1 permuted (the centre block's corner pixel swapped with the floor
+ * pixel above it): every pattern's totals stay those of pattern 0, but the patterns are not all
+ * the same after rounding.
+ */
+function distinct<T extends { diff3d: Float32Array }>(s: T): T {
+  const d = Float32Array.from(s.diff3d);
+  for (let m = 1; m < d.length / (N * N); m++) {
+    const a = m * N * N + 28 * N + 28, b = m * N * N + 27 * N + 28;
+    [d[a], d[b]] = [d[b]!, d[a]!];
+  }
+  return { ...s, diff3d: d };
+}
 const codes = (s: ScanToAssess, settings: AssessScanSettings = { command: 'run' }) => {
   const a = assessScan(s, settings);
   return { problems: a.problems.map((p) => p.code), warnings: a.warnings.map((w) => w.code) };
@@ -138,13 +151,13 @@ describe('assessScan: plausibility warnings', () => {
   });
 
   it('integer-valued diffraction reads as counts; 0/1 data do not (both readings agree)', () => {
-    const s = scan({ n: 2 });
+    const s = distinct(scan({ n: 2 }));
     expect(codes({ ...s, diff3d: s.diff3d.map(Math.round) }, { command: 'epie' }).warnings).toEqual(['diffraction-looks-like-counts']);
     expect(codes({ ...s, diff3d: s.diff3d.map((v) => (v > 1 ? 1 : 0)) }, { command: 'epie' }).warnings).toEqual([]);
   });
 
   it('a stated reading is not second-guessed; counts read by default from an integer dtype say so, with both readings', () => {
-    const s = scan({ n: 2 });
+    const s = distinct(scan({ n: 2 }));
     const integers = { ...s, diff3d: s.diff3d.map(Math.round) };
     expect(codes(integers, { command: 'epie', diffraction: { kind: 'amplitude', stated: true } })).toEqual(clean);
     // sqrt of the stored counts, as checkRawData's counts reading gives them

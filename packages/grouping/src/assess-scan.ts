@@ -1,4 +1,4 @@
-import { formatInputError, type DiffractionKind, type RawData } from '@ptychojs/io';
+import { describeFlaggedPixels, formatInputError, MASKING_ADVICE, type DiffractionKind, type RawData } from '@ptychojs/io';
 import { diffractionStats, type DiffractionStats } from './internal/diffraction-stats.js';
 import { median } from './internal/median.js';
 import { knnAll } from './knn-all.js';
@@ -18,6 +18,7 @@ export type ScanIssueCode =
   | 'diffraction-not-finite'
   | 'diffraction-negative'
   | 'diffraction-all-zero'
+  | 'diffraction-constant'
   | 'object-missing'
   | 'evaluation-box-too-small'
   // warnings (problems under `strict`; `positions-outside-object` is a problem for `simulate`)
@@ -32,6 +33,9 @@ export type ScanIssueCode =
   | 'empty-patterns'
   | 'outlier-patterns'
   | 'detector-gaps'
+  | 'hot-pixels'
+  | 'saturated-pixels'
+  | 'identical-patterns'
   | 'dose-mismatch'
   | 'metadata-disagrees'
   | 'start-positions-differ'
@@ -116,6 +120,11 @@ export interface ScanStats {
   readonly countsPerPattern?: { readonly min: number; readonly median: number; readonly max: number };
   /** Mean counts per pattern: the dose nphotons defaults to (SPEC §3). */
   readonly meanCounts?: number;
+  /**
+   * Pixels left out of `countsPerPattern` and `meanCounts`: detector gaps and hot pixels holding a
+   * non-zero value in every pattern (the `detector-gaps` and `hot-pixels` warnings), which are not photons.
+   */
+  readonly excludedPixels?: number;
 }
 
 /** Result of {@link assessScan}. */
@@ -143,6 +152,14 @@ const OUTLIER_FACTOR = 10;
 const DOSE_FACTOR = 2;
 /** A gap's neighbouring rows/columns must carry at least this fraction of the brightest row's energy. */
 const GAP_SIGNAL = 1e-3;
+/**
+ * A pixel holding one value in every pattern that is this many times its brightest neighbour's
+ * largest value is a hot pixel: diffraction is smooth on the pixel scale (the probe fits in N/2,
+ * so the far field is oversampled 2×), and one count of shot noise alone makes real pixels vary.
+ */
+const HOT_FACTOR = 10;
+/** Patterns needed before "the same value in every pattern" says something about a pixel. */
+const MIN_PATTERNS_CONSTANT = 3;
 
 const GROUPING_COMMANDS: readonly ScanCommand[] = ['inspect', 'train', 'infer', 'run'];
 const DIFFRACTION_COMMANDS: readonly ScanCommand[] = ['inspect', 'train', 'infer', 'run', 'epie'];
@@ -301,6 +318,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   // --- diffraction -------------------------------------------------------------------------------
   let ds: DiffractionStats | undefined;
   let countsLike = false;
+  const sentinels = sentinelValues(dtypeOf(dKey), settings.diffraction?.kind ?? 'amplitude');
   const needsDiffraction = DIFFRACTION_COMMANDS.includes(command);
   const d = needsDiffraction ? scan.diff3d : undefined;
   if (d === undefined) {
@@ -308,7 +326,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   } else if (d.length !== M * N * N) {
     problem('diffraction-missing', dKey, 'diffraction size does not match M positions of N×N', `(${M}, ${N}, ${N}) = ${M * N * N} values`, `${d.length} values`, 'write one N×N pattern per position');
   } else {
-    ds = diffractionStats(d, M, N);
+    ds = diffractionStats(d, M, N, new Set(sentinels.keys()));
     const shape = [M, N, N];
     if (ds.nonFinite > 0) {
       problem('diffraction-not-finite', dKey, `${ds.nonFinite} NaN/Inf value${ds.nonFinite > 1 ? 's' : ''}, first at ${indexText(ds.firstNonFinite, shape)}`, 'finite amplitudes', `${ds.nonFinite} non-finite`, 'replace masked or saturated pixels by a finite estimate (or drop those patterns)');
@@ -323,6 +341,12 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
         problem('diffraction-all-zero', dKey, 'every diffraction pattern is zero', 'some non-zero counts (normalization divides by the mean pattern energy, SPEC §3)', `all ${M} patterns zero`,
           'check the detector export (wrong dataset, dark frames, or a mask applied to everything)');
       }
+    } else if (usable && ds.min === ds.max) {
+      if (needsDiffraction) {
+        problem('diffraction-constant', dKey, `every value of every diffraction pattern is ${valueText(ds.max)}: no diffraction was recorded`,
+          'patterns that vary with the scattering angle', `all ${M} patterns constant`,
+          'check the detector export (a saturated or flagged frame stack, the wrong dataset, or an offset with no signal)');
+      }
     } else if (usable) {
       assessDiffraction(ds);
     }
@@ -331,11 +355,42 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   function assessDiffraction(s: DiffractionStats): void {
     const stored = dtypeOf(dKey);
     const reading = settings.diffraction ?? { kind: 'amplitude', stated: false };
+    // Pixels that are no measurement: constant in every pattern and a detector's flag value or
+    // far brighter than their neighbours, or constant lines inside the signal (module gaps).
+    // (When every pattern is the same, every pixel is constant: that is the finding, not gaps.)
+    const NN = N * N;
+    const identical = M >= 2 && s.constantPixels.every((c) => c === 1);
+    const flagged = new Uint8Array(NN);
+    const hotLike = new Uint8Array(NN);
+    if (!identical) {
+      for (let p = 0; M >= 2 && p < NN; p++) {
+        if (!s.constantPixels[p]) continue;
+        const v = d![p]!;
+        if (sentinels.has(v)) flagged[p] = 1;
+        else if (M >= MIN_PATTERNS_CONSTANT && v > 0 && v > HOT_FACTOR * neighbourMax(s.pixelMax, p)) { flagged[p] = 1; hotLike[p] = 1; }
+      }
+      for (const [a, b] of darkLines(s.constantRows, s.rowEnergy)) for (let i = a; i <= b; i++) flagged.fill(1, i * N, (i + 1) * N);
+      for (const [a, b] of darkLines(s.constantCols, s.colEnergy)) for (let j = a; j <= b; j++) for (let i = 0; i < N; i++) flagged[i * N + j] = 1;
+    }
+    const where = describeFlaggedPixels(flagged, N);
+    // Their values are the same in every pattern: what they add to each pattern's totals is one number.
+    let gapSum = 0, gapEnergy = 0, gapQuartic = 0, excluded = 0, maxOutside = 0;
+    for (let p = 0; p < NN; p++) {
+      if (flagged[p]) {
+        const v = d![p]!;
+        if (v !== 0) excluded++;
+        gapSum += v; gapEnergy += v * v; gapQuartic += v ** 4;
+      } else if (s.pixelMax[p]! > maxOutside) maxOutside = s.pixelMax[p]!;
+    }
+    const sum = s.sum.map((v) => v - gapSum), energy = s.energy.map((v) => v - gapEnergy);
+    if (excluded > 0) stats.excludedPixels = excluded;
+    const leftOut = excluded > 0 ? ` (without the ${excluded} flagged pixels)` : '';
+
     // Amplitudes sqrt(counts) holding only integers ≥ 2 would need every count to be a perfect
     // square; raw detector counts are integers. (Values of only 0 and 1 read the same either way.)
     // A reading the user stated is not second-guessed.
-    countsLike = reading.kind === 'amplitude' && !reading.stated && s.allInteger && s.max >= 2;
-    const perPattern = countsLike ? s.sum : s.energy;
+    countsLike = reading.kind === 'amplitude' && !reading.stated && s.allInteger && maxOutside >= 2;
+    const perPattern = countsLike ? sum : energy;
     const nonZero = Array.from(perPattern).filter((v) => v > 0);
     const med = median(nonZero);
     let min = Infinity, max = -Infinity, total = 0;
@@ -345,9 +400,9 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     const np = statedNphotons();
     const says = np ? ` (${np.key} says ${fmt(np.value)})` : '';
     if (countsLike) {
-      const asAmplitude = median(s.energy);
-      warn('diffraction-looks-like-counts', dKey, `every value is an integer (max ${fmt(s.max)}${stored ? `, stored as ${stored}` : ''}): these look like raw detector counts, not amplitudes sqrt(counts)`,
-        'amplitude = sqrt(counts) (SPEC §3), float', `read as amplitudes, ${fmt(asAmplitude)} counts per pattern; read as counts, ${fmt(med)}${says}`,
+      const asAmplitude = median(energy);
+      warn('diffraction-looks-like-counts', dKey, `every value is an integer (max ${fmt(maxOutside)}${excluded > 0 ? ' outside the flagged pixels' : ''}${stored ? `, stored as ${stored}` : ''}): these look like raw detector counts, not amplitudes sqrt(counts)`,
+        'amplitude = sqrt(counts) (SPEC §3), float', `read as amplitudes, ${fmt(asAmplitude)} counts per pattern${leftOut}; read as counts, ${fmt(med)}${says}`,
         `if these are counts, read them as counts (--diffraction counts; checkRawData option diffraction: 'counts') or write sqrt(counts) as diff3d (countsToAmplitude in @ptychojs/io); if they really are amplitudes, say so with --diffraction amplitude`);
     } else if (reading.kind === 'counts' && !reading.stated) {
       // Read as counts because of an integer dtype: say so, with the other reading's dose
@@ -356,10 +411,10 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
       for (let m = 0; m < M; m++) {
         let e = 0;
         for (let p = m * N * N, end = p + N * N; p < end; p++) e += d![p]! ** 4;
-        asAmplitudes[m] = e;
+        asAmplitudes[m] = e - gapQuartic;
       }
       warn('diffraction-read-as-counts', dKey, `stored as ${stored || 'integers'}: read as detector counts, amplitude = sqrt(counts)`,
-        'float amplitudes sqrt(counts) (SPEC §3), or the reading stated', `read as counts, ${fmt(med)} counts per pattern; read as amplitudes, ${fmt(median(asAmplitudes))}${says}`,
+        'float amplitudes sqrt(counts) (SPEC §3), or the reading stated', `read as counts, ${fmt(med)} counts per pattern${leftOut}; read as amplitudes, ${fmt(median(asAmplitudes))}${says}`,
         'if these are counts, say so with --diffraction counts (checkRawData option diffraction: \'counts\'); if they are amplitudes, --diffraction amplitude');
     }
     const zero = perPattern.reduce((n, v) => n + (v === 0 ? 1 : 0), 0);
@@ -382,10 +437,36 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
           `totals within ${OUTLIER_FACTOR}× of the median`, `${hi} bright, ${lo} faint`, 'check those frames for beam loss, saturation or a wrong exposure time; drop or rescale them');
       }
     }
-    const gaps = [...stripes(s.constantRows, s.rowEnergy, 'row'), ...stripes(s.constantCols, s.colEnergy, 'column')];
-    if (gaps.length > 0) {
-      warn('detector-gaps', dKey, `${gaps.join('; ')} constant in every pattern inside the signal: detector module gaps or dead lines`,
-        'measured values in every pixel', gaps.join('; '), 'these pixels carry no measurement but the Poisson likelihood treats them as measured: fill them (e.g. from the centro-symmetric pixel) or crop them out');
+    if (where.columns.length + where.rows.length > 0) {
+      const lines = [...where.columns.map((r) => lineText(r, 'column')), ...where.rows.map((r) => lineText(r, 'row'))].join('; ');
+      warn('detector-gaps', dKey, `${lines} in every pattern: detector module gaps or dead lines, not measurements`,
+        'measured values in every pixel', `the same value in all ${M} patterns${excluded > 0 ? ' (left out of the counts per pattern)' : ''}`,
+        `${MASKING_ADVICE}; until then the Poisson likelihood fits them as if measured`);
+    }
+    if (where.pixels.length > 0) {
+      const shown = where.pixels.slice(0, 5).map(([i, j]) => `(${i}, ${j}) = ${valueText(d![i * N + j]!)}`).join(', ');
+      const more = where.pixels.length > 5 ? ` and ${where.pixels.length - 5} more` : '';
+      const hot = where.pixels.filter(([i, j]) => hotLike[i * N + j]).length;
+      const why = hot === where.pixels.length ? `over ${HOT_FACTOR}× the brightest neighbour` : hot === 0 ? "a detector's flag value" : `a detector's flag value or over ${HOT_FACTOR}× the brightest neighbour`;
+      warn('hot-pixels', dKey, `${where.pixels.length} pixel${where.pixels.length > 1 ? 's hold' : ' holds'} the same value in every pattern, ${why}: hot or flagged pixels, not measurements`,
+        'measured values in every pixel', `(row, column) ${shown}${more}; left out of the counts per pattern`, MASKING_ADVICE);
+    }
+    if (identical) {
+      warn('identical-patterns', dKey, `all ${M} patterns are identical, bit for bit`, 'patterns that change with the scan position', `${M} copies of pattern 0`,
+        'check the detector export (a stale frame buffer written for every position) or that the stage moved; ptychography needs patterns that change with position');
+    }
+    let saturated = 0, satPixels = 0, worst = -1;
+    for (let p = 0; p < NN; p++) {
+      const c = s.sentinelCount[p]!;
+      if (c === 0 || flagged[p]) continue;
+      saturated += c; satPixels++;
+      if (worst < 0 || c > s.sentinelCount[worst]!) worst = p;
+    }
+    if (saturated > 0) {
+      const v = d![worst]!;
+      warn('saturated-pixels', dKey, `${saturated} value${saturated > 1 ? 's' : ''} in ${satPixels} pixel${satPixels > 1 ? 's' : ''} equal ${valueText(v)}, most often at (row, column) (${Math.floor(worst / N)}, ${worst % N}) (${s.sentinelCount[worst]} of ${M} patterns): saturated, or flagged by the detector`,
+        `values below ${sentinels.get(v)}`, `${saturated} at that value`,
+        `if saturated, those counts are lower bounds (the true intensity was higher): ${MASKING_ADVICE}; next time reduce the exposure or attenuate the central beam`);
     }
     // Dose (SPEC §3: nphotons = mean counts per pattern).
     const measured = stats.meanCounts;
@@ -393,29 +474,45 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
       if (!np) continue;
       const r = measured / np.value;
       if (!(r <= DOSE_FACTOR && r >= 1 / DOSE_FACTOR)) {
-        warn('dose-mismatch', np.key, `the data hold ${fmt(measured)} counts per pattern on average${countsLike ? ' (read as counts)' : ''} but ${np.key} = ${fmt(np.value)}`,
+        warn('dose-mismatch', np.key, `the data hold ${fmt(measured)} counts per pattern on average${countsLike ? ' (read as counts)' : ''}${leftOut} but ${np.key} = ${fmt(np.value)}`,
           `within ${DOSE_FACTOR}× of ${fmt(np.value)}`, `${fmt(measured)} (×${fmt(r)})`,
           np.key === '--nphotons' ? `set --nphotons ${fmt(measured)} (the measured dose), or check that diff3d is sqrt(counts)` : 'correct _metadata.nphotons or the diffraction scaling');
       }
     }
   }
 
-  function stripes(constant: Uint8Array, energy: Float64Array, what: 'row' | 'column'): string[] {
+  /**
+   * Constant lines inside the signal: runs of rows (or columns) holding one value in every
+   * pattern, at most N/4 wide, not touching the detector edge (dark high-q borders look the same),
+   * with signal on both sides: at least GAP_SIGNAL of the brightest line that is not constant
+   * (a constant line can be a flag value far above any measurement).
+   */
+  function darkLines(constant: Uint8Array, energy: Float64Array): [number, number][] {
     let brightest = 0;
-    for (const e of energy) brightest = Math.max(brightest, e);
-    const out: string[] = [];
+    for (let a = 0; a < N; a++) if (!constant[a]) brightest = Math.max(brightest, energy[a]!);
+    const out: [number, number][] = [];
     for (let a = 0; a < N;) {
       if (!constant[a]) { a++; continue; }
       let b = a;
       while (b + 1 < N && constant[b + 1]) b++;
-      // Runs touching the detector edge are indistinguishable from dark high-q borders; runs wider
-      // than N/4 are not gaps; the lines on both sides must carry signal.
-      if (a > 0 && b < N - 1 && b - a + 1 <= N / 4 && Math.min(energy[a - 1]!, energy[b + 1]!) >= GAP_SIGNAL * brightest) {
-        out.push(`${what}${b > a ? `s ${a}…${b}` : ` ${a}`}`);
-      }
+      if (a > 0 && b < N - 1 && b - a + 1 <= N / 4 && Math.min(energy[a - 1]!, energy[b + 1]!) >= GAP_SIGNAL * brightest) out.push([a, b]);
       a = b + 1;
     }
     return out;
+  }
+
+  /** `columns 30…31 = 65535 (the uint16 maximum)`: a run of flagged lines and its value when they share one. */
+  function lineText([a, b]: readonly [number, number], what: 'row' | 'column'): string {
+    const at = (k: number, l: number) => (what === 'row' ? d![k * N + l]! : d![l * N + k]!);
+    const v = at(a, 0);
+    let same = true;
+    for (let k = a; k <= b && same; k++) for (let l = 0; l < N; l++) if (at(k, l) !== v) { same = false; break; }
+    return `${what}${b > a ? `s ${a}…${b}` : ` ${a}`}${same ? ` = ${valueText(v)}` : ''}`;
+  }
+
+  /** A diffraction value as the file holds it (counts read as amplitudes are squared back), saying what it is when it is a detector's flag value. */
+  function valueText(v: number): string {
+    return sentinels.get(v) ?? fmt(settings.diffraction?.kind === 'counts' ? v * v : v);
   }
 
   // --- settings and metadata ---------------------------------------------------------------------
@@ -516,4 +613,45 @@ function pixelSize(meta: Readonly<Record<string, unknown>> | undefined): { key: 
     if (/pixel_?size/i.test(key) && typeof v === 'number' && v > 0 && Number.isFinite(v)) return { key, value: v };
   }
   return undefined;
+}
+
+/** Largest values of the integer types detectors write (and flag pixels with). */
+const INTEGER_MAX: Readonly<Record<string, number>> = { uint8: 255, uint16: 65535, uint32: 4294967295, int16: 32767, int32: 2147483647 };
+
+/**
+ * The values a detector's flag (or saturation) value takes in the diffraction as read: the largest
+ * value of the stored integer type (float32-rounded), or its square root when counts were read as
+ * amplitudes; for float files, the 16- and 32-bit maxima and their square roots (data converted
+ * from a detector's integers; the 8-bit maximum 255 is also an ordinary value there). Keyed by
+ * value as read, each with how to say it: the value as the file holds it and what it is.
+ */
+function sentinelValues(storedDtype: string, reading: DiffractionKind): Map<number, string> {
+  const out = new Map<number, string>();
+  const name = storedDtype.replace(/ \(big-endian\)$/, '');
+  const max = (type: string) => Math.fround(INTEGER_MAX[type]!);
+  if (INTEGER_MAX[name] !== undefined) {
+    // Stored integers: the file holds the maximum itself, whichever way it was read.
+    out.set(reading === 'counts' ? Math.fround(Math.sqrt(max(name))) : max(name), `${INTEGER_MAX[name]} (the ${name} maximum)`);
+  } else if (/^float/.test(name) || name === '') {
+    for (const t of ['uint16', 'uint32', 'int16', 'int32']) {
+      out.set(max(t), `${INTEGER_MAX[t]} (the ${t} maximum)`);
+      const root = Math.fround(Math.sqrt(max(t)));
+      out.set(root, `${Number(root.toPrecision(6))} (√${INTEGER_MAX[t]}: the ${t} maximum as an amplitude)`);
+    }
+  }
+  return out;
+}
+
+/** Largest of the eight neighbours' values (pixels outside the detector count as 0). */
+function neighbourMax(pixelMax: Float64Array, p: number): number {
+  const N = Math.round(Math.sqrt(pixelMax.length));
+  const i = Math.floor(p / N), j = p % N;
+  let m = 0;
+  for (let di = -1; di <= 1; di++) {
+    for (let dj = -1; dj <= 1; dj++) {
+      const a = i + di, b = j + dj;
+      if ((di || dj) && a >= 0 && a < N && b >= 0 && b < N) m = Math.max(m, pixelMax[a * N + b]!);
+    }
+  }
+  return m;
 }

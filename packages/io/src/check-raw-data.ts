@@ -2,6 +2,8 @@ import { countsToAmplitude } from './counts-to-amplitude.js';
 import type { DiffractionKind } from './default-diffraction-kind.js';
 import { formatInputError, type InputErrorDetails } from './errors.js';
 import { describeArray } from './describe-array.js';
+import { describeFlaggedPixels } from './describe-flagged-pixels.js';
+import { MASKING_ADVICE } from './masking-advice.js';
 import { numpyDtypeName } from './numpy-dtype-name.js';
 import { toComplexArray } from './to-complex-array.js';
 import { toFloat32Array } from './to-float32-array.js';
@@ -26,7 +28,17 @@ export interface CheckRawDataOptions {
    * a `--diffraction` option would take from the stored dtype.
    */
   readonly diffraction?: DiffractionKind;
+  /**
+   * How the diffraction array is laid out: `'mnn'` (M, N, N), the SPEC §3 contract; `'nnm'`
+   * (N, N, M), patterns on the last axis, transposed on reading; `'auto'` (default) decides from
+   * the shape: square patterns on the last two axes are (M, N, N), else on the first two (N, N, M);
+   * an (N, N, N) cube is read as (M, N, N) with a note (say `'nnm'` if it is not).
+   */
+  readonly layout?: DiffractionLayout;
 }
+
+/** How a diffraction array is laid out ({@link CheckRawDataOptions.layout}). */
+export type DiffractionLayout = 'auto' | 'mnn' | 'nnm';
 
 /** Keys of the raw NPZ contract (SPEC §3); anything else is listed in a note as not used. */
 const KNOWN_KEYS = ['xcoords', 'ycoords', 'diff3d', 'diffraction', 'probeGuess', 'objectGuess', 'xcoords_start', 'ycoords_start', 'scan_index', '_metadata'];
@@ -67,18 +79,34 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
 
   // --- coordinates: fix M ------------------------------------------------------------------
   let M: number | undefined;
+  /** The key M was read from (for messages). */
+  let mFrom = 'xcoords';
+  /** `a` with axes of length 1 dropped down to `rank` (a note says so), or undefined when that cannot reach `rank`. */
+  const squeezed = (key: string, a: NdArray, rank: number): NdArray | undefined => {
+    const shape = [...a.shape];
+    while (shape.length > rank) {
+      const i = shape.indexOf(1);
+      if (i < 0) return undefined;
+      shape.splice(i, 1);
+    }
+    if (shape.length !== rank) return undefined;
+    if (shape.length !== a.shape.length) notes.push(`${source}: '${key}' stored as ${describeArray(a)}: read as (${shape.join(', ')}${rank === 1 ? ',' : ''}) (axes of length 1 dropped)`);
+    return { ...a, shape };
+  };
   const vector = (key: string, required: boolean): Float64Array | undefined => {
-    const a = get(key);
-    if (a === undefined) {
+    const stored = get(key);
+    if (stored === undefined) {
       if (required) problem(key, `missing required key${nearMiss(key)}`, `${key} (M,) float`, 'absent');
       return undefined;
     }
-    if (!REAL.has(a.dtype)) { problem(key, 'wrong dtype', '(M,) float', describeArray(a)); return undefined; }
-    if (a.shape.length !== 1) { problem(key, 'wrong rank', '(M,) float', describeArray(a)); return undefined; }
+    if (!REAL.has(stored.dtype)) { problem(key, 'wrong dtype', '(M,) float', describeArray(stored)); return undefined; }
+    const a = squeezed(key, stored, 1);
+    if (a === undefined) { problem(key, 'wrong rank', '(M,) float (one value per scan position)', describeArray(stored)); return undefined; }
     if (M === undefined) {
       M = a.shape[0];
-      if (M === 0) problem(key, 'no scan positions (M = 0)', '(M,) float with M ≥ 1', describeArray(a));
-    } else if (a.shape[0] !== M) { problem(key, 'M mismatch between keys', `(${M},) like xcoords`, describeArray(a)); return undefined; }
+      mFrom = key;
+      if (M === 0) problem(key, 'no scan positions (M = 0)', '(M,) float with M ≥ 1', describeArray(stored));
+    } else if (a.shape[0] !== M) { problem(key, 'M mismatch between keys', `(${M},) like ${mFrom}`, describeArray(stored)); return undefined; }
     const v = toFloat64Array(a);
     nonFinite(key, v, a.shape, 1);
     return v;
@@ -98,34 +126,60 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
   // --- diffraction ---------------------------------------------------------------------------
   interface Diffraction { readonly d: Float32Array; readonly N: number; readonly M: number; readonly a: NdArray }
   const readDiffraction = (key: string): Diffraction | undefined => {
-    const a = get(key)!;
-    const s = a.shape;
-    if (!REAL.has(a.dtype)) { problem(key, 'wrong dtype', '(M, N, N) float amplitude', describeArray(a)); return undefined; }
-    if (s.length !== 3) { problem(key, 'wrong rank', '(M, N, N) float amplitude', describeArray(a)); return undefined; }
-    const [s0, s1, s2] = s as [number, number, number];
-    const normal = s1 === s2 && (M === undefined || s0 === M);
-    const transposed = !normal && s0 === s1 && s2 !== s0 && M !== undefined && s2 === M;
-    if (!normal && !transposed) {
-      if (s1 === s2) problem(key, 'M mismatch between keys', `(${M}, N, N) with M from xcoords`, describeArray(a));
-      else problem(key, 'not square patterns', `(M, N, N)${M !== undefined ? ` with M = ${M}` : ''} (or (N, N, M))`, describeArray(a));
+    const stored = get(key)!;
+    if (!REAL.has(stored.dtype)) { problem(key, 'wrong dtype', '(M, N, N) float amplitude', describeArray(stored)); return undefined; }
+    const a = stored.shape.length > 3 ? squeezed(key, stored, 3) : stored;
+    if (a === undefined || a.shape.length !== 3) { problem(key, 'wrong rank', '(M, N, N) float amplitude', `${describeArray(stored)}${rankHint(stored.shape)}`); return undefined; }
+    const [s0, s1, s2] = a.shape as [number, number, number];
+    const lastSquare = s1 === s2, firstSquare = s0 === s1;
+    const asked = opts.layout ?? 'auto';
+    let layout: 'mnn' | 'nnm';
+    if (asked !== 'auto') {
+      const other = asked === 'mnn' ? 'nnm' : 'mnn';
+      if (!(asked === 'mnn' ? lastSquare : firstSquare)) {
+        const fitsOther = asked === 'mnn' ? firstSquare : lastSquare;
+        problem(key, `not ${LAYOUT[asked]} as --layout ${asked} says`, `${LAYOUT[asked]} with square N×N patterns`,
+          `${describeArray(stored)}${fitsOther ? `, which is ${LAYOUT[other]}: say --layout ${other} (or leave --layout out)` : ''}`);
+        return undefined;
+      }
+      layout = asked;
+    } else if (lastSquare) layout = 'mnn';
+    else if (firstSquare) layout = 'nnm';
+    else { problem(key, 'not square patterns', '(M, N, N) or (N, N, M) with square N×N patterns', describeArray(stored)); return undefined; }
+    const m = layout === 'nnm' ? s2 : s0;
+    const n = s1;
+    if (M !== undefined && m !== M) {
+      problem(key, 'M mismatch between keys', `${layout === 'nnm' ? `(N, N, ${M})` : `(${M}, N, N)`} with M from ${mFrom}`,
+        `${describeArray(stored)}${layout === 'nnm' ? `: ${m} patterns on the last axis` : ''}`);
       return undefined;
     }
-    const m = transposed ? s2 : s0;
-    const n = transposed ? s0 : s1;
     const values = toFloat32Array(a);
-    const raw = transposed ? transposeNNM(values, n, m) : values;
-    if (transposed) notes.push(`${source}: '${key}' stored as (N, N, M) = ${describeArray(a)}; transposed to (M, N, N)`);
-    else if (s0 === s1 && s1 === s2) notes.push(`${source}: '${key}' ${describeArray(a)} could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N) — transpose the file if patterns are on the last axis`);
-    if (!(SUPPORTED_N as readonly number[]).includes(n)) problem(key, 'unsupported pattern size N', `N in {${SUPPORTED_N.join(', ')}}`, `N = ${n} from ${describeArray(a)}`);
-    const shape = [m, n, n];
+    const raw = layout === 'nnm' ? transposeNNM(values, n, m) : values;
+    if (layout === 'nnm') notes.push(`${source}: '${key}' stored as (N, N, M) = ${describeArray(stored)}${asked === 'nnm' ? ' (--layout nnm)' : ''}: patterns on the last axis, transposed to (M, N, N)`);
+    else if (asked === 'auto' && firstSquare) notes.push(`${source}: '${key}' ${describeArray(stored)} could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N): say --layout nnm if the patterns are on the last axis`);
+    if (!(SUPPORTED_N as readonly number[]).includes(n)) problem(key, 'unsupported pattern size N', `N in {${SUPPORTED_N.join(', ')}}`, `N = ${n} from ${describeArray(stored)}`);
     const counts = opts.diffraction === 'counts';
-    const finiteBefore = problems.length;
-    nonFinite(key, raw, shape, 1);
-    let neg = 0, firstNeg = -1;
-    for (let i = 0; i < raw.length; i++) if (raw[i]! < 0) { if (neg === 0) firstNeg = i; neg++; }
-    const what = counts ? 'count' : 'amplitude';
-    if (neg > 0) problem(key, `${neg} negative ${what}${neg > 1 ? 's' : ''}, first at index ${indexText(firstNeg, shape)} (${raw[firstNeg]})`, counts ? 'counts ≥ 0' : 'amplitudes ≥ 0 (sqrt of counts)', `${neg} negative`);
-    if (neg > 0 || problems.length > finiteBefore) return undefined;
+    /** Index of flat (M, N, N) element k in the file's own axis order. */
+    const at = (k: number): string => {
+      const mm = Math.floor(k / (n * n)), i = Math.floor((k % (n * n)) / n), j = k % n;
+      return layout === 'nnm' ? `index (${i}, ${j}, ${mm}) (pattern ${mm})` : `index (${mm}, ${i}, ${j})`;
+    };
+    const finite = flagged(raw, m, n, (v) => !Number.isFinite(v));
+    if (finite.count > 0) {
+      const { count: c, first, where } = finite;
+      problem(key, `${c} NaN/Inf value${c > 1 ? 's' : ''}${where ? (finite.onlyThere ? `: ${where} in every pattern (masked detector pixels written as NaN?)` : `, first at ${at(first)}; ${where} in every pattern`) : `, first at ${at(first)}`}`,
+        where ? `finite values; ${MASKING_ADVICE}` : 'finite values', `${c} non-finite`);
+    }
+    const negative = flagged(raw, m, n, (v) => v < 0);
+    if (negative.count > 0) {
+      const { count: c, first, where } = negative;
+      const what = `negative ${counts ? 'count' : 'amplitude'}${c > 1 ? 's' : ''}`;
+      problem(key, where && negative.onlyThere
+        ? `${c} ${what}: ${where} in every pattern (detector gaps or bad pixels marked ${raw[first]}?)`
+        : `${c} ${what}, first at ${at(first)} (${raw[first]})${where ? `; ${where} in every pattern` : ''}`,
+      `${counts ? 'counts ≥ 0' : 'amplitudes ≥ 0 (sqrt of counts)'}${where ? `; ${MASKING_ADVICE}` : ''}`, `${c} negative`);
+    }
+    if (finite.count > 0 || negative.count > 0) return undefined;
     let d = raw;
     if (counts) {
       d = countsToAmplitude(raw, { file: source, key });
@@ -155,7 +209,7 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
     } else dKey = hasMain ? 'diff3d' : 'diffraction';
     const chosen = dKey === 'diff3d' ? main : dKey === 'diffraction' ? alias : undefined;
     if (chosen) {
-      if (M === undefined) M = chosen.M;
+      if (M === undefined) { M = chosen.M; mFrom = dKey!; }
       N = chosen.N;
       diff3d = chosen.d;
     }
@@ -163,12 +217,18 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
 
   // --- probe ---------------------------------------------------------------------------------
   const complex2d = (key: string, required: boolean, square: boolean): ComplexArray | undefined => {
-    const a = get(key);
+    const stored = get(key);
     const want = square ? `(N, N) complex${N !== undefined ? ` with N = ${N}` : ''}` : '(H, W) complex';
-    if (a === undefined) { if (required) problem(key, `missing required key${nearMiss(key)}`, `${key} ${want}`, 'absent'); return undefined; }
-    if (!NUMERIC.has(a.dtype)) { problem(key, 'wrong dtype', want, describeArray(a)); return undefined; }
-    if (a.shape.length !== 2) { problem(key, 'wrong rank', want, describeArray(a)); return undefined; }
-    if (square && (a.shape[0] !== a.shape[1] || (N !== undefined && a.shape[0] !== N))) { problem(key, 'probe is not N×N', want, describeArray(a)); return undefined; }
+    if (stored === undefined) { if (required) problem(key, `missing required key${nearMiss(key)}`, `${key} ${want}`, 'absent'); return undefined; }
+    if (!NUMERIC.has(stored.dtype)) { problem(key, 'wrong dtype', want, describeArray(stored)); return undefined; }
+    const a = stored.shape.length > 2 ? squeezed(key, stored, 2) : stored;
+    if (a === undefined || a.shape.length !== 2) {
+      const modes = square && stored.shape.length === 3 && stored.shape[1] === stored.shape[2] ? `: ${stored.shape[0]} probe modes? ptychojs uses one: write the strongest, e.g. probeGuess[0]` : '';
+      problem(key, 'wrong rank', want, `${describeArray(stored)}${modes}`);
+      return undefined;
+    }
+    if (square && a.shape[0] !== a.shape[1]) { problem(key, 'probe is not square', want, describeArray(stored)); return undefined; }
+    if (square && N !== undefined && a.shape[0] !== N) { problem(key, 'probe size differs from the pattern size N', want, describeArray(stored)); return undefined; }
     const lanes = a.dtype === 'c8' || a.dtype === 'c16' ? 2 : 1;
     nonFinite(key, lanes === 2 ? (a.data as Float32Array | Float64Array) : toFloat64Array(a), a.shape, lanes);
     return toComplexArray(a);
@@ -180,7 +240,8 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
   const xs = vector('xcoords_start', false);
   const ys = vector('ycoords_start', false);
   let scanIndex: Int32Array | undefined;
-  const si = get('scan_index');
+  const siStored = get('scan_index');
+  const si = siStored && siStored.shape.length > 1 ? squeezed('scan_index', siStored, 1) ?? siStored : siStored;
   if (si !== undefined) {
     if (!INT.has(si.dtype) || si.shape.length !== 1 || (M !== undefined && si.shape[0] !== M)) {
       problem('scan_index', si.shape.length !== 1 ? 'wrong rank' : INT.has(si.dtype) ? 'M mismatch between keys' : 'wrong dtype', `(${M ?? 'M'},) int`, describeArray(si));
@@ -268,4 +329,47 @@ function transposeNNM(d: Float32Array, N: number, M: number): Float32Array {
     for (let m = 0; m < M; m++) out[m * N * N + i * N + j] = d[src + m]!;
   }
   return out;
+}
+
+const LAYOUT = { mnn: '(M, N, N)', nnm: '(N, N, M)' } as const;
+
+/** What a diffraction array of the wrong rank probably is, and how to make it (M, N, N). */
+function rankHint(shape: readonly number[]): string {
+  if (shape.length === 2) {
+    const [a, b] = shape as [number, number];
+    const side = Math.round(Math.sqrt(b));
+    if ((SUPPORTED_N as readonly number[]).includes(side) && side * side === b) return `: ${a} flattened ${side}×${side} patterns? reshape to (${a}, ${side}, ${side})`;
+    if (a === b) return `: one ${a}×${a} pattern? write it as (1, ${a}, ${a})`;
+  }
+  if (shape.length === 4 && shape[2] === shape[3]) {
+    const [r, c, n] = shape as [number, number, number];
+    return `: a ${r}×${c} raster of ${n}×${n} patterns? reshape to (${r * c}, ${n}, ${n}) in the order of xcoords/ycoords`;
+  }
+  return '';
+}
+
+/** Values of an (M, N, N) stack that fail a test: how many, the first, and the pixels that fail in every pattern. */
+interface Flagged {
+  readonly count: number;
+  /** Flat index of the first. */
+  readonly first: number;
+  /** The pixels flagged in every pattern in words (`columns 30…31`), '' when none (or M < 2). */
+  readonly where: string;
+  /** Every flagged value lies in those pixels. */
+  readonly onlyThere: boolean;
+}
+
+function flagged(d: Float32Array, M: number, N: number, bad: (v: number) => boolean): Flagged {
+  const NN = N * N;
+  let count = 0, first = -1;
+  let perPixel: Uint32Array | undefined;
+  for (let k = 0; k < d.length; k++) {
+    if (!bad(d[k]!)) continue;
+    if (count++ === 0) { first = k; perPixel = new Uint32Array(NN); }
+    perPixel![k % NN]!++;
+  }
+  if (count === 0 || M < 2) return { count, first, where: '', onlyThere: false };
+  const always = perPixel!.map((c) => (c === M ? 1 : 0));
+  const fp = describeFlaggedPixels(always, N);
+  return { count, first, where: fp.text, onlyThere: fp.count * M === count };
 }

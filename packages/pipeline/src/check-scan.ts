@@ -1,4 +1,4 @@
-import { checkRawData, defaultDiffractionKind, type DiffractionKind, type NdArray, type RawData } from '@ptychojs/io';
+import { checkRawData, defaultDiffractionKind, type DiffractionKind, type DiffractionLayout, type NdArray, type RawData } from '@ptychojs/io';
 import { assessScan, type ScanAssessment, type ScanCommand, type ScanIssue } from '@ptychojs/grouping';
 import type { DiffractionReading, ScanProblem } from './types.js';
 
@@ -17,6 +17,8 @@ export interface ScanCheckSettings {
   readonly nphotons?: number | undefined;
   /** What the diffraction holds, when the user said (`--diffraction`); else from the stored dtype (`defaultDiffractionKind`). */
   readonly diffraction?: DiffractionKind;
+  /** How the diffraction array is laid out, when the user said (`--layout`); default `'auto'` (from its shape, `checkRawData`). */
+  readonly layout?: DiffractionLayout;
   /** Warnings are problems (`--strict`, for pipelines). */
   readonly strict?: boolean;
 }
@@ -53,7 +55,7 @@ export function checkScan(arrays: Readonly<Record<string, NdArray>>, file: strin
   const diffraction: DiffractionReading = settings.diffraction !== undefined
     ? { kind: settings.diffraction, stated: true }
     : { kind: stored ? defaultDiffractionKind(stored) : 'amplitude', stated: false };
-  const contract = checkRawData(arrays, file, { diffraction: diffraction.kind });
+  const contract = checkRawData(arrays, file, { diffraction: diffraction.kind, ...(settings.layout ? { layout: settings.layout } : {}) });
   const base = { file, command, diffraction, notes: contract.notes };
   if (!contract.raw || contract.problems.length > 0) {
     return { ...base, problems: contract.problems.map((message) => ({ code: 'contract' as const, message, file })), warnings: [] };

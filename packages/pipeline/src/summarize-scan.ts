@@ -44,6 +44,8 @@ export interface ScanSummary {
   countsPerPattern?: ScanStats['countsPerPattern'];
   /** Mean counts per pattern: the dose nphotons is compared with. */
   meanCounts?: number;
+  /** Pixels left out of the counts (detector gaps and hot pixels holding a value in every pattern: not photons). */
+  excludedPixels?: number;
   /** Shape of objectGuess, or null when absent. */
   objectGuess?: number[] | null;
   metadata?: Readonly<Record<string, unknown>> | null;
@@ -78,7 +80,7 @@ export function summarizeScan(check: ScanCheck, arrays: Readonly<Record<string, 
     diffraction: { ...check.diffraction, key, storedDtype: raw.storedDtypes?.[key] ?? '' },
     M: stats.M, N: stats.N, extent: stats.extent, medianStep: step, probeRmsRadius: rms,
     ...(extent ? { probeOutsideFraction: extent.outsideFraction, autoObjectExtent: extent.extent } : {}), overlap,
-    countsPerPattern: stats.countsPerPattern, meanCounts: stats.meanCounts,
+    countsPerPattern: stats.countsPerPattern, meanCounts: stats.meanCounts, ...(stats.excludedPixels ? { excludedPixels: stats.excludedPixels } : {}),
     objectGuess: raw.objectGuess ? [...raw.objectGuess.shape] : null,
     metadata: raw.metadata ?? null,
     evaluation: assessment.evaluation,

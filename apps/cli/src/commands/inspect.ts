@@ -57,7 +57,7 @@ export function formatSummary(s: ScanSummary, settings: { gridsize: number; K: n
     if (s.probeOutsideFraction !== undefined) {
       lines.push(`  probe energy outside the central ${s.N / 2}×${s.N / 2} square: ${(100 * s.probeOutsideFraction).toFixed(1)}%; \`run\` (--object-extent auto) will use the ${s.autoObjectExtent === 'center' ? "central-only head ('center')" : `full-field head ('${s.autoObjectExtent}')`}`);
     }
-    if (s.countsPerPattern) lines.push(`  counts per pattern min ${fmt(s.countsPerPattern.min)}, median ${fmt(s.countsPerPattern.median)}, max ${fmt(s.countsPerPattern.max)}; mean ${fmt(s.meanCounts!)}`);
+    if (s.countsPerPattern) lines.push(`  counts per pattern${s.excludedPixels ? ` (without the ${s.excludedPixels} flagged pixels of the warnings below)` : ''} min ${fmt(s.countsPerPattern.min)}, median ${fmt(s.countsPerPattern.median)}, max ${fmt(s.countsPerPattern.max)}; mean ${fmt(s.meanCounts!)}`);
     lines.push(`  objectGuess ${s.objectGuess ? `present (${s.objectGuess.join('×')})` : 'absent'}`);
     const ev = s.evaluation!;
     const b = ev.box;

@@ -10,8 +10,9 @@ export interface DiffractionStats {
   /** Count of negative values and the flat index of the first (−1 when none). */
   readonly negative: number;
   readonly firstNegative: number;
-  /** Largest finite value. */
+  /** Largest and smallest finite value. */
   readonly max: number;
+  readonly min: number;
   /** Every finite value is an integer. */
   readonly allInteger: boolean;
   /** @shape (M,) Σ_ij d² per pattern: the counts per pattern when d is an amplitude (SPEC §3). */
@@ -26,28 +27,50 @@ export interface DiffractionStats {
   readonly rowEnergy: Float64Array;
   /** @shape (N,) Σ_m Σ_i d² / M per column. */
   readonly colEnergy: Float64Array;
+  /** @shape (N, N) pixels whose value is the same (bit for bit) in every pattern (1) or not (0). */
+  readonly constantPixels: Uint8Array;
+  /** @shape (N, N) largest value of each pixel over the patterns. */
+  readonly pixelMax: Float64Array;
+  /** Values equal to one of the `sentinels` (a detector's flag values), and the flat index of the first (−1 when none). */
+  readonly sentinelValues: number;
+  readonly firstSentinel: number;
+  /** @shape (N, N) how many patterns hold a sentinel value in each pixel. */
+  readonly sentinelCount: Uint32Array;
 }
 
-/** @internal Statistics of a diffraction stack in one pass (float64 accumulation). */
-export function diffractionStats(d: ArrayLike<number>, M: number, N: number): DiffractionStats {
+/**
+ * @internal Statistics of a diffraction stack in one pass (float64 accumulation).
+ * @param sentinels values a detector writes for flagged pixels (an integer type's largest value, its square root)
+ */
+export function diffractionStats(d: ArrayLike<number>, M: number, N: number, sentinels: ReadonlySet<number> = new Set()): DiffractionStats {
   const NN = N * N;
   const energy = new Float64Array(M), sum = new Float64Array(M);
   const constantRows = new Uint8Array(N).fill(1), constantCols = new Uint8Array(N).fill(1);
   const rowValue = new Float64Array(N), colValue = new Float64Array(N);
   const rowEnergy = new Float64Array(N), colEnergy = new Float64Array(N);
+  const constantPixels = new Uint8Array(NN).fill(1);
+  const pixelMax = new Float64Array(NN).fill(-Infinity);
+  const sentinelCount = new Uint32Array(NN);
+  let minSentinel = Infinity;
+  for (const s of sentinels) minSentinel = Math.min(minSentinel, s);
   for (let i = 0; i < N; i++) rowValue[i] = d[i * N]!;
   for (let j = 0; j < N; j++) colValue[j] = d[j]!;
-  let nonFinite = 0, firstNonFinite = -1, negative = 0, firstNegative = -1, max = -Infinity, allInteger = true;
+  let nonFinite = 0, firstNonFinite = -1, negative = 0, firstNegative = -1, max = -Infinity, min = Infinity, allInteger = true;
+  let sentinelValues = 0, firstSentinel = -1;
   for (let m = 0; m < M; m++) {
     let e = 0, s = 0;
     for (let i = 0; i < N; i++) {
       const row = m * NN + i * N;
       let re = 0;
       for (let j = 0; j < N; j++) {
-        const k = row + j, v = d[k]!;
+        const k = row + j, p = i * N + j, v = d[k]!, first = d[p]!;
+        if (v !== first && !(Number.isNaN(v) && Number.isNaN(first))) constantPixels[p] = 0;
         if (!Number.isFinite(v)) { if (nonFinite++ === 0) firstNonFinite = k; continue; }
         if (v < 0 && negative++ === 0) firstNegative = k;
         if (v > max) max = v;
+        if (v < min) min = v;
+        if (v > pixelMax[p]!) pixelMax[p] = v;
+        if (v >= minSentinel && sentinels.has(v)) { if (sentinelValues++ === 0) firstSentinel = k; sentinelCount[p]!++; }
         if (allInteger && v !== Math.round(v)) allInteger = false;
         const v2 = v * v;
         re += v2; s += v;
@@ -61,5 +84,8 @@ export function diffractionStats(d: ArrayLike<number>, M: number, N: number): Di
     energy[m] = e; sum[m] = s;
   }
   for (let i = 0; i < N; i++) { rowEnergy[i]! /= Math.max(M, 1); colEnergy[i]! /= Math.max(M, 1); }
-  return { nonFinite, firstNonFinite, negative, firstNegative, max, allInteger, energy, sum, constantRows, constantCols, rowEnergy, colEnergy };
+  return {
+    nonFinite, firstNonFinite, negative, firstNegative, max, min, allInteger, energy, sum, constantRows, constantCols, rowEnergy, colEnergy,
+    constantPixels, pixelMax, sentinelValues, firstSentinel, sentinelCount,
+  };
 }
