@@ -1,5 +1,8 @@
 import { describeFlaggedPixels, formatInputError, MASKING_ADVICE, type DiffractionKind, type RawData } from '@ptychojs/io';
 import { diffractionStats, type DiffractionStats } from './internal/diffraction-stats.js';
+import { fmt } from './internal/fmt.js';
+import { sentinelValues } from './internal/sentinel-values.js';
+import { uniformDiffractionProblem } from './uniform-diffraction-problem.js';
 import { median } from './internal/median.js';
 import { knnAll } from './knn-all.js';
 
@@ -335,18 +338,9 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
       problem('diffraction-negative', dKey, `${ds.negative} negative amplitude${ds.negative > 1 ? 's' : ''}, first at ${indexText(ds.firstNegative, shape)}`, 'amplitudes ≥ 0 (sqrt of counts)', `${ds.negative} negative`, 'clip background-subtracted data at 0 before writing amplitudes');
     }
     const usable = ds.nonFinite === 0 && ds.negative === 0;
-    const allZero = usable && ds.max === 0;
-    if (allZero) {
-      if (needsDiffraction) {
-        problem('diffraction-all-zero', dKey, 'every diffraction pattern is zero', 'some non-zero counts (normalization divides by the mean pattern energy, SPEC §3)', `all ${M} patterns zero`,
-          'check the detector export (wrong dataset, dark frames, or a mask applied to everything)');
-      }
-    } else if (usable && ds.min === ds.max) {
-      if (needsDiffraction) {
-        problem('diffraction-constant', dKey, `every value of every diffraction pattern is ${valueText(ds.max)}: no diffraction was recorded`,
-          'patterns that vary with the scattering angle', `all ${M} patterns constant`,
-          'check the detector export (a saturated or flagged frame stack, the wrong dataset, or an offset with no signal)');
-      }
+    if (usable && ds.min === ds.max) {
+      // One value throughout (zero, or a flag value): no diffraction at all; nothing else about it means anything.
+      if (needsDiffraction) problems.push(uniformDiffractionProblem({ file, key: dKey, M }, ds.max, dtypeOf(dKey), settings.diffraction?.kind ?? 'amplitude'));
     } else if (usable) {
       assessDiffraction(ds);
     }
@@ -591,14 +585,6 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   return finish();
 }
 
-/** `fmt` for messages: 4 significant digits, exponent form for very large or small values. */
-function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  return a >= 1e5 || a < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(4)));
-}
-
 /** `(m, i, j)` text of flat C index `k` in `shape`. */
 function indexText(k: number, shape: readonly number[]): string {
   const idx: number[] = [];
@@ -613,33 +599,6 @@ function pixelSize(meta: Readonly<Record<string, unknown>> | undefined): { key: 
     if (/pixel_?size/i.test(key) && typeof v === 'number' && v > 0 && Number.isFinite(v)) return { key, value: v };
   }
   return undefined;
-}
-
-/** Largest values of the integer types detectors write (and flag pixels with). */
-const INTEGER_MAX: Readonly<Record<string, number>> = { uint8: 255, uint16: 65535, uint32: 4294967295, int16: 32767, int32: 2147483647 };
-
-/**
- * The values a detector's flag (or saturation) value takes in the diffraction as read: the largest
- * value of the stored integer type (float32-rounded), or its square root when counts were read as
- * amplitudes; for float files, the 16- and 32-bit maxima and their square roots (data converted
- * from a detector's integers; the 8-bit maximum 255 is also an ordinary value there). Keyed by
- * value as read, each with how to say it: the value as the file holds it and what it is.
- */
-function sentinelValues(storedDtype: string, reading: DiffractionKind): Map<number, string> {
-  const out = new Map<number, string>();
-  const name = storedDtype.replace(/ \(big-endian\)$/, '');
-  const max = (type: string) => Math.fround(INTEGER_MAX[type]!);
-  if (INTEGER_MAX[name] !== undefined) {
-    // Stored integers: the file holds the maximum itself, whichever way it was read.
-    out.set(reading === 'counts' ? Math.fround(Math.sqrt(max(name))) : max(name), `${INTEGER_MAX[name]} (the ${name} maximum)`);
-  } else if (/^float/.test(name) || name === '') {
-    for (const t of ['uint16', 'uint32', 'int16', 'int32']) {
-      out.set(max(t), `${INTEGER_MAX[t]} (the ${t} maximum)`);
-      const root = Math.fround(Math.sqrt(max(t)));
-      out.set(root, `${Number(root.toPrecision(6))} (√${INTEGER_MAX[t]}: the ${t} maximum as an amplitude)`);
-    }
-  }
-  return out;
 }
 
 /** Largest of the eight neighbours' values (pixels outside the detector count as 0). */

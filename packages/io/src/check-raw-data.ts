@@ -3,6 +3,7 @@ import type { DiffractionKind } from './default-diffraction-kind.js';
 import { formatInputError, type InputErrorDetails } from './errors.js';
 import { describeArray } from './describe-array.js';
 import { describeFlaggedPixels } from './describe-flagged-pixels.js';
+import { diffractionLayout } from './diffraction-layout.js';
 import { MASKING_ADVICE } from './masking-advice.js';
 import { numpyDtypeName } from './numpy-dtype-name.js';
 import { toComplexArray } from './to-complex-array.js';
@@ -131,23 +132,17 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
     const a = stored.shape.length > 3 ? squeezed(key, stored, 3) : stored;
     if (a === undefined || a.shape.length !== 3) { problem(key, 'wrong rank', '(M, N, N) float amplitude', `${describeArray(stored)}${rankHint(stored.shape)}`); return undefined; }
     const [s0, s1, s2] = a.shape as [number, number, number];
-    const lastSquare = s1 === s2, firstSquare = s0 === s1;
     const asked = opts.layout ?? 'auto';
-    let layout: 'mnn' | 'nnm';
-    if (asked !== 'auto') {
+    const read = diffractionLayout(a.shape, asked);
+    if (read === undefined) {
+      if (asked === 'auto') { problem(key, 'not square patterns', '(M, N, N) or (N, N, M) with square N×N patterns', describeArray(stored)); return undefined; }
       const other = asked === 'mnn' ? 'nnm' : 'mnn';
-      if (!(asked === 'mnn' ? lastSquare : firstSquare)) {
-        const fitsOther = asked === 'mnn' ? firstSquare : lastSquare;
-        problem(key, `not ${LAYOUT[asked]} as --layout ${asked} says`, `${LAYOUT[asked]} with square N×N patterns`,
-          `${describeArray(stored)}${fitsOther ? `, which is ${LAYOUT[other]}: say --layout ${other} (or leave --layout out)` : ''}`);
-        return undefined;
-      }
-      layout = asked;
-    } else if (lastSquare) layout = 'mnn';
-    else if (firstSquare) layout = 'nnm';
-    else { problem(key, 'not square patterns', '(M, N, N) or (N, N, M) with square N×N patterns', describeArray(stored)); return undefined; }
-    const m = layout === 'nnm' ? s2 : s0;
-    const n = s1;
+      const fitsOther = diffractionLayout(a.shape, other) !== undefined;
+      problem(key, `not ${LAYOUT[asked]} as --layout ${asked} says`, `${LAYOUT[asked]} with square N×N patterns`,
+        `${describeArray(stored)}${fitsOther ? `, which is ${LAYOUT[other]}: say --layout ${other} (or leave --layout out)` : ''}`);
+      return undefined;
+    }
+    const { layout, M: m, N: n } = read;
     if (M !== undefined && m !== M) {
       problem(key, 'M mismatch between keys', `${layout === 'nnm' ? `(N, N, ${M})` : `(${M}, N, N)`} with M from ${mFrom}`,
         `${describeArray(stored)}${layout === 'nnm' ? `: ${m} patterns on the last axis` : ''}`);
@@ -156,7 +151,7 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
     const values = toFloat32Array(a);
     const raw = layout === 'nnm' ? transposeNNM(values, n, m) : values;
     if (layout === 'nnm') notes.push(`${source}: '${key}' stored as (N, N, M) = ${describeArray(stored)}${asked === 'nnm' ? ' (--layout nnm)' : ''}: patterns on the last axis, transposed to (M, N, N)`);
-    else if (asked === 'auto' && firstSquare) notes.push(`${source}: '${key}' ${describeArray(stored)} could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N): say --layout nnm if the patterns are on the last axis`);
+    else if (asked === 'auto' && s0 === s1 && s1 === s2) notes.push(`${source}: '${key}' ${describeArray(stored)} could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N): say --layout nnm if the patterns are on the last axis`);
     if (!(SUPPORTED_N as readonly number[]).includes(n)) problem(key, 'unsupported pattern size N', `N in {${SUPPORTED_N.join(', ')}}`, `N = ${n} from ${describeArray(stored)}`);
     const counts = opts.diffraction === 'counts';
     /** Index of flat (M, N, N) element k in the file's own axis order. */
@@ -167,8 +162,8 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
     const finite = flagged(raw, m, n, (v) => !Number.isFinite(v));
     if (finite.count > 0) {
       const { count: c, first, where } = finite;
-      problem(key, `${c} NaN/Inf value${c > 1 ? 's' : ''}${where ? (finite.onlyThere ? `: ${where} in every pattern (masked detector pixels written as NaN?)` : `, first at ${at(first)}; ${where} in every pattern`) : `, first at ${at(first)}`}`,
-        where ? `finite values; ${MASKING_ADVICE}` : 'finite values', `${c} non-finite`);
+      problem(key, c === raw.length ? `every value is NaN/Inf (${c})` : `${c} NaN/Inf value${c > 1 ? 's' : ''}${where ? (finite.onlyThere ? `: ${where} in every pattern (masked detector pixels written as NaN?)` : `, first at ${at(first)}; ${where} in every pattern`) : `, first at ${at(first)}`}`,
+        where && c < raw.length ? `finite values; ${MASKING_ADVICE}` : 'finite values', `${c} non-finite`);
     }
     const negative = flagged(raw, m, n, (v) => v < 0);
     if (negative.count > 0) {
@@ -371,5 +366,5 @@ function flagged(d: Float32Array, M: number, N: number, bad: (v: number) => bool
   if (count === 0 || M < 2) return { count, first, where: '', onlyThere: false };
   const always = perPixel!.map((c) => (c === M ? 1 : 0));
   const fp = describeFlaggedPixels(always, N);
-  return { count, first, where: fp.text, onlyThere: fp.count * M === count };
+  return { count, first, where: fp.count === NN ? 'every pixel' : fp.text, onlyThere: fp.count * M === count };
 }

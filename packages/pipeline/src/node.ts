@@ -9,6 +9,7 @@ export { checkRunDir } from './node/check-run-dir.js';
 export { checkRunOut } from './node/check-run-out.js';
 export { makeOutputDir } from './node/make-output-dir.js';
 export { loadScan } from './node/load-scan.js';
+export { checkScanFile, UNIFORM_CHECK_BYTES, type CheckScanFileOptions, type ScanFileCheck } from './node/check-scan-file.js';
 export { trainToRunDir, type TrainRunResult, type TrainToRunDirOptions } from './node/train-to-run-dir.js';
 export { writeReconstruction } from './node/write-reconstruction.js';
 export { inferToDir, type InferResult, type InferToDirOptions } from './node/infer-to-dir.js';

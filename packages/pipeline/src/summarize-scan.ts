@@ -59,11 +59,12 @@ export interface ScanSummary {
  * warnings with their fixes and notes; how the diffraction was read; and, when the contract holds,
  * M, N and `assessScan`'s measurements (extent, median step, counts per pattern, evaluation box or
  * the reason metrics would be absent), the probe's rms radius, its energy outside the central N/2
- * square and the object extent `run` would choose from it, and the estimated overlap. Pure;
- * browser-safe.
+ * square and the object extent `run` would choose from it, and the estimated overlap. `listing`
+ * replaces the keys taken from `arrays` (a file check that did not read every array lists them
+ * from the file: `checkScanFile`). Pure; browser-safe.
  */
-export function summarizeScan(check: ScanCheck, arrays: Readonly<Record<string, NdArray>>): ScanSummary {
-  const keys = Object.entries(arrays).map(([key, a]) => ({ key, shape: [...a.shape], dtype: numpyDtypeName(a) }));
+export function summarizeScan(check: ScanCheck, arrays: Readonly<Record<string, NdArray>>, listing?: readonly { readonly key: string; readonly shape: readonly number[]; readonly dtype: string }[]): ScanSummary {
+  const keys = listing ? listing.map((k) => ({ ...k, shape: [...k.shape] })) : Object.entries(arrays).map(([key, a]) => ({ key, shape: [...a.shape], dtype: numpyDtypeName(a) }));
   const { file, command, problems, warnings, notes, raw, assessment } = check;
   const summary: ScanSummary = { file, command, keys, valid: problems.length === 0, problems, warnings, notes };
   if (!raw || !assessment) return summary;

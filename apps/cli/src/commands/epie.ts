@@ -31,7 +31,7 @@ export function registerEpie(program: Command): void {
   addScanOptions(cmd)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
-    .action((flags: EpieFlags) => {
+    .action(async (flags: EpieFlags) => {
       const ui = createUi(flags);
       const iterations = Number(flags.iterations);
       if (!Number.isInteger(iterations) || iterations < 1) throw new InputError('iterations must be a positive integer', { key: '--iterations', expected: 'integer ≥ 1', actual: flags.iterations });
@@ -39,7 +39,7 @@ export function registerEpie(program: Command): void {
       const seed = Number(flags.seed);
       if (!Number.isSafeInteger(seed)) throw new InputError('seed must be an integer', { key: '--seed', expected: 'integer', actual: flags.seed });
       // The scan is checked for `epie` before anything is written.
-      const scan = loadScan(flags.data, { command: 'epie', ...readingSettings(flags) });
+      const scan = await loadScan(flags.data, { command: 'epie', ...readingSettings(flags) });
       printScanFindings(ui, scan);
       const { raw } = scan;
       const initialObject = flags.init === undefined ? undefined : parseReconstruction(readNpzFile(flags.init), flags.init);

@@ -30,7 +30,7 @@ export function registerInfer(program: Command): void {
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new InputError('batch size must be a positive integer', { key: '--batch-size', expected: 'integer ≥ 1', actual: flags.batchSize });
       // The scan is checked for the model's grouping before anything is written.
       const rc = readRunDirConfig(flags.model);
-      const scan = loadScan(flags.data, { command: 'infer', gridsize: rc.gridsize, K: rc.K, ...readingSettings(flags) });
+      const scan = await loadScan(flags.data, { command: 'infer', gridsize: rc.gridsize, K: rc.K, ...readingSettings(flags) });
       printScanFindings(ui, scan);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);

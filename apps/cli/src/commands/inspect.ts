@@ -1,12 +1,12 @@
 /**
  * `ptycho inspect FILE.npz`: what is in a scan file and whether `run` can use it (SPEC §1, §3;
- * issue 9). It makes the same check as every other command (`checkScan`, as `run` with the given
+ * issue 9). It makes the same check as every other command (`checkScanFile`, as `run` with the given
  * settings), so it shows exactly what they refuse, every warning with its fix, and whether the
  * metrics can be computed.
  */
 import { Option, type Command } from 'commander';
-import { readNpzFile } from '@ptychojs/io/node';
-import { checkScan, summarizeScan, usableScan, type ScanSummary } from '@ptychojs/pipeline';
+import { summarizeScan, usableScan, type ScanSummary } from '@ptychojs/pipeline';
+import { checkScanFile } from '@ptychojs/pipeline/node';
 import { addScanOptions, printScanFindings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
 import { resolveTrainConfig, TRAIN_FLAGS } from '../train-options.js';
 import { createUi, fmt } from '../ui.js';
@@ -24,12 +24,11 @@ export function registerInspect(program: Command): void {
   addScanOptions(cmd)
     .option('--json', 'print the summary as JSON on stdout')
     .option('--quiet', 'no human-readable output')
-    .action((file: string, flags: Record<string, unknown> & ScanFlags & { json?: boolean; quiet?: boolean }) => {
+    .action(async (file: string, flags: Record<string, unknown> & ScanFlags & { json?: boolean; quiet?: boolean }) => {
       const ui = createUi(flags);
       const config = resolveTrainConfig(flags);
-      const arrays = readNpzFile(file);
-      const check = checkScan(arrays, file, trainingScanSettings('inspect', flags, config));
-      const summary = summarizeScan(check, arrays);
+      const { check, arrays, keys } = await checkScanFile(file, trainingScanSettings('inspect', flags, config));
+      const summary = summarizeScan(check, arrays, keys);
       ui.result(summary);
       for (const line of formatSummary(summary, { gridsize: config.gridsize, K: config.K, strict: Boolean(flags.strict) })) ui.info(line);
       printScanFindings(ui, { warnings: summary.warnings });

@@ -33,7 +33,7 @@ export function registerRun(program: Command): void {
       if (!(epieAlpha > 0 && epieAlpha <= 1)) throw new InputError('must be a number in (0, 1]', { key: '--epie-alpha', expected: '0 < value ≤ 1', actual: String(flags.epieAlpha) });
       const out = flags.out as string;
       checkRunOut(out);
-      const scan = loadScan(flags.data as string, trainingScanSettings('run', flags, config));
+      const scan = await loadScan(flags.data as string, trainingScanSettings('run', flags, config));
       printScanFindings(ui, scan);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);

@@ -34,8 +34,8 @@ export function registerTrain(program: Command): void {
       const out = flags.out as string;
       checkRunDir(out, Boolean(flags.resume));
       // Both scans are checked before anything is written.
-      const scan = loadScan(flags.data as string, trainingScanSettings('train', flags, config));
-      const test = flags.test === undefined ? undefined : loadScan(flags.test as string, { command: 'infer', gridsize: config.gridsize, K: config.K, ...readingSettings(flags) });
+      const scan = await loadScan(flags.data as string, trainingScanSettings('train', flags, config));
+      const test = flags.test === undefined ? undefined : await loadScan(flags.test as string, { command: 'infer', gridsize: config.gridsize, K: config.K, ...readingSettings(flags) });
       printScanFindings(ui, scan);
       if (test) printScanFindings(ui, test);
       const backend = await selectBackend(flags.backend as BackendChoice);
