@@ -457,7 +457,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
       if (worst < 0 || c > s.sentinelCount[worst]!) worst = p;
     }
     if (saturated > 0) {
-      const v = d![worst]!;
+      const v = s.sentinelValue[worst]!;
       warn('saturated-pixels', dKey, `${saturated} value${saturated > 1 ? 's' : ''} in ${satPixels} pixel${satPixels > 1 ? 's' : ''} equal ${valueText(v)}, most often at (row, column) (${Math.floor(worst / N)}, ${worst % N}) (${s.sentinelCount[worst]} of ${M} patterns): saturated, or flagged by the detector`,
         `values below ${sentinels.get(v)}`, `${saturated} at that value`,
         `if saturated, those counts are lower bounds (the true intensity was higher): ${MASKING_ADVICE}; next time reduce the exposure or attenuate the central beam`);

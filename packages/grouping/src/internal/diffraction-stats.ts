@@ -34,8 +34,9 @@ export interface DiffractionStats {
   /** Values equal to one of the `sentinels` (a detector's flag values), and the flat index of the first (−1 when none). */
   readonly sentinelValues: number;
   readonly firstSentinel: number;
-  /** @shape (N, N) how many patterns hold a sentinel value in each pixel. */
+  /** @shape (N, N) how many patterns hold a sentinel value in each pixel, and which value (the last seen). */
   readonly sentinelCount: Uint32Array;
+  readonly sentinelValue: Float64Array;
 }
 
 /**
@@ -51,6 +52,7 @@ export function diffractionStats(d: ArrayLike<number>, M: number, N: number, sen
   const constantPixels = new Uint8Array(NN).fill(1);
   const pixelMax = new Float64Array(NN).fill(-Infinity);
   const sentinelCount = new Uint32Array(NN);
+  const sentinelValue = new Float64Array(NN);
   let minSentinel = Infinity;
   for (const s of sentinels) minSentinel = Math.min(minSentinel, s);
   for (let i = 0; i < N; i++) rowValue[i] = d[i * N]!;
@@ -70,7 +72,7 @@ export function diffractionStats(d: ArrayLike<number>, M: number, N: number, sen
         if (v > max) max = v;
         if (v < min) min = v;
         if (v > pixelMax[p]!) pixelMax[p] = v;
-        if (v >= minSentinel && sentinels.has(v)) { if (sentinelValues++ === 0) firstSentinel = k; sentinelCount[p]!++; }
+        if (v >= minSentinel && sentinels.has(v)) { if (sentinelValues++ === 0) firstSentinel = k; sentinelCount[p]!++; sentinelValue[p] = v; }
         if (allInteger && v !== Math.round(v)) allInteger = false;
         const v2 = v * v;
         re += v2; s += v;
@@ -86,6 +88,6 @@ export function diffractionStats(d: ArrayLike<number>, M: number, N: number, sen
   for (let i = 0; i < N; i++) { rowEnergy[i]! /= Math.max(M, 1); colEnergy[i]! /= Math.max(M, 1); }
   return {
     nonFinite, firstNonFinite, negative, firstNegative, max, min, allInteger, energy, sum, constantRows, constantCols, rowEnergy, colEnergy,
-    constantPixels, pixelMax, sentinelValues, firstSentinel, sentinelCount,
+    constantPixels, pixelMax, sentinelValues, firstSentinel, sentinelCount, sentinelValue,
   };
 }
