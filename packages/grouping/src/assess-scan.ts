@@ -262,7 +262,10 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
       } else if (step < MIN_STEP_PX || span < 1) {
         unitsSuspect = true;
         const px = pixelSize(scan.metadata);
-        warn('positions-units', 'xcoords', `scan positions span ${fmt(span)} px with a median step of ${fmt(step)} px: narrower than a pixel, so not pixel units (metres?)`,
+        const what = span < 1
+          ? `scan positions span ${fmt(span)} px with a median step of ${fmt(step)} px: the whole scan narrower than a pixel, so not pixel units (metres?)`
+          : `neighbouring scan positions are a median ${fmt(step)} px apart (the scan spans ${fmt(span)} px): steps below ${MIN_STEP_PX} px are not pixel units (metres?) or repeated positions`;
+        warn('positions-units', 'xcoords', what,
           `positions in pixels of the object frame, step ≥ ${MIN_STEP_PX} px`, `x ${fmt(xmin)} … ${fmt(xmax)}, y ${fmt(ymin)} … ${fmt(ymax)}`,
           `convert the positions to pixels: divide by the object pixel size${px ? ` (_metadata ${px.key} = ${px.value}: step would be ${fmt(step / px.value)} px)` : ' (metres per pixel)'}`);
       } else {

@@ -6,6 +6,7 @@ import { describeFlaggedPixels } from './describe-flagged-pixels.js';
 import { diffractionLayout } from './diffraction-layout.js';
 import { MASKING_ADVICE } from './masking-advice.js';
 import { numpyDtypeName } from './numpy-dtype-name.js';
+import { squeezeArray } from './squeeze-array.js';
 import { toComplexArray } from './to-complex-array.js';
 import { toFloat32Array } from './to-float32-array.js';
 import { toFloat64Array } from './to-float64-array.js';
@@ -82,17 +83,12 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray>>, source: 
   let M: number | undefined;
   /** The key M was read from (for messages). */
   let mFrom = 'xcoords';
-  /** `a` with axes of length 1 dropped down to `rank` (a note says so), or undefined when that cannot reach `rank`. */
+  /** `a` with axes of length 1 dropped down to `rank` ({@link squeezeArray}; a note says so), or undefined when that cannot reach `rank`. */
   const squeezed = (key: string, a: NdArray, rank: number): NdArray | undefined => {
-    const shape = [...a.shape];
-    while (shape.length > rank) {
-      const i = shape.indexOf(1);
-      if (i < 0) return undefined;
-      shape.splice(i, 1);
-    }
-    if (shape.length !== rank) return undefined;
-    if (shape.length !== a.shape.length) notes.push(`${source}: '${key}' stored as ${describeArray(a)}: read as (${shape.join(', ')}${rank === 1 ? ',' : ''}) (axes of length 1 dropped)`);
-    return { ...a, shape };
+    const s = squeezeArray(a, rank);
+    if (s === undefined || s.shape.length !== rank) return undefined;
+    if (s.shape.length !== a.shape.length) notes.push(`${source}: '${key}' stored as ${describeArray(a)}: read as (${s.shape.join(', ')}${rank === 1 ? ',' : ''}) (axes of length 1 dropped)`);
+    return s;
   };
   const vector = (key: string, required: boolean): Float64Array | undefined => {
     const stored = get(key);

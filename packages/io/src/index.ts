@@ -19,6 +19,7 @@ export { countsToAmplitude } from './counts-to-amplitude.js';
 export { defaultDiffractionKind, type DiffractionKind } from './default-diffraction-kind.js';
 export { checkRawData, type CheckRawDataOptions, type DiffractionLayout, type RawDataCheck } from './check-raw-data.js';
 export { diffractionLayout } from './diffraction-layout.js';
+export { squeezeArray } from './squeeze-array.js';
 export { describeFlaggedPixels, type FlaggedPixels } from './describe-flagged-pixels.js';
 export { MASKING_ADVICE } from './masking-advice.js';
 export { toRawData } from './to-raw-data.js';

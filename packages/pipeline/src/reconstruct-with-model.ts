@@ -42,6 +42,6 @@ export async function reconstructWithModel(model: InferenceModel | PredictBatch,
  */
 export function checkPatternSize(rc: RunDirConfig, raw: RawData): void {
   if (raw.N !== rc.N) {
-    throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: 'diff3d', expected: `(M, ${rc.N}, ${rc.N})`, actual: `(${raw.M}, ${raw.N}, ${raw.N})` });
+    throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: raw.diffractionKey ?? 'diff3d', expected: `${rc.N}×${rc.N} patterns (N = ${rc.N})`, actual: `${raw.N}×${raw.N} patterns (N = ${raw.N})` });
   }
 }
