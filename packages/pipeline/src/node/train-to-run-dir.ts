@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { fromComplexArray } from '@ptychojs/io';
+import { fromComplexArray, InputError } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { resolveObjectExtent, train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
@@ -69,7 +69,8 @@ export interface TrainRunResult {
  * With `workers` > 1, training runs data-parallel on worker threads; `signal` interrupts it (a
  * mid-epoch checkpoint is saved; nothing else is written).
  *
- * @throws InputError for a finished run directory, an interrupted one without `resume`, or data
+ * @throws InputError for a finished run directory, an interrupted one without `resume`, a checkpoint
+ *   that could not be written (a full disk; the previous one is kept), or data
  *   that do not fit the configuration; a file-system error naming the directory when it cannot be
  *   made or written
  * @throws TrainingInterruptedError after `signal` stopped training (the checkpoint resumes it)
@@ -123,9 +124,16 @@ export async function trainToRunDir(scan: UsableScan, requested: RunConfig, runD
       },
     });
   } catch (e) {
+    const dir = path.join(runDir, 'checkpoint');
     if (e instanceof WorkerFailedError) {
-      const dir = path.join(runDir, 'checkpoint');
       e.message += fs.existsSync(dir) ? `; the last checkpoint is kept in ${dir}: continue with --resume` : '; no checkpoint had been saved yet';
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err instanceof Error && typeof err.code === 'string' && err.path === dir) {
+      // A checkpoint that could not be written (a full disk): the store kept the previous one.
+      const why = /^[A-Z]+: ([^,]+)/.exec(err.message)?.[1] ?? err.code;
+      const kept = fs.existsSync(path.join(dir, 'checkpoint.json')) ? 'the previous checkpoint is kept: free space, then continue with --resume' : 'no checkpoint had been saved yet';
+      throw new InputError(`cannot write: ${why} (${err.code}) while saving a checkpoint; ${kept}`, { file: dir });
     }
     throw e;
   } finally {
