@@ -205,4 +205,24 @@ async function quality() {
   }
 }
 
-export const sections = { io, grouping, stitching, training, epie, quality };
+/**
+ * soak (issue 19): BENCH_SOAK_MINUTES (default 30; `npm run bench -- soak --minutes 5`) of
+ * training a small model with a checkpoint every epoch (bench/soak.mjs): tensors, RSS after GC
+ * and disk per epoch, against the targets. Long, so it runs only when named.
+ */
+async function soak() {
+  const minutes = process.env.BENCH_SOAK_MINUTES ?? '30';
+  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(import.meta.dirname, 'soak.mjs'), '--minutes', minutes], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] }));
+}
+
+/**
+ * degenerate (issue 19): `ptycho inspect` on a 4 GiB all-zero diffraction stored deflated in an
+ * 8 MB NPZ (bench/degenerate.mjs): seconds and peak RSS, against inflating the member once.
+ */
+async function degenerate() {
+  return runJson('bench/degenerate.mjs', []);
+}
+
+export const sections = { io, grouping, stitching, training, epie, quality, degenerate, soak };
+/** Sections run only when named (`npm run bench -- soak`). */
+export const namedOnly = new Set(['soak']);
