@@ -4,7 +4,8 @@
  */
 import { Command, Option } from 'commander';
 import { resolveRunConfig, type RunConfig } from '@ptychojs/model';
-import { readRunConfigFile } from '@ptychojs/pipeline/node';
+import { initModelConfig } from '@ptychojs/pipeline';
+import { readRunConfigFile, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES } from './backend.js';
 import { WORKERS_FLAG, WORKERS_HELP } from './workers.js';
 
@@ -30,6 +31,7 @@ export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: strin
   { flag: '--nll-weight <w>', key: 'nllWeight', help: 'Poisson NLL weight (default 1)' },
   { flag: '--mae-weight <w>', key: 'maeWeight', help: 'amplitude MAE weight (default 0)' },
   { flag: '--tv-weight <w>', key: 'tvWeight', help: 'total-variation weight (default 0)' },
+  { flag: '--realspace-weight <w>', key: 'realspaceWeight', help: 'weight of the complex MAE against true object patches (needs objectGuess; pretraining: the simulated truth) (default 0; pretrain 300)' },
   { flag: '--lr <rate>', key: 'lr', help: 'Adam learning rate (default 1e-3)' },
   { flag: '--seed <n>', key: 'seed', help: 'random seed: sampling, shuffles, initialisation (default 0)' },
 ];
@@ -48,6 +50,16 @@ export function addTrainOptions(cmd: Command): Command {
 /** The frozen RunConfig for these flags (config file, then flags, then defaults). */
 export function resolveTrainConfig(flags: Record<string, unknown>): RunConfig {
   return resolveRunConfig(trainConfigInput(flags), flags.config ? { file: flags.config as string } : {});
+}
+
+/**
+ * The frozen RunConfig of a run that starts from the pretrained model in `modelDir`: its U-Net
+ * settings (`initModelConfig`), then the config file and flags as {@link resolveTrainConfig}.
+ * @throws InputError when a flag contradicts the model's U-Net settings
+ */
+export function resolveInitModelConfig(flags: Record<string, unknown>, modelDir: string): RunConfig {
+  const model = readRunDirConfig(modelDir).config;
+  return resolveRunConfig(initModelConfig(trainConfigInput(flags), model, modelDir), flags.config ? { file: flags.config as string } : {});
 }
 
 /** Loose RunConfig input: the config file's keys, overridden by the flags given. */

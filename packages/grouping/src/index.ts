@@ -11,6 +11,7 @@ export { buildKnnIndex } from './build-knn-index.js';
 export { knnQueryInto } from './knn-query-into.js';
 export { knnQuery, type KnnQueryOptions } from './knn-query.js';
 export { knnAll, type KnnAllOptions } from './knn-all.js';
+export { medianStep } from './median-step.js';
 export { groupScan, type GroupScanOptions } from './group-scan.js';
 export { bilinearPatch } from './bilinear-patch.js';
 export { extractGroundTruthPatches } from './extract-ground-truth-patches.js';

@@ -31,5 +31,5 @@ export { localTrainingEngine } from './train/local-training-engine.js';
 export { modelFromState } from './train/model-from-state.js';
 export type { ReplicaInit, ReplicaState, TrainingBatch, TrainingEngine, TrainingEngineFactory } from './train/training-engine.js';
 export type {
-  BatchProgress, Checkpoint, CheckpointStep, CheckpointStore, EpochRecord, NamedArray, ScheduleState, StopReason, TrainHooks, TrainingData, TrainResult,
+  BatchProgress, Checkpoint, CheckpointStep, CheckpointStore, EpochGroups, EpochRecord, NamedArray, ScheduleState, StopReason, TrainHooks, TrainingData, TrainingStream, TrainResult,
 } from './train/types.js';

@@ -1,6 +1,6 @@
 import type { MethodResult } from './method-result.js';
 
-const LABEL: Record<MethodResult['method'], string> = { network: 'network', refined: 'network + ePIE refinement', epie: 'ePIE from flat' };
+const LABEL: Record<MethodResult['method'], string> = { pretrained: 'pretrained network (not trained on this scan)', network: 'network', refined: 'network + ePIE refinement', epie: 'ePIE from flat' };
 
 /**
  * The side-by-side table of `report.html` (issue 8): per method its amplitude and phase SSIM,
@@ -15,7 +15,7 @@ export function methodsTableHtml(methods: readonly MethodResult[]): string {
       f(q?.amp_ssim), f(q?.phase_ssim), f(q?.amp_msssim), f(q?.phase_msssim), f(q?.amp_frc50), f(q?.phase_frc50), f(m.seconds, 1), f(m.totalSeconds, 1)];
     return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   }).join('\n');
-  return `<h2>Network, refined and ePIE side by side</h2>
+  return `<h2>Methods side by side</h2>
 <table><tr><th>method</th><th>ePIE iterations</th><th>α</th><th>amp SSIM</th><th>phase SSIM</th><th>amp MS-SSIM</th><th>phase MS-SSIM</th><th>amp FRC50</th><th>phase FRC50</th><th>seconds (step)</th><th>seconds (total)</th></tr>
 ${rows}</table>`;
 }

@@ -13,6 +13,8 @@ const epochRecordSchema = z.strictObject({
   lr: z.number().positive(),
   seconds: z.number().min(0),
   samplesPerSec: z.number().min(0),
+  patterns: z.number().int().min(0).optional(),
+  scores: z.record(z.string(), num).optional(),
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -47,7 +47,7 @@ describe('reportHtml', () => {
       { method: 'epie', dir: 'epie', iterations: 300, alpha: 1, finalCost: 0.02, seconds: 100, totalSeconds: 100, metrics: null },
     ] as const;
     const html = reportHtml({ title: 't', images: [], metrics: m(0.8), methods, summary: {}, config: {} });
-    expect(html).toContain('<h2>Network, refined and ePIE side by side</h2>');
+    expect(html).toContain('<h2>Methods side by side</h2>');
     expect(html).toContain('<tr><td>network + ePIE refinement</td><td>50</td><td>0.30</td><td>0.9000</td><td>0.9000</td><td>0.9000</td><td>0.9000</td><td>0.4500</td><td>0.4500</td><td>20.3</td><td>80.3</td></tr>');
     // Without ground truth the metric cells are empty, the timings remain.
     expect(html).toContain('<tr><td>ePIE from flat</td><td>300</td><td>1.00</td><td></td><td></td><td></td><td></td><td></td><td></td><td>100.0</td><td>100.0</td></tr>');

@@ -18,13 +18,16 @@ export interface RunDirConfig {
   readonly tfjs: string;
   /** The resolved run configuration (model's RunConfig). */
   readonly config: RunConfig;
-  /** The scan trained on: file, M positions, N, groups. */
-  readonly data: { readonly file: string; readonly M: number; readonly N: number; readonly groups: number };
+  /**
+   * The scan trained on: file, M positions, N, groups. Pretraining: `kind` `simulated`, the probe's
+   * file, the patterns and groups seen; multi-scan training: the files joined by ', '.
+   */
+  readonly data: { readonly file: string; readonly M: number; readonly N: number; readonly groups: number; readonly kind?: 'scan' | 'simulated' };
   readonly N: number;
   readonly gridsize: number;
   readonly K: number;
-  /** Normalization α of the training scan (SPEC §3). */
-  readonly alpha: number;
+  /** Normalization α of the training scan (SPEC §3); null where each scan had its own (pretraining, several scans). */
+  readonly alpha: number | null;
   /** Intensity scale s after training (learned when trainable). */
   readonly intensityScale: number;
   readonly intensityScaleSource: 'objectGuess' | 'nphotons';
@@ -56,6 +59,15 @@ export interface RunDirConfig {
   readonly warnings: readonly ScanIssueRecord[];
   /** How the diffraction was read; earlier versions read amplitudes. */
   readonly diffraction: DiffractionReading;
+  /** The pretrained model directory the weights started from (`run --init-model`, `train --init-model`). */
+  readonly initModel?: string;
+  /** Pretraining (`ptycho pretrain`): the simulated distribution and how much of it was seen. */
+  readonly pretraining?: {
+    readonly spec: Readonly<Record<string, unknown>>;
+    readonly patternsSeen: number;
+    /** Final scores against the truth of the held-out simulated scans; null without validation scans. */
+    readonly validation: Readonly<Record<string, number>> | null;
+  };
 }
 
 const positiveFinite = z.number().positive();
@@ -73,11 +85,11 @@ export const runDirConfigSchema = z.strictObject({
   ptychojs: z.string(),
   tfjs: z.string(),
   config: runConfigSchema,
-  data: z.strictObject({ file: z.string(), M: count(1), N: count(1), groups: count(1) }),
+  data: z.strictObject({ file: z.string(), M: count(1), N: count(1), groups: count(1), kind: z.enum(['scan', 'simulated']).optional() }),
   N: count(1).refine((n) => (SUPPORTED_N as readonly number[]).includes(n), { message: `one of ${SUPPORTED_N.join(', ')}` }),
   gridsize: count(1),
   K: count(1),
-  alpha: positiveFinite,
+  alpha: positiveFinite.nullable(),
   intensityScale: positiveFinite,
   intensityScaleSource: z.enum(['objectGuess', 'nphotons']),
   probeScale: positiveFinite,
@@ -98,6 +110,12 @@ export const runDirConfigSchema = z.strictObject({
   notes: z.array(z.string()).readonly(),
   warnings: z.array(scanIssueRecordSchema).readonly().default([]),
   diffraction: z.strictObject({ kind: z.enum(['amplitude', 'counts']), stated: z.boolean() }).default({ kind: 'amplitude', stated: false }),
+  initModel: z.string().optional(),
+  pretraining: z.strictObject({
+    spec: z.record(z.string(), z.unknown()),
+    patternsSeen: count(0),
+    validation: z.record(z.string(), z.number()).nullable(),
+  }).optional(),
 });
 
 // Compile-time check that the schema's output and the documented interface agree both ways.

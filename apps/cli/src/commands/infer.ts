@@ -3,13 +3,15 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '@ptychojs/io';
-import { inferToDir, loadScan, readRunDirConfig } from '@ptychojs/pipeline/node';
+import { assertCompatible } from '@ptychojs/pipeline';
+import { inferToDir, loadScan, modelCompatibility, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
+import { printCompatibility } from '../compatibility.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers, WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
 
-interface InferFlags extends ScanFlags { model: string; data: string; out: string; batchSize: string; backend: string; workers: string; json?: boolean; quiet?: boolean }
+interface InferFlags extends ScanFlags { model: string; data: string; out: string; batchSize: string; backend: string; workers: string; force?: boolean; json?: boolean; quiet?: boolean }
 
 export function registerInfer(program: Command): void {
   const cmd = program
@@ -20,7 +22,8 @@ export function registerInfer(program: Command): void {
     .requiredOption('--out <dir>', 'output directory (reconstruction.npz, reconstruction.json, amplitude.png, phase.png)')
     .option('--batch-size <b>', 'groups per forward pass (bounds memory)', '64')
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
-    .option(WORKERS_FLAG, WORKERS_HELP, 'auto');
+    .option(WORKERS_FLAG, WORKERS_HELP, 'auto')
+    .option('--force', "reconstruct even when the model's probe or pattern size does not fit the scan (the compatibility check then only warns)");
   addScanOptions(cmd)
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
@@ -32,13 +35,17 @@ export function registerInfer(program: Command): void {
       const rc = readRunDirConfig(flags.model);
       const scan = await loadScan(flags.data, { command: 'infer', gridsize: rc.gridsize, K: rc.K, ...readingSettings(flags) });
       printScanFindings(ui, scan);
+      // The model is checked against the scan before anything is written (issue 15).
+      const { compatibility } = modelCompatibility(flags.model, scan.raw);
+      printCompatibility(ui, compatibility, Boolean(flags.force));
+      if (!flags.force) assertCompatible(compatibility, flags.model, flags.data);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
       const workers = resolveWorkers(flags.workers, backend.name, Infinity);
       const res = await inferToDir(flags.model, scan, flags.out, { batchSize, reporter: ui, backend: backend.name, workers });
       const [H, W] = res.reconstruction.object.shape;
       const groupsPerSec = res.groups / Math.max(res.seconds.inference, 1e-9);
-      ui.result({ out: flags.out, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec, workers, warnings: scan.warnings });
+      ui.result({ out: flags.out, compatibility, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec, workers, warnings: scan.warnings });
       ui.info(`wrote ${flags.out}/: ${H}×${W} object, canvas origin (x0, y0) = (${res.reconstruction.canvasOrigin.join(', ')}); ${res.groups} groups at ${groupsPerSec.toFixed(1)} groups/s, stitching ${res.seconds.stitching.toFixed(2)} s`);
     });
 }

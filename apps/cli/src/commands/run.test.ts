@@ -51,7 +51,7 @@ describe.skipIf(!hasShared)('ptycho run on the golden scan (needs ../shared/data
     for (const m of summary.methods) expect(Object.keys(m.metrics)).toHaveLength(10);
     for (const f of ['refined/reconstruction.npz', 'refined/metrics.json', 'refined/cost.png', 'epie/reconstruction.npz', 'epie/metrics.json']) expect(fs.existsSync(path.join(out, f)), f).toBe(true);
     expect(summary.methods[1].totalSeconds).toBeCloseTo(summary.methods[0].seconds + summary.methods[1].seconds, 6);
-    expect(html).toContain('Network, refined and ePIE side by side');
+    expect(html).toContain('Methods side by side');
     expect(html).toContain('network + ePIE refinement: amplitude');
   });
 

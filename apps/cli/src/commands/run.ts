@@ -4,10 +4,12 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { InputError } from '@ptychojs/io';
-import { checkRunOut, loadScan, runPipeline } from '@ptychojs/pipeline/node';
+import { assertCompatible } from '@ptychojs/pipeline';
+import { checkRunOut, loadScan, modelCompatibility, runPipeline } from '@ptychojs/pipeline/node';
+import { printCompatibility } from '../compatibility.js';
 import { selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, printScanFindings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
-import { addTrainOptions, resolveTrainConfig } from '../train-options.js';
+import { addTrainOptions, resolveInitModelConfig, resolveTrainConfig } from '../train-options.js';
 import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers } from '../workers.js';
@@ -22,11 +24,14 @@ export function registerRun(program: Command): void {
     .option('--refine <k>', "then refine the network's object with K ePIE iterations (same probe and scan) into refined/")
     .option('--compare-epie [k]', 'also run ePIE from a flat object into epie/ (K iterations, default 100)')
     .option('--epie-alpha <a>', "rPIE α in (0, 1] of --refine and --compare-epie (1 = ePIE)", '1')
+    .option('--init-model <dir>', 'start from a pretrained model (ptycho pretrain): it reconstructs the scan as it is into pretrained/, then is fine-tuned on the scan (--epochs 0: not at all); its U-Net settings are used')
+    .option('--force', "with --init-model: go on when the model's probe does not fit the scan (the compatibility check then only warns)")
     .option('--json', 'print summary.json on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: Record<string, unknown> & ScanFlags) => {
       const ui = createUi(flags as { json?: boolean; quiet?: boolean });
-      const config = resolveTrainConfig(flags);
+      const initModel = flags.initModel as string | undefined;
+      const config = initModel === undefined ? resolveTrainConfig(flags) : resolveInitModelConfig(flags, initModel);
       const refineIterations = flags.refine === undefined ? undefined : iterationsFlag(flags.refine as string, '--refine');
       const epieIterations = flags.compareEpie === undefined ? undefined : flags.compareEpie === true ? 100 : iterationsFlag(flags.compareEpie as string, '--compare-epie');
       const epieAlpha = Number(flags.epieAlpha);
@@ -35,13 +40,19 @@ export function registerRun(program: Command): void {
       checkRunOut(out);
       const scan = await loadScan(flags.data as string, trainingScanSettings('run', flags, config));
       printScanFindings(ui, scan);
+      if (initModel !== undefined) {
+        // The pretrained model is checked against the scan before anything is written (issue 15).
+        const { compatibility } = modelCompatibility(initModel, scan.raw, config.nphotons);
+        printCompatibility(ui, compatibility, Boolean(flags.force));
+        if (!flags.force) assertCompatible(compatibility, initModel, flags.data as string);
+      }
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
       const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
       const interrupt = interruptOnSignals(ui);
       let summary;
       try {
-        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha });
+        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha, ...(initModel !== undefined ? { initModel } : {}) });
       } finally {
         interrupt.dispose();
       }

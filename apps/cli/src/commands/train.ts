@@ -2,11 +2,11 @@
  * `ptycho train --data FILE.npz --out RUN`: self-supervised training on the scan itself (SPEC §1, §3).
  */
 import { Command } from 'commander';
-import { metricsTable } from '@ptychojs/pipeline';
+import { metricsTable, type UsableScan } from '@ptychojs/pipeline';
 import { checkRunDir, loadScan, reconstructTestScan, trainToRunDir } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, printScanFindings, readingSettings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
-import { addTrainOptions, resolveTrainConfig } from '../train-options.js';
+import { addTrainOptions, resolveInitModelConfig, resolveTrainConfig } from '../train-options.js';
 import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers } from '../workers.js';
@@ -15,8 +15,9 @@ export function registerTrain(program: Command): void {
   const cmd = program
     .command('train')
     .description('train the physics-informed U-Net on a scan (no ground truth needed)')
-    .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
+    .requiredOption('--data <files...>', 'raw scan NPZ (SPEC §3); several scans taken with the same probe and N train one network together')
     .requiredOption('--out <dir>', 'run directory to create')
+    .option('--init-model <dir>', 'start from a pretrained model (ptycho pretrain) and fine-tune it; its U-Net settings are used')
     .option('--test <file>', 'held-out scan NPZ: reconstructed after training into RUN/test/ (and scored when it has objectGuess)');
   addScanOptions(addTrainOptions(cmd))
     .option('--resume', 'continue an interrupted run from its checkpoint')
@@ -25,7 +26,8 @@ export function registerTrain(program: Command): void {
     .option('--quiet', 'no human-readable output')
     .action(async (flags: Record<string, unknown> & ScanFlags) => {
       const ui = createUi(flags as { json?: boolean; quiet?: boolean });
-      const config = resolveTrainConfig(flags);
+      const initModel = flags.initModel as string | undefined;
+      const config = initModel === undefined ? resolveTrainConfig(flags) : resolveInitModelConfig(flags, initModel);
       if (flags.dryRun) {
         ui.result({ config });
         ui.info(JSON.stringify(config, null, 2));
@@ -34,9 +36,11 @@ export function registerTrain(program: Command): void {
       const out = flags.out as string;
       checkRunDir(out, Boolean(flags.resume));
       // Both scans are checked before anything is written.
-      const scan = await loadScan(flags.data as string, trainingScanSettings('train', flags, config));
+      const files = flags.data as string[];
+      const scans: UsableScan[] = [];
+      for (const f of files) scans.push(await loadScan(f, trainingScanSettings('train', flags, config)));
       const test = flags.test === undefined ? undefined : await loadScan(flags.test as string, { command: 'infer', gridsize: config.gridsize, K: config.K, ...readingSettings(flags) });
-      printScanFindings(ui, scan);
+      for (const s of scans) printScanFindings(ui, s);
       if (test) printScanFindings(ui, test);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
@@ -44,7 +48,7 @@ export function registerTrain(program: Command): void {
       const interrupt = interruptOnSignals(ui);
       let res;
       try {
-        res = await trainToRunDir(scan, config, out, { backend, resume: Boolean(flags.resume), reporter: ui, workers, signal: interrupt.signal });
+        res = await trainToRunDir(scans, config, out, { backend, resume: Boolean(flags.resume), reporter: ui, workers, signal: interrupt.signal, ...(initModel !== undefined ? { initModel } : {}) });
       } finally {
         interrupt.dispose();
       }
@@ -59,7 +63,7 @@ export function registerTrain(program: Command): void {
       const last = res.history.at(-1);
       ui.result({
         testMetrics, testMetricsAbsent, runDir: out, epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: last?.loss, finalValLoss: last?.valLoss,
-        seconds: res.runConfig.seconds, backend: res.runConfig.backend, workers, warnings: scan.warnings, testWarnings: test?.warnings ?? [],
+        seconds: res.runConfig.seconds, backend: res.runConfig.backend, workers, warnings: scans.flatMap((s) => s.warnings), testWarnings: test?.warnings ?? [],
       });
       ui.info(`wrote ${out}/ (model/, config.json, probe.npz, history.json, loss.png) after ${res.history.length} epoch(s), ${res.runConfig.stopReason}; ${res.runConfig.seconds.toFixed(1)} s`);
     });

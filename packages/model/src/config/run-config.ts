@@ -44,7 +44,7 @@ export interface RunConfig {
   readonly nFiltersScale: number;
   /** Groups per training step. */
   readonly batchSize: number;
-  /** Maximum number of training epochs. */
+  /** Maximum number of training epochs; 0 trains nothing (a pretrained model used as it is, `run --init-model`). */
   readonly epochs: number;
   /**
    * Photons per pattern (the dose); sets s when the object is unknown (SPEC §3 "Normalization").
@@ -154,7 +154,7 @@ export const RUN_CONFIG_FIELDS = {
   intensityScaleTrainable: { schema: bool().default(d.intensityScaleTrainable), expected: 'boolean' },
   nFiltersScale: { schema: positive().default(d.nFiltersScale), expected: 'number > 0' },
   batchSize: { schema: int(1, 65536).default(d.batchSize), expected: 'integer in 1..65536' },
-  epochs: { schema: int(1, 1_000_000).default(d.epochs), expected: 'integer ≥ 1' },
+  epochs: { schema: int(0, 1_000_000).default(d.epochs), expected: 'integer ≥ 0 (0: only with a pretrained model)' },
   nphotons: { schema: positive().optional(), expected: 'number > 0 (or absent: from the data)' },
   maxMinutes: { schema: positive().optional(), expected: 'number > 0 (minutes; or absent for no budget)' },
   nllWeight: { schema: nonNeg().default(d.nllWeight), expected: 'number ≥ 0' },

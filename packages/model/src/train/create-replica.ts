@@ -57,7 +57,8 @@ export interface Replica {
 export async function createReplica(init: ReplicaInit): Promise<Replica> {
   const { config, N, canvasSize, resume } = init;
   const C = config.gridsize * config.gridsize;
-  const unet = resume ? await tfl.loadLayersModel(tf.io.fromMemory(resume.weights)) : undefined;
+  const start = resume?.weights ?? init.initialWeights;
+  const unet = start ? await tfl.loadLayersModel(tf.io.fromMemory(start)) : undefined;
   const model = createPtychoModel(config, { N, canvasSize, unet, probe: init.probe, intensityScale: init.intensityScale });
   const optimizer = tf.train.adam(config.lr, ADAM.beta1, ADAM.beta2, ADAM.epsilon);
   const vars = [...model.trainableVariables];

@@ -8,7 +8,7 @@ import { localTrainingEngine } from './local-training-engine.js';
 import { splitGroups } from './split-groups.js';
 import type { ReplicaState, TrainingBatch, TrainingEngine } from './training-engine.js';
 import { LOSS_TERMS } from './training-loss.js';
-import type { Checkpoint, CheckpointStep, EpochRecord, ScheduleState, StopReason, TrainHooks, TrainingData, TrainResult } from './types.js';
+import type { Checkpoint, CheckpointStep, EpochGroups, EpochRecord, ScheduleState, StopReason, TrainHooks, TrainingData, TrainingStream, TrainResult } from './types.js';
 import { initialSchedule, updateSchedule } from './update-schedule.js';
 
 /** Settings a checkpoint must share with the run that resumes it. */
@@ -41,18 +41,19 @@ function epochRng(seed: number, epoch: number): Rng {
  * @throws NonFiniteError when the loss becomes NaN or Inf (SPEC §3: an error, not a silent
  *   zero); the checkpoint saved before that step is left as it was
  */
-export async function train(config: RunConfig, data: TrainingData, hooks: TrainHooks = {}): Promise<TrainResult> {
-  const B = checkTrainingData(data, config);
+export async function train(config: RunConfig, data: TrainingData | TrainingStream, hooks: TrainHooks = {}): Promise<TrainResult> {
+  const stream = isStream(data) ? data : undefined;
+  const B = stream ? 0 : checkTrainingData(data as TrainingData, config);
   const { N } = data;
   const C = config.gridsize * config.gridsize;
   const resume = hooks.resume;
   if (resume) checkResumable(resume, config, N);
-  const canvasSize = resume?.physics.canvasSize ?? data.canvasSize ?? objectCanvasSize(N, data.coordsRelative);
+  const canvasSize = resume?.physics.canvasSize ?? data.canvasSize ?? objectCanvasSize(N, (data as TrainingData).coordsRelative);
   const engine = await (hooks.engine ?? localTrainingEngine)({
     config, N, canvasSize,
     probe: resume && config.probeTrainable ? resume.physics.probe : data.probe,
     intensityScale: data.intensityScale,
-    ...(resume ? { resume } : {}),
+    ...(resume ? { resume } : hooks.initialWeights ? { initialWeights: hooks.initialWeights } : {}),
   });
   let model: PtychoModel | undefined;
   try {
@@ -72,27 +73,43 @@ export async function train(config: RunConfig, data: TrainingData, hooks: TrainH
   }
 }
 
+/** A stream draws each epoch's groups; fixed data has them as arrays. */
+function isStream(data: TrainingData | TrainingStream): data is TrainingStream {
+  return typeof (data as TrainingStream).epoch === 'function';
+}
+
+/** Check a stream's epoch (or validation) groups as fixed data are checked; @returns their count. */
+function checkGroups(stream: TrainingStream, groups: EpochGroups, config: RunConfig): number {
+  return checkTrainingData({ ...groups, N: stream.N, probe: stream.probe, intensityScale: stream.intensityScale }, config);
+}
+
 async function runEpochs(
-  config: RunConfig, data: TrainingData, hooks: TrainHooks, engine: TrainingEngine, B: number, C: number, geometry: Geometry,
+  config: RunConfig, data: TrainingData | TrainingStream, hooks: TrainHooks, engine: TrainingEngine, B: number, C: number, geometry: Geometry,
 ): Promise<{ history: EpochRecord[]; stopReason: StopReason }> {
-  const { N, X, coordsRelative, Y } = data;
+  const { N } = data;
   const s0 = data.intensityScale;
   const per = N * N * C;
-  const split = splitGroups(B, config.validationFraction, config.seed);
+  const stream = isStream(data) ? data : undefined;
+  // Fixed data: a seeded split of its groups. A stream: every group of an epoch trains, its own
+  // validation groups validate.
+  const split = stream
+    ? { train: new Int32Array(0), val: Int32Array.from({ length: stream.validation ? checkGroups(stream, stream.validation, config) : 0 }, (_, i) => i) }
+    : splitGroups(B, config.validationFraction, config.seed);
   const resume = hooks.resume;
   const history: EpochRecord[] = [...(resume?.history ?? [])];
   let schedule: ScheduleState = resume?.schedule ?? initialSchedule(config);
   let stopReason: StopReason = 'epochs';
   /** Epochs completed by the checkpoint on disk (for the NaN message); undefined when none. */
   let savedEpoch = resume?.epoch;
-  const save = async (epoch: number, step?: CheckpointStep) => {
+  const save = async (epoch: number, step?: CheckpointStep, state?: ReplicaState) => {
     if (!hooks.store) return;
-    await hooks.store.saveCheckpoint(makeCheckpoint(config, geometry, await engine.state(), history, schedule, epoch, step));
+    await hooks.store.saveCheckpoint(makeCheckpoint(config, geometry, state ?? await engine.state(), history, schedule, epoch, step));
     savedEpoch = epoch;
   };
 
-  /** Host arrays of one batch: X·s, positions, jittered positions (drawn from `jitter`), Y. */
-  const gather = (idx: ArrayLike<number>, jitter?: Rng): TrainingBatch => {
+  /** Host arrays of one batch of `groups`: X·s, positions, jittered positions (drawn from `jitter`), Y. */
+  const gather = (groups: EpochGroups, idx: ArrayLike<number>, jitter?: Rng): TrainingBatch => {
+    const { X, coordsRelative, Y } = groups;
     const nb = idx.length;
     const xs = new Float32Array(nb * per);
     const coords = new Float64Array(nb * 2 * C);
@@ -113,7 +130,13 @@ async function runEpochs(
   if (hooks.signal?.aborted) return { history, stopReason: 'interrupted' };
   for (let epoch = startEpoch; epoch < config.epochs; epoch++) {
     const rng = epochRng(config.seed, epoch);
-    const order = rng.shuffle(split.train.slice());
+    let groups: EpochGroups = data as TrainingData;
+    let trainIdx = split.train;
+    if (stream) {
+      groups = await stream.epoch(epoch);
+      trainIdx = Int32Array.from({ length: checkGroups(stream, groups, config) }, (_, i) => i);
+    }
+    const order = rng.shuffle(trainIdx.slice());
     const jitter = rng.fork();
     const batches = Math.ceil(order.length / config.batchSize);
     const batchIdx = (bi: number) => order.subarray(bi * config.batchSize, (bi + 1) * config.batchSize);
@@ -127,7 +150,7 @@ async function runEpochs(
     const t0 = now() - 1000 * (partial?.seconds ?? 0);
     for (let bi = startBatch; bi < batches; bi++) {
       const ts = now();
-      const batch = gather(batchIdx(bi), jitter);
+      const batch = gather(groups, batchIdx(bi), jitter);
       const v = await engine.step(batch, schedule.lr);
       checkFinite(v, epoch, bi, hooks.store ? savedEpoch ?? null : undefined);
       for (let k = 0; k < sums.length; k++) sums[k]! += v[k]! * batch.nb;
@@ -147,21 +170,24 @@ async function runEpochs(
     if (split.val.length > 0) {
       let sum = 0;
       for (let v0 = 0; v0 < split.val.length; v0 += config.batchSize) {
-        const batch = gather(split.val.subarray(v0, v0 + config.batchSize));
+        const batch = gather(stream?.validation ?? groups, split.val.subarray(v0, v0 + config.batchSize));
         sum += (await engine.evaluate(batch)) * batch.nb;
       }
       valLoss = sum / split.val.length;
     }
     const mean = Array.from(sums, (x) => x / seen);
+    // One read of the replicas' state serves the scores and the checkpoint.
+    const state = hooks.store || hooks.validate ? await engine.state() : undefined;
+    const scores = hooks.validate ? await hooks.validate(state!, epoch) : undefined;
     const record: EpochRecord = {
       epoch, loss: mean[0]!, nll: mean[1]!, mae: mean[2]!, tv: mean[3]!, realspace: mean[4]!, valLoss,
-      lr: schedule.lr, seconds: (now() - t0) / 1000, samplesPerSec: (seen * C) / trainSeconds,
+      lr: schedule.lr, seconds: (now() - t0) / 1000, samplesPerSec: (seen * C) / trainSeconds, patterns: seen * C, ...(scores ? { scores } : {}),
     };
     history.push(record);
     const next = updateSchedule(schedule, record.loss, valLoss, config);
     schedule = next.state;
     hooks.onEpoch?.(record);
-    await save(epoch + 1);
+    await save(epoch + 1, undefined, state);
     if (next.stop) { stopReason = 'early-stop'; break; }
     // The budget counts every epoch of the run, resumed ones included.
     if (config.maxMinutes !== undefined && history.reduce((t, r) => t + r.seconds, 0) > 60 * config.maxMinutes) { stopReason = 'time-budget'; break; }

@@ -39,6 +39,11 @@ export interface ReplicaInit {
   readonly intensityScale: number;
   /** Restore weights, Adam state and log s from this checkpoint (already checked by the loop). */
   readonly resume?: Checkpoint;
+  /**
+   * Start the U-Net from these weights instead of fresh ones (a pretrained model, issue 15), with a
+   * fresh optimizer; ignored when resuming. Its topology must be the one the config builds.
+   */
+  readonly initialWeights?: tf.io.ModelArtifacts;
 }
 
 /** A replica's model and optimizer state: the part of a {@link Checkpoint} an engine owns. */

@@ -6,7 +6,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { ComplexArray } from '@ptychojs/io';
 import type { RunConfig } from '../config/run-config.js';
 import type { PtychoModel } from '../model/ptycho-model.js';
-import type { TrainingEngineFactory } from './training-engine.js';
+import type { ReplicaState, TrainingEngineFactory } from './training-engine.js';
 
 /**
  * Grouped, normalized training data (SPEC §3 "Grouping", "Normalization"). A `GroupedData` from
@@ -29,6 +29,27 @@ export interface TrainingData {
   readonly canvasSize?: number;
 }
 
+/**
+ * The groups of one epoch drawn from a {@link TrainingStream}: the arrays of {@link TrainingData}
+ * without the model-wide fields.
+ */
+export type EpochGroups = Pick<TrainingData, 'X' | 'coordsRelative' | 'Y'>;
+
+/**
+ * Training data drawn afresh every epoch (pretraining on simulated scans, issue 15): the model-wide
+ * fields of {@link TrainingData} plus a generator of each epoch's groups. `epoch(e)` must depend
+ * only on `e` (and the stream's own seed), so a resumed run regenerates the epochs it continues
+ * with. The validation loss is computed on the fixed `validation` groups, not on a split.
+ */
+export interface TrainingStream extends Pick<TrainingData, 'N' | 'probe' | 'intensityScale'> {
+  /** Object canvas side (required: no fixed dataset to derive it from). */
+  readonly canvasSize: number;
+  /** The groups of epoch `epoch` (0-based); deterministic in `epoch`. */
+  epoch(epoch: number): Promise<EpochGroups>;
+  /** Held-out groups for `valLoss` (the same every epoch); absent: no validation loss. */
+  readonly validation?: EpochGroups;
+}
+
 /** One epoch of `history.json`: every loss term (training means), validation loss, lr, time. */
 export interface EpochRecord {
   /** 0-based epoch index. */
@@ -47,6 +68,13 @@ export interface EpochRecord {
   readonly seconds: number;
   /** Training patterns per second (groups·C / training time). */
   readonly samplesPerSec: number;
+  /** Patterns trained on in this epoch (groups·C); absent in histories of earlier versions. */
+  readonly patterns?: number;
+  /**
+   * Scores of the model after this epoch from {@link TrainHooks.validate} (e.g. amplitude and
+   * phase SSIM against the truth of held-out simulated scans); absent without that hook.
+   */
+  readonly scores?: Readonly<Record<string, number>>;
 }
 
 /** Progress of one training step, for progress bars. */
@@ -142,6 +170,8 @@ export interface TrainHooks {
   store?: CheckpointStore;
   /** Continue from this checkpoint instead of starting fresh. */
   resume?: Checkpoint;
+  /** Start from these U-Net weights (a pretrained model) with a fresh optimizer; ignored with `resume`. */
+  initialWeights?: tf.io.ModelArtifacts;
   /**
    * Interrupt (SIGINT, SIGTERM): once aborted, training stops after the current step, saves a
    * mid-epoch checkpoint to `store` and returns with `stopReason` `interrupted`.
@@ -149,6 +179,12 @@ export interface TrainHooks {
   signal?: AbortSignal;
   /** What computes the steps (default: this thread, the active backend). */
   engine?: TrainingEngineFactory;
+  /**
+   * After every epoch, before `onEpoch` and the checkpoint: score the model in `state` (the
+   * weights after the epoch); the result is stored as the epoch's `scores`. Runs in this thread
+   * on the active backend (rebuild the model with `modelFromState`).
+   */
+  validate?(state: ReplicaState, epoch: number): Promise<Readonly<Record<string, number>>>;
 }
 
 /**

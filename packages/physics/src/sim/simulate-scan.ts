@@ -1,11 +1,13 @@
 import { createRng, fromComplexArray, InputError, ndarray, stringArray, type ComplexArray, type NdArray } from '@ptychojs/io';
 import { assertComplexImage } from './assert-complex-image.js';
+import { blobsObject, type BlobsObjectOptions } from './blobs-object.js';
 import { defaultProbe, type DefaultProbeOptions } from './default-probe.js';
 import { grfObject, type GrfObjectOptions } from './grf-object.js';
 import { gridScan } from './grid-scan.js';
 import { jitterScan } from './jitter-scan.js';
 import { linesObject, type LinesObjectOptions } from './lines-object.js';
 import { linesPinnObject, type LinesPinnObjectOptions } from './lines-pinn-object.js';
+import { polygonsObject, type PolygonsObjectOptions } from './polygons-object.js';
 import { probeEnergyOutsideCentre } from './probe-energy-outside-centre.js';
 import { probeRmsRadius } from './probe-rms-radius.js';
 import { randomScan } from './random-scan.js';
@@ -20,6 +22,10 @@ export type ObjectSpec =
   | ({ readonly kind: 'grf' } & Size & Omit<GrfObjectOptions, 'rng' | 'height' | 'width'>)
   /** PtychoPINN's `lines` recipe (`linesPinnObject`). */
   | ({ readonly kind: 'lines-pinn' } & Size & Omit<LinesPinnObjectOptions, 'rng' | 'height' | 'width'>)
+  /** Soft-edged ellipses of random thickness (`blobsObject`). */
+  | ({ readonly kind: 'blobs' } & Size & Omit<BlobsObjectOptions, 'rng' | 'height' | 'width'>)
+  /** Sharp-edged random polygons of random thickness (`polygonsObject`). */
+  | ({ readonly kind: 'polygons' } & Size & Omit<PolygonsObjectOptions, 'rng' | 'height' | 'width'>)
   /** A given object (e.g. read by the CLI from `from:FILE.npz`); `label` names it in metadata and errors. */
   | { readonly kind: 'array'; readonly array: ComplexArray; readonly label?: string };
 /** Which probe to use. */
@@ -133,6 +139,12 @@ export function simulateScan(opts: SimulateScanOptions = {}): SimulatedScan {
   } else if (objectSpec.kind === 'lines-pinn') {
     const { kind: _k, height = side, width = side, ...o } = objectSpec;
     object = linesPinnObject({ ...o, height, width, rng: objectRng });
+  } else if (objectSpec.kind === 'blobs') {
+    const { kind: _k, height = side, width = side, ...o } = objectSpec;
+    object = blobsObject({ ...o, height, width, rng: objectRng });
+  } else if (objectSpec.kind === 'polygons') {
+    const { kind: _k, height = side, width = side, ...o } = objectSpec;
+    object = polygonsObject({ ...o, height, width, rng: objectRng });
   } else {
     const { kind: _k, height = side, width = side, ...o } = objectSpec;
     object = grfObject({ ...o, height, width, rng: objectRng });

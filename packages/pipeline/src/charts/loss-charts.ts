@@ -14,7 +14,8 @@ const TERMS: ReadonlyArray<{ key: 'nll' | 'mae' | 'tv' | 'realspace'; title: str
  * term and the validation loss), one chart per quantity since the terms differ by orders of
  * magnitude: the weighted total with the validation loss, then each term (Poisson NLL, amplitude
  * MAE, total variation, real-space), unweighted as recorded. A term that is zero in every epoch
- * (not computed) gets no chart.
+ * (not computed) gets no chart. When epochs carry validation scores (pretraining: amplitude and
+ * phase SSIM against the truth of held-out simulated scans), a chart of them comes second.
  */
 export function lossCharts(history: readonly EpochRecord[]): ChartSpec[] {
   const x = history.map((r) => r.epoch);
@@ -33,5 +34,13 @@ export function lossCharts(history: readonly EpochRecord[]): ChartSpec[] {
   const terms = TERMS.filter((t) => history.some((r) => r[t.key] !== 0)).map((t): ChartSpec => ({
     ...axis, title: `${t.title} (per epoch)`, xLabel: 'epoch', yLabel: t.key, series: [{ name: t.key, x, y: history.map((r) => r[t.key]) }],
   }));
-  return [total, ...terms];
+  const scored = history.filter((r) => r.scores && r.scores['amp_ssim'] !== undefined);
+  const scores: ChartSpec[] = scored.length === 0 ? [] : [{
+    ...axis, title: 'validation: SSIM against the truth of held-out simulated scans', xLabel: 'epoch', yLabel: 'SSIM',
+    series: [
+      { name: 'amplitude SSIM', x: scored.map((r) => r.epoch), y: scored.map((r) => r.scores!['amp_ssim']!) },
+      { name: 'phase SSIM', x: scored.map((r) => r.epoch), y: scored.map((r) => r.scores!['phase_ssim'] ?? Number.NaN) },
+    ],
+  }];
+  return [total, ...scores, ...terms];
 }

@@ -74,6 +74,13 @@ export interface RunPipelineOptions {
   readonly epieIterations?: number;
   /** rPIE α of both (default 1). */
   readonly epieAlpha?: number;
+  /**
+   * A pretrained model directory (issue 15): it reconstructs the scan as it is into `pretrained/`
+   * (method `pretrained`), then training starts from its weights (fine-tuning; `config` must have
+   * its structural settings). With `config.epochs` 0 nothing is trained and `recon/` is the
+   * pretrained network's reconstruction.
+   */
+  readonly initModel?: string;
 }
 
 /**
@@ -94,6 +101,16 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   const t0 = performance.now();
   checkRunOut(out);
   makeOutputDir(out);
+  const truth = scanTruth(scan);
+  // A pretrained network as it is, before any training on this scan (issue 15).
+  let pretrained: MethodResult | undefined;
+  if (opts.initModel !== undefined && config.epochs > 0) {
+    const dir = path.join(out, 'pretrained');
+    reporter.info(`reconstructing with the pretrained network of ${opts.initModel} as it is, into ${dir}`);
+    const p = await inferToDir(opts.initModel, scan, dir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
+    const seconds = p.seconds.inference + p.seconds.stitching;
+    pretrained = { method: 'pretrained', dir: 'pretrained', seconds, totalSeconds: seconds, metrics: truth ? evaluateAndWrite(p.reconstruction, truth, dir).result.metrics : null };
+  }
   const trainDir = path.join(out, 'train');
   let trainInfo: RunSummary['train'];
   let runConfig: RunDirConfig;
@@ -108,6 +125,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     const resume = fs.existsSync(path.join(trainDir, 'checkpoint'));
     const res = await trainToRunDir(scan, config, trainDir, {
       backend: opts.backend, resume, reporter, workers: opts.workers ?? 1,
+      ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}),
     });
@@ -119,7 +137,6 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
   let metrics: EvaluationMetrics | null = null;
   let frc: EvaluationResult['frc'] | undefined;
-  const truth = scanTruth(scan);
   const metricsAbsent = truth ? null : scan.evaluation.reason ?? 'metrics not computable';
   if (truth) {
     const ev = evaluateAndWrite(rec.reconstruction, truth, reconDir);
@@ -138,10 +155,11 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     writeFileAtomic(path.join(reconDir, 'truth_phase.png'), png.phasePng);
   }
   let methods: MethodResult[] | undefined;
-  if (opts.refineIterations || opts.epieIterations) {
+  if (opts.refineIterations || opts.epieIterations || opts.initModel !== undefined) {
     const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
     methods = [
-      { method: 'network', dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
+      ...(pretrained ? [pretrained] : []),
+      { method: opts.initModel !== undefined && config.epochs === 0 ? 'pretrained' : 'network', dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
       ...compareWithEpie(scan, out, rec.reconstruction, {
         refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
         ...(truth ? { truth } : {}), networkSeconds, reporter,
@@ -149,7 +167,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     ];
     for (const m of methods) {
       const q = m.metrics, f = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(4));
-      reporter.info(`${m.method.padEnd(8)} SSIM amp ${f(q?.amp_ssim)} phase ${f(q?.phase_ssim)}, ${m.seconds.toFixed(1)} s (total ${m.totalSeconds.toFixed(1)} s)${m.iterations ? `, ${m.iterations} iterations, α ${m.alpha}, final cost ${m.finalCost?.toPrecision(3)}` : ''}`);
+      reporter.info(`${m.method.padEnd(10)} SSIM amp ${f(q?.amp_ssim)} phase ${f(q?.phase_ssim)}, ${m.seconds.toFixed(1)} s (total ${m.totalSeconds.toFixed(1)} s)${m.iterations ? `, ${m.iterations} iterations, α ${m.alpha}, final cost ${m.finalCost?.toPrecision(3)}` : ''}`);
     }
   }
   const reportFile = path.join(out, 'report.html');
@@ -178,6 +196,9 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
 /** The report's images (the curves are drawn as charts from the data), in order, as files of the run directory (those absent are skipped). */
 function reportImages(outDir: string, hasTruth: boolean): { caption: string; file: string }[] {
   const list = [
+    // run --init-model: the pretrained network as it is (absent otherwise).
+    { caption: 'pretrained network, not trained on this scan: amplitude', file: path.join(outDir, 'pretrained', 'amplitude.png') },
+    { caption: 'pretrained network, not trained on this scan: phase', file: path.join(outDir, 'pretrained', 'phase.png') },
     { caption: 'reconstructed amplitude', file: path.join(outDir, 'recon', 'amplitude.png') },
     { caption: 'reconstructed phase', file: path.join(outDir, 'recon', 'phase.png') },
   ];

@@ -4,10 +4,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { fromComplexArray, InputError } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { resolveObjectExtent, train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
-import { fileCheckpointStore, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
+import { fileCheckpointStore, fileModelHandler, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
+import { medianStep } from '@ptychojs/grouping';
 import { lossPng } from '../loss-png.js';
-import { prepareTrainingData } from '../prepare-training-data.js';
-import { resolveDose } from '../resolve-dose.js';
+import { modelCardFromRun } from '../model-card/model-card-from-run.js';
+import { prepareTrainingSet } from '../prepare-training-set.js';
 import type { Progress, Reporter } from '../reporter.js';
 import type { RunDirConfig } from '../run-dir-config.js';
 import { TrainingInterruptedError } from '../training-interrupted-error.js';
@@ -37,6 +38,12 @@ export interface TrainToRunDirOptions {
    * nothing else, so `resume` continues the run.
    */
   readonly signal?: AbortSignal;
+  /**
+   * A pretrained model directory to start from (issue 15): its U-Net weights, a fresh optimizer;
+   * `config` must have its structural settings (`initModelConfig`). With `config.epochs` 0 the
+   * run directory holds the pretrained network as it is.
+   */
+  readonly initModel?: string;
 }
 
 /** What a stop reason means, for people. */
@@ -76,26 +83,34 @@ export interface TrainRunResult {
  * @throws TrainingInterruptedError after `signal` stopped training (the checkpoint resumes it)
  * @throws WorkerFailedError when a worker thread died (the last checkpoint is kept)
  */
-export async function trainToRunDir(scan: UsableScan, requested: RunConfig, runDir: string, opts: TrainToRunDirOptions): Promise<TrainRunResult> {
+export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableScan[], requested: RunConfig, runDir: string, opts: TrainToRunDirOptions): Promise<TrainRunResult> {
   const { reporter } = opts;
-  const { raw } = scan;
+  const scans: readonly UsableScan[] = Array.isArray(scanOrScans) ? scanOrScans : [scanOrScans as UsableScan];
+  const scan = scans[0]!;
+  const raw = scan.raw;
   checkRunDir(runDir, opts.resume);
+  if (requested.epochs === 0 && opts.initModel === undefined) {
+    throw new InputError('0 epochs trains nothing: give a pretrained model to use as it is (--init-model), or a number of epochs ≥ 1', { key: 'epochs', expected: '≥ 1 without --init-model', actual: '0' });
+  }
+  const initialWeights = opts.initModel === undefined ? undefined : await fileModelHandler(path.join(opts.initModel, 'model')).load();
   const t0 = performance.now();
-  const dose = resolveDose(raw, requested.nphotons);
-  const prepared = prepareTrainingData(raw, { gridsize: requested.gridsize, K: requested.K, nGroups: requested.nGroups, seed: requested.seed }, dose.nphotons);
+  const prepared = prepareTrainingSet(scans.map((s) => s.raw), { gridsize: requested.gridsize, K: requested.K, nGroups: requested.nGroups, seed: requested.seed }, requested.nphotons);
+  const dose = prepared.doses[0]!;
+  const doses = prepared.doses.map((d) => d.nphotons);
   const extent = resolveObjectExtent(requested.objectExtent, prepared.probe);
   // The resolved whole: data-derived choices made concrete, so config.json says what ran.
   const config: RunConfig = Object.freeze({ ...requested, nphotons: dose.nphotons, objectExtent: extent.extent });
-  const { data } = prepared;
-  reporter.info(`dose ${dose.nphotons.toPrecision(4)} photons per pattern (${DOSE_SOURCE[dose.source]})`);
+  const data = prepared.groups;
+  scans.forEach((s, i) => reporter.info(`${scans.length > 1 ? `${s.raw.source}: ` : ''}dose ${prepared.doses[i]!.nphotons.toPrecision(4)} photons per pattern (${DOSE_SOURCE[prepared.doses[i]!.source]})${scans.length > 1 ? `, ${prepared.groupsPerScan[i]} groups` : ''}`));
   reporter.info(`object extent '${extent.extent}': ${extent.reason}`);
-  reporter.info(`training on ${data.B} groups of ${data.C} pattern(s) (${raw.N}×${raw.N}), α = ${prepared.alpha.toPrecision(4)}, s = ${prepared.intensityScale.toPrecision(4)} (from ${prepared.intensityScaleSource}), backend ${opts.backend.name}`);
+  reporter.info(`training on ${data.B} groups of ${data.C} pattern(s) (${raw.N}×${raw.N}), α = ${prepared.alpha === null ? 'per scan' : prepared.alpha.toPrecision(4)}, s = ${prepared.intensityScale.toPrecision(4)} (from ${prepared.intensityScaleSource}), backend ${opts.backend.name}`);
   makeOutputDir(runDir);
   makeOutputDir(path.join(runDir, 'model'));
   const store = fileCheckpointStore(path.join(runDir, 'checkpoint'));
   const resume = opts.resume ? await store.loadCheckpoint() : undefined;
   if (opts.resume && !resume) reporter.warn(`no checkpoint in ${runDir}; starting from scratch`);
   if (resume) reporter.info(`resuming after epoch ${resume.epoch}`);
+  else if (opts.initModel !== undefined) reporter.info(config.epochs === 0 ? `using the pretrained network of ${opts.initModel} as it is (0 epochs)` : `starting from the pretrained network of ${opts.initModel} (fine-tuning on this scan)`);
   let bar: Progress | undefined;
   let result: TrainResult;
   const workers = opts.workers ?? 1;
@@ -109,6 +124,7 @@ export async function trainToRunDir(scan: UsableScan, requested: RunConfig, runD
     }, {
       store,
       ...(resume ? { resume } : {}),
+      ...(initialWeights ? { initialWeights } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(workers > 1 ? { engine: workerTrainingEngine({ workers, backend: opts.backend.name }) } : {}),
       ...(opts.maxSeconds !== undefined ? { shouldStop: () => (performance.now() - t0) / 1000 > opts.maxSeconds! } : {}),
@@ -152,7 +168,7 @@ export async function trainToRunDir(scan: UsableScan, requested: RunConfig, runD
     writeFileAtomic(path.join(runDir, 'loss.png'), lossPng(result.history));
     const runConfig: RunDirConfig = {
       format: 'ptychojs-run', version: 1, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
-      data: { file: raw.source, M: raw.M, N: raw.N, groups: data.B },
+      data: { file: scans.map((s) => s.raw.source).join(', '), M: scans.reduce((m, s) => m + s.raw.M, 0), N: raw.N, groups: data.B },
       N: raw.N, gridsize: config.gridsize, K: config.K, alpha: prepared.alpha,
       intensityScale: result.learnedScale, intensityScaleSource: prepared.intensityScaleSource,
       probeScale: prepared.probeScale, probeSource: `probeGuess of ${raw.source}, scaled to Σ|P|² = N²`,
@@ -160,8 +176,14 @@ export async function trainToRunDir(scan: UsableScan, requested: RunConfig, runD
       nphotonsSource: dose.source,
       objectExtent: { extent: extent.extent, outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
       stopReason, workers: result.replicas, epochs: result.history.length, seconds: (performance.now() - t0) / 1000,
-      notes: scan.notes, warnings: scan.warnings, diffraction: scan.diffraction,
+      notes: scans.flatMap((s) => s.notes), warnings: scans.flatMap((s) => s.warnings), diffraction: scan.diffraction,
+      ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),
     };
+    const steps = scans.map((s) => medianStep(s.raw.xcoords, s.raw.ycoords)).filter(Number.isFinite);
+    const card = modelCardFromRun(runConfig, result.probe, result.history, {
+      stepRange: steps.length > 0 ? [Math.min(...steps), Math.max(...steps)] : null, doseRange: [Math.min(...doses), Math.max(...doses)],
+    });
+    writeJsonAtomic(path.join(runDir, 'model-card.json'), card);
     writeJsonAtomic(path.join(runDir, 'config.json'), runConfig);
     return { runDir, runConfig, history: result.history };
   } finally {

@@ -1,0 +1,105 @@
+/**
+ * `ptycho pretrain --probe FILE --out DIR`: train the network once on scans simulated under a probe
+ * (issue 15), so that scans taken with that probe reconstruct in one inference pass.
+ */
+import path from 'node:path';
+import { Command } from 'commander';
+import { InputError, SUPPORTED_N, toComplexArray } from '@ptychojs/io';
+import { readNpzFile } from '@ptychojs/io/node';
+import { OBJECT_FAMILIES, pretrainRunConfig, resolvePretrainSpec, type PretrainSpecInput } from '@ptychojs/pipeline';
+import { checkRunDir, pretrainToDir } from '@ptychojs/pipeline/node';
+import { selectBackend, type BackendChoice } from '../backend.js';
+import { interruptOnSignals } from '../interrupt.js';
+import { addTrainOptions, trainConfigInput } from '../train-options.js';
+import { createUi } from '../ui.js';
+import { resolveWorkers } from '../workers.js';
+
+/** Spec flag → PretrainSpec key, and how its value is read. */
+const SPEC_FLAGS: ReadonlyArray<{ flag: string; key: keyof PretrainSpecInput; help: string; kind: 'list' | 'range' | 'int' }> = [
+  { flag: '--families <list>', key: 'families', kind: 'list', help: `object families, comma-separated, from ${OBJECT_FAMILIES.join(', ')} (default all)` },
+  { flag: '--step-range <lo,hi>', key: 'stepRange', kind: 'range', help: 'scan steps in pixels, drawn log-uniformly (default N/32,N/4)' },
+  { flag: '--dose-range <lo,hi>', key: 'doseRange', kind: 'range', help: 'photons per pattern, drawn log-uniformly; Poisson noise (default 1e4,1e9)' },
+  { flag: '--amplitude-min-range <lo,hi>', key: 'amplitudeMinRange', kind: 'range', help: "objects' lowest amplitude (highest 1) (default 0.2,0.9)" },
+  { flag: '--phase-max-range <lo,hi>', key: 'phaseMaxRange', kind: 'range', help: "objects' largest phase in radians (default 0.3,3.1416)" },
+  { flag: '--positions-per-scan <n>', key: 'positionsPerScan', kind: 'int', help: 'scan positions per simulated scan (default 144)' },
+  { flag: '--patterns-per-epoch <n>', key: 'patternsPerEpoch', kind: 'int', help: 'fresh simulated patterns per epoch (default 8192)' },
+  { flag: '--validation-scans <n>', key: 'validationScans', kind: 'int', help: 'held-out simulated scans scored against their truth after every epoch (default 4)' },
+];
+
+function camel(s: string): string {
+  return s.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+function specInput(flags: Record<string, unknown>): PretrainSpecInput {
+  const input: Record<string, unknown> = {};
+  for (const f of SPEC_FLAGS) {
+    const name = f.flag.split(' ')[0]!;
+    const v = flags[camel(name.slice(2))];
+    if (v === undefined) continue;
+    const s = String(v);
+    if (f.kind === 'list') input[f.key] = s.split(',').map((x) => x.trim()).filter(Boolean);
+    else if (f.kind === 'int') input[f.key] = numberFlag(s, name, true);
+    else {
+      const parts = s.split(',').map((x) => numberFlag(x, name, false));
+      if (parts.length !== 2) throw new InputError('a range is two numbers', { key: name, expected: 'lo,hi (e.g. 1e4,1e9)', actual: s });
+      input[f.key] = parts;
+    }
+  }
+  return input as PretrainSpecInput;
+}
+
+function numberFlag(v: string, key: string, integer: boolean): number {
+  const x = Number(v.trim());
+  if (v.trim() === '' || !Number.isFinite(x) || (integer && !Number.isInteger(x))) throw new InputError(`expected ${integer ? 'an integer' : 'a number'}`, { key, expected: integer ? 'integer' : 'number', actual: v });
+  return x;
+}
+
+export function registerPretrain(program: Command): void {
+  const cmd = program
+    .command('pretrain')
+    .description('train the network once on scans simulated under a probe, for fast reconstruction of every scan taken with it')
+    .requiredOption('--probe <file>', 'NPZ holding probeGuess: a scan taken with the probe, or a probe file')
+    .requiredOption('--out <dir>', 'model directory to create (ptycho infer --model / run --init-model take it)')
+    .option('--n-patterns <n>', 'stop after about this many simulated patterns (default: the time budget decides)');
+  for (const f of SPEC_FLAGS) cmd.option(f.flag, f.help);
+  addTrainOptions(cmd)
+    .option('--resume', 'continue an interrupted pretraining from its checkpoint')
+    .option('--dry-run', 'print the resolved settings and stop')
+    .option('--json', 'print the result as JSON on stdout')
+    .option('--quiet', 'no human-readable output')
+    .action(async (flags: Record<string, unknown>) => {
+      const ui = createUi(flags as { json?: boolean; quiet?: boolean });
+      const probeFile = flags.probe as string;
+      const arrays = readNpzFile(probeFile, { keys: ['probeGuess'] });
+      if (!arrays.probeGuess) throw new InputError('no probe in this file', { file: probeFile, key: 'probeGuess', expected: '(N, N) complex', actual: 'absent' });
+      const probe = toComplexArray(arrays.probeGuess, { file: probeFile, key: 'probeGuess' });
+      const [H, W] = probe.shape;
+      if (probe.shape.length !== 2 || H !== W || !(SUPPORTED_N as readonly number[]).includes(H!)) {
+        throw new InputError('the probe must be square with a supported side', { file: probeFile, key: 'probeGuess', expected: `(N, N), N one of ${SUPPORTED_N.join(', ')}`, actual: `(${probe.shape.join(', ')})` });
+      }
+      const spec = resolvePretrainSpec(H!, specInput(flags));
+      const input = trainConfigInput(flags);
+      if (flags.nPatterns !== undefined) input['epochs'] = Math.max(1, Math.ceil(numberFlag(String(flags.nPatterns), '--n-patterns', true) / spec.patternsPerEpoch));
+      const config = pretrainRunConfig(input, flags.config as string | undefined);
+      if (flags.dryRun) {
+        ui.result({ spec, config });
+        ui.info(JSON.stringify({ spec, config }, null, 2));
+        return;
+      }
+      const out = flags.out as string;
+      checkRunDir(out, Boolean(flags.resume));
+      const backend = await selectBackend(flags.backend as BackendChoice);
+      ui.info(`backend: ${backend.name} (${backend.reason})`);
+      const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
+      const interrupt = interruptOnSignals(ui);
+      let res;
+      try {
+        res = await pretrainToDir(probe, spec, config, out, { backend, reporter: ui, resume: Boolean(flags.resume), workers, signal: interrupt.signal, probeSource: `probeGuess of ${path.basename(probeFile)}` });
+      } finally {
+        interrupt.dispose();
+      }
+      const v = res.card.validation;
+      ui.result({ out, card: res.card, epochs: res.history.length, stopReason: res.runConfig.stopReason, seconds: res.runConfig.seconds, backend: res.runConfig.backend, workers });
+      ui.info(`wrote ${out}/ (model/, model-card.json, config.json, probe.npz, history.json, loss.png) after ${res.history.length} epoch(s), ${res.card.training.patternsSeen} patterns, ${(res.runConfig.seconds / 60).toFixed(1)} min${v && v['amp_ssim'] !== undefined ? `; held-out SSIM ${v['amp_ssim'].toFixed(3)}/${v['phase_ssim']!.toFixed(3)} (amplitude/phase)` : ''}`);
+    });
+}

@@ -1,0 +1,156 @@
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { fromComplexArray, type ComplexArray } from '@ptychojs/io';
+import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
+import { modelProbe } from '@ptychojs/physics';
+import { modelFromState, resolveObjectExtent, train, type EpochRecord, type ReplicaInit, type RunConfig, type TrainResult } from '@ptychojs/model';
+import { fileCheckpointStore, saveModel, workerTrainingEngine } from '@ptychojs/model/node';
+import { lossPng } from '../loss-png.js';
+import { modelCardFromRun } from '../model-card/model-card-from-run.js';
+import type { ModelCard } from '../model-card/model-card.js';
+import type { PretrainSpec } from '../pretrain/pretrain-spec.js';
+import { pretrainingStream } from '../pretrain/pretraining-stream.js';
+import { scoreOnScans } from '../pretrain/score-on-scans.js';
+import type { Progress, Reporter } from '../reporter.js';
+import type { RunDirConfig } from '../run-dir-config.js';
+import { TrainingInterruptedError } from '../training-interrupted-error.js';
+import type { BackendUsed } from '../types.js';
+import { PIPELINE_VERSION } from '../version.js';
+import { checkRunDir } from './check-run-dir.js';
+import { makeOutputDir } from './make-output-dir.js';
+
+/** Options of {@link pretrainToDir}. */
+export interface PretrainToDirOptions {
+  readonly backend: BackendUsed;
+  readonly reporter: Reporter;
+  /** Continue an interrupted pretraining from its checkpoint. */
+  readonly resume: boolean;
+  /** Data-parallel worker threads (as `trainToRunDir`); default 1. */
+  readonly workers?: number;
+  /** Interrupt: a mid-epoch checkpoint is saved, then {@link TrainingInterruptedError}. */
+  readonly signal?: AbortSignal;
+  /** Where the probe came from, in words (recorded in the card). */
+  readonly probeSource: string;
+}
+
+/** What {@link pretrainToDir} wrote. */
+export interface PretrainResult {
+  readonly runDir: string;
+  readonly runConfig: RunDirConfig;
+  readonly card: ModelCard;
+  readonly history: readonly EpochRecord[];
+}
+
+const fmtMin = (s: number) => (s < 120 ? `${s.toFixed(0)} s` : `${(s / 60).toFixed(1)} min`);
+
+/**
+ * Pretrain the network on scans simulated under the user's probe (issue 15) into a model directory
+ * that `ptycho infer --model` and `ptycho run --init-model` take: every epoch fresh scans drawn from
+ * `spec` ({@link pretrainingStream}), trained with `config` (the loss of SPEC §3, plus the
+ * real-space term against the simulated truth when `config.realspaceWeight` > 0); after every
+ * epoch the model reconstructs the held-out simulated scans and is scored against their truth
+ * ({@link scoreOnScans}: `scores` in `history.json`), and a checkpoint is saved (`--resume`
+ * continues). Training stops at `config.maxMinutes` (after the epoch that crosses it) or
+ * `config.epochs`. Writes `model/`, `probe.npz`, `history.json`, `loss.png`, `model-card.json`
+ * and `config.json` (last: its presence marks a finished directory), atomically.
+ *
+ * @shape probe (N, N) complex — the measured probe
+ * @throws InputError for a finished directory or an interrupted one without `resume`
+ * @throws TrainingInterruptedError after `signal` stopped training (the checkpoint resumes it)
+ */
+export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, requested: RunConfig, runDir: string, opts: PretrainToDirOptions): Promise<PretrainResult> {
+  const { reporter } = opts;
+  checkRunDir(runDir, opts.resume);
+  const t0 = performance.now();
+  const N = spec.N;
+  const extent = resolveObjectExtent(requested.objectExtent, modelProbe(probe, N).probe);
+  const config: RunConfig = Object.freeze({ ...requested, objectExtent: extent.extent, nphotons: Math.sqrt(spec.doseRange[0] * spec.doseRange[1]) });
+  const grouping = { gridsize: config.gridsize, K: config.K, seed: config.seed };
+  const { stream, validationScans } = pretrainingStream(spec, probe, grouping);
+  reporter.info(`pretraining on scans simulated under ${opts.probeSource}: ${spec.families.join(', ')} objects; steps ${spec.stepRange.map((v) => v.toPrecision(3)).join('–')} px; doses ${spec.doseRange.map((v) => v.toExponential(0)).join('–')} photons per pattern; ${spec.patternsPerEpoch} fresh patterns per epoch; ${validationScans.length} held-out scans scored every epoch`);
+  reporter.info(`object extent '${extent.extent}': ${extent.reason}`);
+  reporter.info(`U-Net f = ${config.nFiltersScale}, gridsize ${config.gridsize}, batch ${config.batchSize}, lr ${config.lr}${config.realspaceWeight > 0 ? `, real-space weight ${config.realspaceWeight}` : ''}; budget ${config.maxMinutes === undefined ? 'none' : `${config.maxMinutes} min`}, backend ${opts.backend.name}`);
+  makeOutputDir(runDir);
+  makeOutputDir(path.join(runDir, 'model'));
+  const store = fileCheckpointStore(path.join(runDir, 'checkpoint'));
+  const resume = opts.resume ? await store.loadCheckpoint() : undefined;
+  if (opts.resume && !resume) reporter.warn(`no checkpoint in ${runDir}; starting from scratch`);
+  if (resume) reporter.info(`resuming after epoch ${resume.epoch}`);
+  const init: ReplicaInit = { config, N, canvasSize: stream.canvasSize, probe: stream.probe, intensityScale: stream.intensityScale };
+  const workers = opts.workers ?? 1;
+  const budget = config.maxMinutes === undefined ? undefined : 60 * config.maxMinutes;
+  let elapsed = resume?.history.reduce((t, r) => t + r.seconds, 0) ?? 0;
+  let bar: Progress | undefined;
+  let result: TrainResult;
+  let reached = '';
+  try {
+    result = await train(config, stream, {
+      store,
+      ...(resume ? { resume } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(workers > 1 ? { engine: workerTrainingEngine({ workers, backend: opts.backend.name }) } : {}),
+      async validate(state) {
+        if (validationScans.length === 0) return {};
+        const model = await modelFromState(init, state);
+        try {
+          return await scoreOnScans(model, validationScans, grouping);
+        } finally {
+          model.dispose();
+        }
+      },
+      onBatch: (p) => {
+        bar ??= reporter.progress(`epoch ${p.epoch + 1}`, p.batches, 'steps', { logEvery: 0 });
+        bar.update(p.batch + 1, { loss: p.loss, 'patterns/s': p.samplesPerSec });
+        reached = `after step ${p.batch + 1} of ${p.batches} in epoch ${p.epoch + 1}`;
+      },
+      onEpoch: (r) => {
+        bar?.stop();
+        bar = undefined;
+        elapsed += r.seconds;
+        const s = r.scores;
+        const val = s && s['amp_ssim'] !== undefined ? `, held-out SSIM ${s['amp_ssim'].toFixed(3)}/${s['phase_ssim']!.toFixed(3)} (amplitude/phase)` : '';
+        const eta = budget === undefined ? '' : `; ${fmtMin(elapsed)} of ${fmtMin(budget)}, ETA ${fmtMin(Math.max(0, budget - elapsed))}`;
+        reporter.info(`epoch ${r.epoch + 1}: loss ${r.loss.toPrecision(5)}, val ${r.valLoss === null ? 'n/a' : r.valLoss.toPrecision(5)}${val}, lr ${r.lr.toPrecision(2)}, ${r.samplesPerSec.toFixed(0)} patterns/s${eta}`);
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+  if (result.stopReason === 'interrupted') {
+    result.model.dispose();
+    throw new TrainingInterruptedError(String(opts.signal?.reason ?? 'abort'), path.join(runDir, 'checkpoint'), reached || 'before its first step');
+  }
+  try {
+    const history = result.history;
+    const patternsSeen = history.reduce((n, r) => n + (r.patterns ?? 0), 0);
+    const validation = history.at(-1)?.scores ?? null;
+    reporter.info(`pretraining stopped after ${history.length} epoch(s) (${result.stopReason}), ${patternsSeen} patterns seen`);
+    await saveModel(path.join(runDir, 'model'), result.model);
+    writeNpzFile(path.join(runDir, 'probe.npz'), { probeGuess: fromComplexArray(result.probe, 'c8') });
+    writeJsonAtomic(path.join(runDir, 'history.json'), history);
+    writeFileAtomic(path.join(runDir, 'loss.png'), lossPng(history));
+    const { N: _n, ...specRecord } = spec;
+    const runConfig: RunDirConfig = {
+      format: 'ptychojs-run', version: 1, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
+      data: { file: opts.probeSource, M: Math.max(1, patternsSeen), N, groups: Math.max(1, Math.round(patternsSeen / (config.gridsize * config.gridsize))), kind: 'simulated' },
+      N, gridsize: config.gridsize, K: config.K, alpha: null,
+      intensityScale: result.learnedScale, intensityScaleSource: 'nphotons',
+      probeScale: modelProbe(probe, N).probeScale, probeSource: opts.probeSource,
+      canvasSize: stream.canvasSize, backend: { name: opts.backend.name, reason: opts.backend.reason },
+      nphotonsSource: 'flag',
+      objectExtent: { extent: extent.extent, outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
+      stopReason: result.stopReason, workers: result.replicas, epochs: history.length, seconds: (performance.now() - t0) / 1000,
+      notes: [], warnings: [], diffraction: { kind: 'counts', stated: true },
+      pretraining: { spec: { ...specRecord }, patternsSeen, validation },
+    };
+    const card = modelCardFromRun(runConfig, result.probe, history, {
+      stepRange: spec.stepRange, doseRange: spec.doseRange, families: spec.families,
+      amplitudeMinRange: spec.amplitudeMinRange, phaseMaxRange: spec.phaseMaxRange, validation,
+    });
+    writeJsonAtomic(path.join(runDir, 'model-card.json'), card);
+    writeJsonAtomic(path.join(runDir, 'config.json'), runConfig);
+    return { runDir, runConfig, card, history };
+  } finally {
+    result.model.dispose();
+  }
+}
