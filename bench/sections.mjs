@@ -207,12 +207,14 @@ async function quality() {
 
 /**
  * soak (issue 19): BENCH_SOAK_MINUTES (default 30; `npm run bench -- soak --minutes 5`) of
- * training a small model with a checkpoint every epoch (bench/soak.mjs): tensors, RSS after GC
- * and disk per epoch, against the targets. Long, so it runs only when named.
+ * training a small model with a checkpoint every epoch, then as long of pretraining it
+ * (bench/soak.mjs): tensors, RSS after GC and disk per epoch, against the targets. Long (twice
+ * the minutes), so it runs only when named.
  */
 async function soak() {
   const minutes = process.env.BENCH_SOAK_MINUTES ?? '30';
-  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(import.meta.dirname, 'soak.mjs'), '--minutes', minutes], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] }));
+  const run = (...flags) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(import.meta.dirname, 'soak.mjs'), '--minutes', minutes, ...flags], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] }));
+  return { training: run(), pretraining: run('--pretrain') };
 }
 
 /**

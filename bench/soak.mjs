@@ -1,9 +1,11 @@
 #!/usr/bin/env -S node --expose-gc
 // Soak (issue 19): hours-long training must stay flat. Trains a small model for a fixed time with a
 // checkpoint after every epoch, as `ptycho train` does (prepareTrainingData, resolveDose,
-// fileCheckpointStore, train on wasm in this thread), and after each checkpoint records the tfjs
-// tensor count, the process RSS after a full GC, and the bytes on disk under the run folder.
-//   node --expose-gc bench/soak.mjs [--minutes 30] [--out DIR]
+// fileCheckpointStore, train on wasm in this thread) — or, with --pretrain, as `ptycho pretrain`
+// does (a stream of freshly simulated scans every epoch, held-out scans reconstructed and scored
+// after every epoch) — and after each checkpoint records the tfjs tensor count, the process RSS
+// after a full GC, and the bytes on disk under the run folder.
+//   node --expose-gc bench/soak.mjs [--minutes 30] [--pretrain] [--out DIR]
 // JSON on stdout: the per-epoch rows and a summary against the targets (tensor count constant,
 // RSS growth after warm-up < 5 %, disk bounded); one line per epoch on stderr.
 import fs from 'node:fs';
@@ -12,13 +14,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { toRawData } from '@ptychojs/io';
-import { simulateScan } from '@ptychojs/physics';
+import { defaultProbe, simulateScan } from '@ptychojs/physics';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
-import { resolveRunConfig, train } from '@ptychojs/model';
+import { modelFromState, resolveRunConfig, train } from '@ptychojs/model';
 import { fileCheckpointStore } from '@ptychojs/model/node';
-import { prepareTrainingData, resolveDose } from '@ptychojs/pipeline';
+import { prepareTrainingData, pretrainingStream, pretrainRunConfig, resolveDose, resolvePretrainSpec, scoreOnScans } from '@ptychojs/pipeline';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '30' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { minutes: { type: 'string', default: '30' }, out: { type: 'string' }, pretrain: { type: 'boolean', default: false } } });
 const minutes = Number(values.minutes);
 if (!(minutes > 0)) throw new Error(`--minutes must be > 0, got ${values.minutes}`);
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc (RSS is read after a full GC)');
@@ -32,13 +34,33 @@ await tf.setBackend('wasm');
 registerKernelFills('wasm');
 await tf.ready();
 
-// A small scan and model: 64 px patterns, 9 × 9 positions, U-Net f = 0.25, gridsize 1 (a few seconds an epoch on wasm).
-const sim = simulateScan({ n: 64, object: { kind: 'lines', height: 96, width: 96 }, scan: { kind: 'grid', step: 4 }, nphotons: 1e6, seed: 19 });
-const raw = toRawData(sim.arrays, 'soak (simulated)');
-const config = resolveRunConfig({ nFiltersScale: 0.25, gridsize: 1, batchSize: 16, epochs: 1_000_000, maxMinutes: minutes, earlyStopPatience: 1_000_000, seed: 1 });
-const dose = resolveDose(raw, undefined);
-const prepared = prepareTrainingData(raw, { gridsize: config.gridsize, K: config.K, seed: config.seed }, dose.nphotons);
-const { data } = prepared;
+// Training: a small scan and model (64 px patterns, 9 × 9 positions, U-Net f = 0.25, gridsize 1:
+// a few seconds an epoch on wasm). Pretraining: 144 fresh simulated patterns (one scan) an epoch under the
+// default probe, one held-out scan scored after each, the same model size.
+const small = { nFiltersScale: 0.25, gridsize: 1, batchSize: 16, epochs: 1_000_000, maxMinutes: minutes, earlyStopPatience: 1_000_000, seed: 1 };
+let config, trainingData, validate, what;
+if (values.pretrain) {
+  const spec = resolvePretrainSpec(64, { patternsPerEpoch: 144, positionsPerScan: 144, validationScans: 1 });
+  config = pretrainRunConfig(small);
+  const grouping = { gridsize: config.gridsize, K: config.K, seed: config.seed };
+  const { stream, validationScans } = pretrainingStream(spec, defaultProbe(64), grouping);
+  const init = { config, N: 64, canvasSize: stream.canvasSize, probe: stream.probe, intensityScale: stream.intensityScale };
+  trainingData = stream;
+  validate = async (state) => {
+    const model = await modelFromState(init, state);
+    try { return await scoreOnScans(model, validationScans, grouping); } finally { model.dispose(); }
+  };
+  what = `pretraining: ${spec.patternsPerEpoch} simulated patterns an epoch (${spec.families.join(', ')}), ${validationScans.length} held-out scans scored each epoch`;
+} else {
+  const sim = simulateScan({ n: 64, object: { kind: 'lines', height: 96, width: 96 }, scan: { kind: 'grid', step: 4 }, nphotons: 1e6, seed: 19 });
+  const raw = toRawData(sim.arrays, 'soak (simulated)');
+  config = resolveRunConfig(small);
+  const dose = resolveDose(raw, undefined);
+  const prepared = prepareTrainingData(raw, { gridsize: config.gridsize, K: config.K, seed: config.seed }, dose.nphotons);
+  const { data } = prepared;
+  trainingData = { N: raw.N, X: data.X, coordsRelative: data.coordsRelative, probe: prepared.probe, intensityScale: prepared.intensityScale, canvasSize: prepared.canvasSize };
+  what = `training: ${raw.M} patterns, ${data.B} groups`;
+}
 const store = fileCheckpointStore(path.join(out, 'checkpoint'));
 
 /** Bytes of every file under `dir`. */
@@ -51,10 +73,9 @@ function diskBytes(dir) {
 const rows = [];
 let last;
 const t0 = performance.now();
-log(`${raw.M} patterns, ${data.B} groups, f = ${config.nFiltersScale}, ${minutes} min; checkpoints in ${out}`);
-const result = await train(config, {
-  N: raw.N, X: data.X, coordsRelative: data.coordsRelative, probe: prepared.probe, intensityScale: prepared.intensityScale, canvasSize: prepared.canvasSize,
-}, {
+log(`${what}, f = ${config.nFiltersScale}, ${minutes} min; checkpoints in ${out}`);
+const result = await train(config, trainingData, {
+  ...(validate ? { validate } : {}),
   onEpoch: (r) => { last = r; },
   store: {
     // After the checkpoint of each epoch: tensors, RSS after GC, disk.
@@ -103,4 +124,4 @@ const summary = {
 };
 summary.met = summary.tensors.constantAfterWarmup && summary.rss.growthPercent < 5 && summary.disk.arraysMinBytes === summary.disk.arraysMaxBytes && summary.disk.leftovers.length === 0;
 if (values.out === undefined) fs.rmSync(out, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ config: { M: raw.M, groups: data.B, nFiltersScale: config.nFiltersScale, gridsize: config.gridsize, batchSize: config.batchSize, backend: 'wasm (1 thread)' }, summary, perEpoch: rows })}\n`);
+process.stdout.write(`${JSON.stringify({ config: { what, nFiltersScale: config.nFiltersScale, gridsize: config.gridsize, batchSize: config.batchSize, backend: 'wasm (1 thread)' }, summary, perEpoch: rows })}\n`);

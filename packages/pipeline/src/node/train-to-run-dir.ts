@@ -6,6 +6,7 @@ import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/nod
 import { resolveObjectExtent, train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, fileModelHandler, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
 import { medianStep } from '@ptychojs/grouping';
+import { checkpointWriteError } from '../internal/checkpoint-write-error.js';
 import { lossPng } from '../loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
 import { prepareTrainingSet } from '../prepare-training-set.js';
@@ -144,14 +145,7 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
     if (e instanceof WorkerFailedError) {
       e.message += fs.existsSync(dir) ? `; the last checkpoint is kept in ${dir}: continue with --resume` : '; no checkpoint had been saved yet';
     }
-    const err = e as NodeJS.ErrnoException;
-    if (err instanceof Error && typeof err.code === 'string' && err.path === dir) {
-      // A checkpoint that could not be written (a full disk): the store kept the previous one.
-      const why = /^[A-Z]+: ([^,]+)/.exec(err.message)?.[1] ?? err.code;
-      const kept = fs.existsSync(path.join(dir, 'checkpoint.json')) ? 'the previous checkpoint is kept: free space, then continue with --resume' : 'no checkpoint had been saved yet';
-      throw new InputError(`cannot write: ${why} (${err.code}) while saving a checkpoint; ${kept}`, { file: dir });
-    }
-    throw e;
+    throw checkpointWriteError(e, dir) ?? e;
   } finally {
     bar?.stop();
   }
