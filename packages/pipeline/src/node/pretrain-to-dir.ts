@@ -5,7 +5,7 @@ import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/nod
 import { modelProbe } from '@ptychojs/physics';
 import { modelFromState, resolveObjectExtent, train, type EpochRecord, type ReplicaInit, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, saveModel, workerTrainingEngine } from '@ptychojs/model/node';
-import { checkpointWriteError } from '../internal/checkpoint-write-error.js';
+import { checkpointWriteError } from './checkpoint-write-error.js';
 import { lossPng } from '../loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
 import type { ModelCard } from '../model-card/model-card.js';

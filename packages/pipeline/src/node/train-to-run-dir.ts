@@ -6,7 +6,7 @@ import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/nod
 import { resolveObjectExtent, train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, fileModelHandler, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
 import { medianStep } from '@ptychojs/grouping';
-import { checkpointWriteError } from '../internal/checkpoint-write-error.js';
+import { checkpointWriteError } from './checkpoint-write-error.js';
 import { lossPng } from '../loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
 import { prepareTrainingSet } from '../prepare-training-set.js';
