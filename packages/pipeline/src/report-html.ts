@@ -10,6 +10,7 @@ import type { MethodResult } from './method-result.js';
 import { methodsTableHtml } from './methods-table-html.js';
 import { keyValueRows } from './key-value-rows.js';
 import { metricsRows } from './metrics-rows.js';
+import type { ModelCard } from './model-card/model-card.js';
 
 /** What {@link reportHtml} shows. */
 export interface ReportInput {
@@ -31,6 +32,8 @@ export interface ReportInput {
   readonly history?: readonly EpochRecord[];
   readonly summary: Record<string, unknown>;
   readonly config: unknown;
+  /** The model card of the network used (a pretrained model, `run --init-model`; issue 15). */
+  readonly modelCard?: ModelCard;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -85,10 +88,24 @@ ${metrics}
 ${r.methods ? methodsTableHtml(r.methods) : ''}
 <h2>Curves</h2>
 <div class="charts">${charts || '<p>No training history or FRC curves.</p>'}</div>
+${r.modelCard ? `<h2>Model card</h2>\n${modelCardHtml(r.modelCard)}` : ''}
 <h2>Summary</h2>
 ${kvTable(r.summary, 'summary')}
 <h2>Configuration</h2>
 ${kvTable(r.config, 'config')}
 </body></html>
 `;
+}
+
+/** The model card in words first (what it was trained on, how well it did), then every field. */
+function modelCardHtml(c: ModelCard): string {
+  const t = c.training;
+  const range = (r: readonly [number, number] | null, unit = '') => (r === null ? 'unknown' : `${r[0].toPrecision(3)}–${r[1].toPrecision(3)}${unit}`);
+  const v = c.validation;
+  const words = `${c.kind === 'pretrained' ? 'Pretrained on scans simulated under' : 'Trained on measured scans taken with'} ${esc(c.probe.source)} `
+    + `(rms radius ${c.probe.rmsRadius.toFixed(1)} px, ${(100 * c.probe.energyOutsideCentre).toFixed(1)}% of its energy outside the central square): `
+    + `${t.families ? `${esc(t.families.join(', '))} objects, ` : ''}steps ${range(t.stepRange, ' px')}, doses ${range(t.doseRange)} photons per pattern; `
+    + `${t.patternsSeen} patterns in ${t.epochs} epochs, ${(t.seconds / 60).toFixed(1)} min on ${esc(t.backend)}. U-Net f = ${c.nFiltersScale}, gridsize ${c.gridsize}, extent ${c.objectExtent}.`
+    + (v && v['amp_ssim'] !== undefined ? ` On held-out simulated scans: SSIM ${v['amp_ssim'].toFixed(3)} (amplitude), ${(v['phase_ssim'] ?? Number.NaN).toFixed(3)} (phase).` : '');
+  return `<p>${words}</p>\n${kvTable(c, 'model-card')}`;
 }

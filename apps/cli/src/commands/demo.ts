@@ -1,17 +1,22 @@
 /**
- * `ptycho demo`: the embedded default. Simulates a scan (a smooth Gaussian-random-field object,
- * default probe, jittered grid, Poisson noise), runs the whole pipeline sized to finish in under 3
- * minutes on a 2-core CPU, prints the metrics and where the report is. Settings: `DEMO` of
- * @ptychojs/pipeline.
+ * `ptycho demo`: the embedded default. Simulates a scan (PtychoPINN's lines object, a wide default
+ * probe, jittered grid, Poisson noise), reconstructs it with the shipped pretrained model
+ * (`models/demo/`, made by `npm run pretrain:demo`) as it is, fine-tunes it, refines with ePIE and
+ * runs ePIE beside it, in under 3 minutes on a 2-core CPU; prints the metrics and where the report
+ * is. Settings: `DEMO` of @ptychojs/pipeline.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { demoRunConfig } from '@ptychojs/pipeline';
-import { checkRunOut, runDemo } from '@ptychojs/pipeline/node';
+import { checkRunOut, readRunDirConfig, runDemo } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
 import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers, WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
+
+/** The demo's pretrained model: `models/demo/` of this package (dist/commands → ../../models/demo). */
+const DEMO_MODEL = path.resolve(import.meta.dirname, '../../models/demo');
 
 interface DemoFlags { out?: string; seed: string; backend: string; workers: string; json?: boolean; quiet?: boolean }
 
@@ -30,14 +35,17 @@ export function registerDemo(program: Command): void {
       const t0 = performance.now();
       const out = flags.out ?? `ptycho-demo-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`;
       checkRunOut(out);
-      const config = demoRunConfig(flags.seed);
+      // The pretrained model shipped with the CLI (`npm run pretrain:demo`, issue 15).
+      const shipped = fs.existsSync(path.join(DEMO_MODEL, 'config.json')) ? DEMO_MODEL : undefined;
+      if (!shipped) ui.warn(`no pretrained demo model in ${DEMO_MODEL} (npm run pretrain:demo makes it): the network trains from scratch`);
+      const config = demoRunConfig(flags.seed, shipped ? { config: readRunDirConfig(shipped).config, dir: shipped } : undefined);
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
       const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
       const interrupt = interruptOnSignals(ui);
       let summary;
       try {
-        summary = await runDemo(out, config, { backend, reporter: ui, workers, signal: interrupt.signal });
+        summary = await runDemo(out, config, { backend, reporter: ui, workers, signal: interrupt.signal, ...(shipped ? { initModel: shipped } : {}) });
       } finally {
         interrupt.dispose();
       }

@@ -60,7 +60,8 @@ export function registerPretrain(program: Command): void {
     .description('train the network once on scans simulated under a probe, for fast reconstruction of every scan taken with it')
     .requiredOption('--probe <file>', 'NPZ holding probeGuess: a scan taken with the probe, or a probe file')
     .requiredOption('--out <dir>', 'model directory to create (ptycho infer --model / run --init-model take it)')
-    .option('--n-patterns <n>', 'stop after about this many simulated patterns (default: the time budget decides)');
+    .option('--n-patterns <n>', 'stop after about this many simulated patterns (default: the time budget decides)')
+    .option('--snapshot-minutes <list>', 'also save the model as DIR/snapshots/<m>min/ after the epoch that crosses each of these minutes, e.g. 5,15,30');
   for (const f of SPEC_FLAGS) cmd.option(f.flag, f.help);
   addTrainOptions(cmd)
     .option('--resume', 'continue an interrupted pretraining from its checkpoint')
@@ -81,6 +82,11 @@ export function registerPretrain(program: Command): void {
       const input = trainConfigInput(flags);
       if (flags.nPatterns !== undefined) input['epochs'] = Math.max(1, Math.ceil(numberFlag(String(flags.nPatterns), '--n-patterns', true) / spec.patternsPerEpoch));
       const config = pretrainRunConfig(input, flags.config as string | undefined);
+      const snapshotMinutes = flags.snapshotMinutes === undefined ? [] : String(flags.snapshotMinutes).split(',').map((v) => {
+        const m = numberFlag(v, '--snapshot-minutes', false);
+        if (!(m > 0)) throw new InputError('snapshot times must be positive minutes', { key: '--snapshot-minutes', expected: 'e.g. 5,15,30', actual: String(flags.snapshotMinutes) });
+        return m;
+      });
       if (flags.dryRun) {
         ui.result({ spec, config });
         ui.info(JSON.stringify({ spec, config }, null, 2));
@@ -94,7 +100,7 @@ export function registerPretrain(program: Command): void {
       const interrupt = interruptOnSignals(ui);
       let res;
       try {
-        res = await pretrainToDir(probe, spec, config, out, { backend, reporter: ui, resume: Boolean(flags.resume), workers, signal: interrupt.signal, probeSource: `probeGuess of ${path.basename(probeFile)}` });
+        res = await pretrainToDir(probe, spec, config, out, { backend, reporter: ui, resume: Boolean(flags.resume), workers, signal: interrupt.signal, probeSource: `probeGuess of ${path.basename(probeFile)}`, snapshotMinutes });
       } finally {
         interrupt.dispose();
       }

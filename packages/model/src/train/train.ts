@@ -186,7 +186,7 @@ async function runEpochs(
     history.push(record);
     const next = updateSchedule(schedule, record.loss, valLoss, config);
     schedule = next.state;
-    hooks.onEpoch?.(record);
+    await hooks.onEpoch?.(record);
     await save(epoch + 1, undefined, state);
     if (next.stop) { stopReason = 'early-stop'; break; }
     // The budget counts every epoch of the run, resumed ones included.

@@ -162,8 +162,8 @@ export interface CheckpointStore {
 export interface TrainHooks {
   /** After every optimizer step. */
   onBatch?(progress: BatchProgress): void;
-  /** After every epoch (after validation, before the checkpoint). */
-  onEpoch?(record: EpochRecord): void;
+  /** After every epoch (after validation, before the checkpoint); awaited when it returns a promise. */
+  onEpoch?(record: EpochRecord): unknown;
   /** Polled after every step; true stops training after that step (no partial epoch is recorded; a finished run). */
   shouldStop?(): boolean;
   /** Where to save a checkpoint after every epoch. */

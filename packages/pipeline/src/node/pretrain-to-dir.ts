@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { fromComplexArray, type ComplexArray } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { modelProbe } from '@ptychojs/physics';
-import { modelFromState, resolveObjectExtent, train, type EpochRecord, type ReplicaInit, type RunConfig, type TrainResult } from '@ptychojs/model';
+import { modelFromState, resolveObjectExtent, train, type EpochRecord, type PtychoModel, type ReplicaInit, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, saveModel, workerTrainingEngine } from '@ptychojs/model/node';
 import { checkpointWriteError } from './checkpoint-write-error.js';
 import { lossPng } from '../loss-png.js';
@@ -32,6 +33,11 @@ export interface PretrainToDirOptions {
   readonly signal?: AbortSignal;
   /** Where the probe came from, in words (recorded in the card). */
   readonly probeSource: string;
+  /**
+   * Save a complete model directory as `snapshots/<m>min/` after the epoch that crosses each of these
+   * minutes of training (quality against pretraining time from one run).
+   */
+  readonly snapshotMinutes?: readonly number[];
 }
 
 /** What {@link pretrainToDir} wrote. */
@@ -84,6 +90,44 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
   let bar: Progress | undefined;
   let result: TrainResult;
   let reached = '';
+  let epochStart = performance.now();
+  /** Every epoch so far, resumed ones included. */
+  const history: EpochRecord[] = [...(resume?.history ?? [])];
+  let pending: { model: PtychoModel; probe: ComplexArray } | undefined;
+  const snapshots = [...(opts.snapshotMinutes ?? [])].sort((a, b) => a - b);
+  const saved = new Set<number>(snapshots.filter((m) => fs.existsSync(path.join(runDir, 'snapshots', `${m}min`, 'config.json'))));
+
+  /** A finished model directory (the final one, or a snapshot): model, probe, history, loss chart, card, config.json last. */
+  const writeModelDir = async (dir: string, model: PtychoModel, modelProbeNow: ComplexArray, history: readonly EpochRecord[], stopReason: RunDirConfig['stopReason'], seconds: number) => {
+    makeOutputDir(dir);
+    await saveModel(path.join(dir, 'model'), model);
+    writeNpzFile(path.join(dir, 'probe.npz'), { probeGuess: fromComplexArray(modelProbeNow, 'c8') });
+    writeJsonAtomic(path.join(dir, 'history.json'), history);
+    writeFileAtomic(path.join(dir, 'loss.png'), lossPng(history));
+    const patternsSeen = history.reduce((n, r) => n + (r.patterns ?? 0), 0);
+    const validation = history.at(-1)?.scores ?? null;
+    const { N: _n, ...specRecord } = spec;
+    const runConfig: RunDirConfig = {
+      format: 'ptychojs-run', version: 1, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
+      data: { file: opts.probeSource, M: Math.max(1, patternsSeen), N, groups: Math.max(1, Math.round(patternsSeen / (config.gridsize * config.gridsize))), kind: 'simulated' },
+      N, gridsize: config.gridsize, K: config.K, alpha: null,
+      intensityScale: Math.exp((await model.logScale.data())[0]!), intensityScaleSource: 'nphotons',
+      probeScale: modelProbe(probe, N).probeScale, probeSource: opts.probeSource,
+      canvasSize: stream.canvasSize, backend: { name: opts.backend.name, reason: opts.backend.reason },
+      nphotonsSource: 'flag',
+      objectExtent: { extent: extent.extent, outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
+      stopReason, workers, epochs: history.length, seconds,
+      notes: [], warnings: [], diffraction: { kind: 'counts', stated: true },
+      pretraining: { spec: { ...specRecord }, patternsSeen, validation },
+    };
+    const card = modelCardFromRun(runConfig, modelProbeNow, history, {
+      stepRange: spec.stepRange, doseRange: spec.doseRange, families: spec.families,
+      amplitudeMinRange: spec.amplitudeMinRange, phaseMaxRange: spec.phaseMaxRange, validation,
+    });
+    writeJsonAtomic(path.join(dir, 'model-card.json'), card);
+    writeJsonAtomic(path.join(dir, 'config.json'), runConfig);
+    return { runConfig, card };
+  };
   try {
     result = await train(config, stream, {
       store,
@@ -91,12 +135,16 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(workers > 1 ? { engine: workerTrainingEngine({ workers, backend: opts.backend.name }) } : {}),
       async validate(state) {
-        if (validationScans.length === 0) return {};
+        const due = snapshots.some((m) => !saved.has(m) && elapsed + (performance.now() - epochStart) / 1000 >= 60 * m);
+        if (validationScans.length === 0 && !due) return {};
         const model = await modelFromState(init, state);
         try {
-          return await scoreOnScans(model, validationScans, grouping);
+          const scores = validationScans.length === 0 ? {} : await scoreOnScans(model, validationScans, grouping);
+          // Kept for the snapshot written once the epoch's record exists (onEpoch).
+          if (due) pending = { model, probe: state.probe };
+          return scores;
         } finally {
-          model.dispose();
+          if (!due) model.dispose();
         }
       },
       onBatch: (p) => {
@@ -104,10 +152,26 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
         bar.update(p.batch + 1, { loss: p.loss, 'patterns/s': p.samplesPerSec });
         reached = `after step ${p.batch + 1} of ${p.batches} in epoch ${p.epoch + 1}`;
       },
-      onEpoch: (r) => {
+      onEpoch: async (r) => {
         bar?.stop();
         bar = undefined;
         elapsed += r.seconds;
+        epochStart = performance.now();
+        history.push(r);
+        if (pending) {
+          const { model, probe: p } = pending;
+          pending = undefined;
+          try {
+            for (const m of snapshots.filter((x) => !saved.has(x) && elapsed >= 60 * x)) {
+              saved.add(m);
+              const dir = path.join(runDir, 'snapshots', `${m}min`);
+              await writeModelDir(dir, model, p, history, 'time-budget', elapsed);
+              reporter.info(`snapshot after ${fmtMin(elapsed)} of pretraining (the ${m}-minute mark): ${dir}`);
+            }
+          } finally {
+            model.dispose();
+          }
+        }
         const s = r.scores;
         const val = s && s['amp_ssim'] !== undefined ? `, held-out SSIM ${s['amp_ssim'].toFixed(3)}/${s['phase_ssim']!.toFixed(3)} (amplitude/phase)` : '';
         const eta = budget === undefined ? '' : `; ${fmtMin(elapsed)} of ${fmtMin(budget)}, ETA ${fmtMin(Math.max(0, budget - elapsed))}`;
@@ -118,6 +182,7 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
     throw checkpointWriteError(e, path.join(runDir, 'checkpoint')) ?? e;
   } finally {
     bar?.stop();
+    pending?.model.dispose();
   }
   if (result.stopReason === 'interrupted') {
     result.model.dispose();
@@ -125,33 +190,8 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
   }
   try {
     const history = result.history;
-    const patternsSeen = history.reduce((n, r) => n + (r.patterns ?? 0), 0);
-    const validation = history.at(-1)?.scores ?? null;
-    reporter.info(`pretraining stopped after ${history.length} epoch(s) (${result.stopReason}), ${patternsSeen} patterns seen`);
-    await saveModel(path.join(runDir, 'model'), result.model);
-    writeNpzFile(path.join(runDir, 'probe.npz'), { probeGuess: fromComplexArray(result.probe, 'c8') });
-    writeJsonAtomic(path.join(runDir, 'history.json'), history);
-    writeFileAtomic(path.join(runDir, 'loss.png'), lossPng(history));
-    const { N: _n, ...specRecord } = spec;
-    const runConfig: RunDirConfig = {
-      format: 'ptychojs-run', version: 1, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
-      data: { file: opts.probeSource, M: Math.max(1, patternsSeen), N, groups: Math.max(1, Math.round(patternsSeen / (config.gridsize * config.gridsize))), kind: 'simulated' },
-      N, gridsize: config.gridsize, K: config.K, alpha: null,
-      intensityScale: result.learnedScale, intensityScaleSource: 'nphotons',
-      probeScale: modelProbe(probe, N).probeScale, probeSource: opts.probeSource,
-      canvasSize: stream.canvasSize, backend: { name: opts.backend.name, reason: opts.backend.reason },
-      nphotonsSource: 'flag',
-      objectExtent: { extent: extent.extent, outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
-      stopReason: result.stopReason, workers: result.replicas, epochs: history.length, seconds: (performance.now() - t0) / 1000,
-      notes: [], warnings: [], diffraction: { kind: 'counts', stated: true },
-      pretraining: { spec: { ...specRecord }, patternsSeen, validation },
-    };
-    const card = modelCardFromRun(runConfig, result.probe, history, {
-      stepRange: spec.stepRange, doseRange: spec.doseRange, families: spec.families,
-      amplitudeMinRange: spec.amplitudeMinRange, phaseMaxRange: spec.phaseMaxRange, validation,
-    });
-    writeJsonAtomic(path.join(runDir, 'model-card.json'), card);
-    writeJsonAtomic(path.join(runDir, 'config.json'), runConfig);
+    reporter.info(`pretraining stopped after ${history.length} epoch(s) (${result.stopReason}), ${history.reduce((n, r) => n + (r.patterns ?? 0), 0)} patterns seen`);
+    const { runConfig, card } = await writeModelDir(runDir, result.model, result.probe, history, result.stopReason, (performance.now() - t0) / 1000);
     return { runDir, runConfig, card, history };
   } finally {
     result.model.dispose();

@@ -15,13 +15,15 @@ import { runPipeline, type RunSummary } from './run-pipeline.js';
 /**
  * The embedded demo (SPEC §1 `demo`): simulate a scan with the {@link DEMO} settings, check it for
  * `run` as any scan is ({@link checkScan}), write it to `out/data.npz`, then {@link runPipeline}
- * on it under the demo's training budget, with the network's object refined by ePIE and ePIE from
- * a flat object beside it (`refined/`, `epie/`, side by side in the report).
+ * on it: with `initModel` (the shipped pretrained model, issue 15) the pretrained network
+ * reconstructs the scan as it is first, then is fine-tuned for `DEMO.fineTune.seconds`; without,
+ * the network trains from scratch under `DEMO.maxTrainSeconds`. Then the network's object refined
+ * by ePIE and ePIE from a flat object beside it (`refined/`, `epie/`, side by side in the report).
  *
  * @param config `demoRunConfig(seed)`; its seed also seeds the simulation
  * @throws InputError for a finished output directory
  */
-export async function runDemo(out: string, config: RunConfig, opts: { backend: BackendUsed; reporter: Reporter; workers?: number; signal?: AbortSignal }): Promise<RunSummary> {
+export async function runDemo(out: string, config: RunConfig, opts: { backend: BackendUsed; reporter: Reporter; workers?: number; signal?: AbortSignal; initModel?: string }): Promise<RunSummary> {
   const { reporter } = opts;
   checkRunOut(out);
   const sim = simulateScan({ n: 64, object: DEMO.object, probe: DEMO.probe, scan: DEMO.scan, nphotons: DEMO.nphotons, seed: config.seed });
@@ -31,6 +33,8 @@ export async function runDemo(out: string, config: RunConfig, opts: { backend: B
   makeOutputDir(out);
   writeNpzFile(dataFile, { ...sim.arrays });
   reporter.info(`simulated ${dataFile}: ${sim.metadata.M} patterns, ${DEMO.object.kind} object ${DEMO.object.height}×${DEMO.object.width}, mean counts ${sim.meanCounts.toExponential(2)}`);
-  return runPipeline(scan, out, config, { backend: opts.backend, reporter, workers: opts.workers ?? 1, ...(opts.signal ? { signal: opts.signal } : {}), maxTrainSeconds: DEMO.maxTrainSeconds,
+  const init = opts.initModel;
+  return runPipeline(scan, out, config, { backend: opts.backend, reporter, workers: opts.workers ?? 1, ...(opts.signal ? { signal: opts.signal } : {}),
+    maxTrainSeconds: init === undefined ? DEMO.maxTrainSeconds : DEMO.fineTune.seconds, ...(init === undefined ? {} : { initModel: init }),
     refineIterations: DEMO.refineIterations, epieIterations: DEMO.epieIterations, epieAlpha: DEMO.epieAlpha, title: 'ptychojs demo', extra: { demo: { ...DEMO, seed: config.seed } } });
 }

@@ -22,6 +22,7 @@ import { compareWithEpie } from './compare-with-epie.js';
 import { evaluateAndWrite } from './evaluate-and-write.js';
 import { inferToDir } from './infer-to-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { readModelCard } from './read-model-card.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { readTrainingHistory } from './read-training-history.js';
 import { trainToRunDir } from './train-to-run-dir.js';
@@ -48,8 +49,10 @@ export interface RunSummary {
   readonly diffraction: DiffractionReading;
   readonly seconds: number;
   readonly report: string;
-  /** Network, refined and ePIE side by side, when `refineIterations` or `epieIterations` asked for them. */
+  /** The methods side by side (pretrained, network, refined, ePIE), when `initModel`, `refineIterations` or `epieIterations` asked for them. */
   readonly methods?: readonly MethodResult[];
+  /** The pretrained model directory the network started from (`run --init-model`). */
+  readonly initModel?: string;
 }
 
 /** Options of {@link runPipeline}. */
@@ -182,12 +185,14 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     seconds: (performance.now() - t0) / 1000,
     report: reportFile,
     ...(methods ? { methods } : {}),
+    ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),
   };
   const images = reportImages(out, Boolean(raw.objectGuess)).filter((i) => fs.existsSync(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) }));
   writeFileAtomic(reportFile, reportHtml({
     title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images,
     ...(metrics ? { metrics } : { metricsAbsent: metricsAbsent! }), ...(frc ? { frc, profile: 'standard' as const } : {}), history,
     ...(methods ? { methods } : {}), warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
+    ...(opts.initModel !== undefined ? { modelCard: readModelCard(opts.initModel).card } : {}),
   }));
   writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
   return summary;
