@@ -4,6 +4,7 @@ import { InputError } from '@ptychojs/io';
 import { CENTER_HEADS } from '../unet/unet-layers.js';
 import { parseModelMetadata } from './model-metadata.js';
 import type { InferenceModel } from './ptycho-model.js';
+import { releaseLayersGraphs } from './release-layers-graphs.js';
 
 /**
  * Load a saved model for inference: `model.json` + weight shards through any tfjs IO handler or
@@ -31,6 +32,6 @@ export async function loadInferenceModel(source: string | tf.io.IOHandler | tf.i
   return {
     unet, N: meta.N, gridsize: meta.gridsize, C: meta.C, heads: meta.heads ?? CENTER_HEADS, objectBig: meta.objectBig, canvasSize: meta.canvasSize,
     intensityScale: meta.intensityScale, logScale,
-    dispose() { unet.dispose(); logScale.dispose(); },
+    dispose() { unet.dispose(); logScale.dispose(); releaseLayersGraphs(); },
   };
 }
