@@ -11,10 +11,10 @@ const enospc = (p: string) => Object.assign(new Error('ENOSPC: no space left on 
 describe('checkpointWriteError', () => {
   it('a full disk while saving names the checkpoint and says whether a previous one is kept', () => {
     const dir = path.join(base, 'checkpoint');
-    expect(checkpointWriteError(enospc(dir), dir)?.message).toBe(`${dir}: cannot write: no space left on device (ENOSPC) while saving a checkpoint; no checkpoint had been saved yet`);
+    expect(checkpointWriteError(enospc(dir), dir)?.message).toBe(`${dir}: cannot write: no space left on device (ENOSPC); the checkpoint of this epoch was not saved, no checkpoint had been saved yet`);
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'checkpoint.json'), '{}');
-    expect(checkpointWriteError(enospc(dir), dir)?.message).toBe(`${dir}: cannot write: no space left on device (ENOSPC) while saving a checkpoint; the previous checkpoint is kept: free space, then continue with --resume`);
+    expect(checkpointWriteError(enospc(dir), dir)?.message).toBe(`${dir}: cannot write: no space left on device (ENOSPC); the checkpoint of this epoch was not saved, the previous checkpoint is kept: free space, then continue with --resume`);
   });
 
   it('leaves every other error alone', () => {

@@ -13,5 +13,5 @@ export function checkpointWriteError(e: unknown, dir: string): InputError | unde
   if (!(err instanceof Error) || typeof err.code !== 'string' || err.path !== dir) return undefined;
   const why = /^[A-Z]+: ([^,]+)/.exec(err.message)?.[1] ?? err.code;
   const kept = fs.existsSync(path.join(dir, 'checkpoint.json')) ? 'the previous checkpoint is kept: free space, then continue with --resume' : 'no checkpoint had been saved yet';
-  return new InputError(`cannot write: ${why} (${err.code}) while saving a checkpoint; ${kept}`, { file: dir });
+  return new InputError(`cannot write: ${why} (${err.code}); the checkpoint of this epoch was not saved, ${kept}`, { file: dir });
 }
