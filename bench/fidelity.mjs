@@ -6,7 +6,14 @@
 // box of the case file as `ptycho evaluate --truth CASE.npz` takes it), and wall times.
 //
 //   npm run bench:fidelity -- [--cases A,B,C,D] [--quick] [--out DIR] [--run-flags="--object-extent border"]
-//                             [--alphas 0.1,0.3,1] [--no-cache]
+//                             [--alphas 0.1,0.3,1] [--no-cache] [--pretrain-minutes 30] [--pretrain-flags="…"]
+//                             [--pretrained DIR] [--finetune-minutes 2]
+//
+// Transfer (issue 15): per case, a network pretrained on simulated scans under the case's probe
+// (`ptycho pretrain --max-minutes M`, cached by probe and settings, so cases A–C share one; or
+// --pretrained DIR for every case whose probe it fits) reconstructs the case's scan — an object it
+// never saw — as it is, then fine-tuned for --finetune-minutes, then refined by ePIE
+// (`ptycho run --init-model`): quality and seconds of each beside ePIE. --pretrain-minutes 0 skips it.
 //
 // JSON on stdout; a table on stderr; per case a PNG mosaic (truth, network, refined, ePIE; amplitude
 // and phase rows) at OUT/CASE/mosaic.png. Simulated case files are cached in OUT/cache/ by their
@@ -32,6 +39,10 @@ const { values } = parseArgs({
     alphas: { type: 'string', default: '0.1,0.3,1' },
     'no-cache': { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
+    'pretrain-minutes': { type: 'string', default: '30' },
+    'pretrain-flags': { type: 'string', default: '' },
+    pretrained: { type: 'string' },
+    'finetune-minutes': { type: 'string', default: '2' },
   },
 });
 const { epie } = await import('@ptychojs/physics');
@@ -43,6 +54,10 @@ const quick = values.quick;
 const alphas = values.alphas.split(',').map(Number);
 const runFlags = values['run-flags'].trim() ? values['run-flags'].trim().split(/\s+/) : [];
 const fly001 = path.resolve(root, '../shared/data/fly001_probe.npz');
+const pretrainMinutes = Number(values['pretrain-minutes']);
+const pretrainFlags = values['pretrain-flags'].trim() ? values['pretrain-flags'].trim().split(/\s+/) : [];
+const { probeSimilarity } = await import('@ptychojs/physics');
+const { toComplexArray } = await import('@ptychojs/io');
 
 // The cases. Full: a 128² object, so a 2 px step gives 1024 positions and a 16 px step 25; the wide
 // probe is the default probe defocused to a 15.5 px rms radius (27% of its energy outside the
@@ -188,6 +203,51 @@ function mosaicPng(truth, recons) {
 
 const readRecon = (file) => parseReconstruction(readNpzFile(file), file);
 
+/**
+ * A pretrained model for this probe: --pretrained when its probe correlates ≥ 0.9 with the case's,
+ * else `ptycho pretrain` under the case's probe, cached by the probe's values and the settings.
+ */
+async function pretrainedFor(name, caseFilePath, raw) {
+  if (values.pretrained) {
+    const p = toComplexArray(readNpzFile(path.join(values.pretrained, 'probe.npz')).probeGuess);
+    const c = probeSimilarity(p, raw.probeGuess).correlation;
+    if (c >= 0.9) return { dir: values.pretrained, cached: true, minutes: null, given: true };
+    log(`[${name}] --pretrained ${values.pretrained}: probe correlation ${c.toFixed(3)} < 0.9, pretraining for this probe`);
+  }
+  const key = hash({ probe: hash(Array.from(raw.probeGuess.re).concat(Array.from(raw.probeGuess.im))), minutes: pretrainMinutes, flags: pretrainFlags, quick });
+  const dir = path.join(values.out, 'cache', `pretrained-${key}`);
+  if (!values['no-cache'] && fs.existsSync(path.join(dir, 'config.json'))) return { dir, cached: true, minutes: pretrainMinutes, given: false };
+  const resume = fs.existsSync(path.join(dir, 'checkpoint')) && !values['no-cache'];
+  if (!resume) fs.rmSync(dir, { recursive: true, force: true });
+  const args = ['pretrain', '--probe', caseFilePath, '--out', dir, '--max-minutes', String(pretrainMinutes), '--seed', '0', ...(resume ? ['--resume'] : []), ...pretrainFlags, '--json'];
+  log(`[${name}] ptycho ${args.join(' ')}`);
+  await ptycho(args, `[${name} pretrain]`, path.join(values.out, 'cache', `pretrained-${key}.log`));
+  return { dir, cached: false, minutes: pretrainMinutes, given: false };
+}
+
+/** The pretrained network on the case (as it is, fine-tuned, refined), scored by the run itself. */
+async function transfer(name, c, raw, ep, K, dir) {
+  const model = await pretrainedFor(name, c.file, raw);
+  const card = JSON.parse(fs.readFileSync(path.join(model.dir, 'model-card.json'), 'utf8'));
+  const runDir = path.join(dir, `transfer-${hash({ model: model.dir, runFlags, f: values['finetune-minutes'] })}`);
+  fs.rmSync(runDir, { recursive: true, force: true });
+  const args = ['run', '--data', c.file, '--out', runDir, '--init-model', model.dir, '--max-minutes', values['finetune-minutes'], '--refine', String(K), '--epie-alpha', String(ep.alpha), '--no-half-scan', ...runFlags, '--json'];
+  log(`[${name}] ptycho ${args.join(' ')}`);
+  const summary = JSON.parse(await ptycho(args, `[${name} transfer]`, path.join(dir, 'transfer.log')));
+  const by = Object.fromEntries(summary.methods.map((m) => [m.method, m]));
+  const pick2 = (m) => ({ ...pick(m.metrics), seconds: m.seconds, totalSeconds: m.totalSeconds });
+  const recons = {
+    pretrained: readRecon(path.join(runDir, 'pretrained/reconstruction.npz')),
+    finetuned: readRecon(path.join(runDir, 'recon/reconstruction.npz')),
+    refined: readRecon(path.join(runDir, 'refined/reconstruction.npz')),
+  };
+  return {
+    model: { dir: model.dir, cached: model.cached, pretrainMinutes: model.minutes, given: model.given, patternsSeen: card.training.patternsSeen, epochs: card.training.epochs, seconds: card.training.seconds, backend: card.training.backend, validation: card.validation, nFiltersScale: card.nFiltersScale },
+    pretrained: pick2(by.pretrained), finetuned: { ...pick2(by.network), epochs: summary.train.epochs }, refined: { ...pick2(by.refined), iterations: K },
+    recons, runDir, runCommand: `ptycho ${args.join(' ')}`,
+  };
+}
+
 const t00 = performance.now();
 fs.mkdirSync(values.out, { recursive: true });
 const results = [];
@@ -224,7 +284,7 @@ for (const name of values.cases.split(',').map((s) => s.trim().toUpperCase())) {
   const K = Math.max(10, Math.min(Math.round(B.refineSeconds / ep.secondsPerIteration), ep.iterations));
   const runDir = path.join(dir, `run-${hash(runFlags)}`);
   fs.rmSync(runDir, { recursive: true, force: true });
-  const runArgs = ['run', '--data', c.file, '--out', runDir, '--max-minutes', String(B.maxMinutes), '--refine', String(K), '--epie-alpha', String(ep.alpha), ...runFlags, '--json'];
+  const runArgs = ['run', '--data', c.file, '--out', runDir, '--max-minutes', String(B.maxMinutes), '--refine', String(K), '--epie-alpha', String(ep.alpha), '--no-half-scan', ...runFlags, '--json'];
   log(`[${name}] ptycho ${runArgs.join(' ')}`);
   const tRun = performance.now();
   const summary = JSON.parse(await ptycho(runArgs, `[${name} run]`, path.join(dir, 'run.log')));
@@ -236,8 +296,10 @@ for (const name of values.cases.split(',').map((s) => s.trim().toUpperCase())) {
   if (Math.abs(mNet.amp_ssim - summary.metrics.amp_ssim) > 1e-9) throw new Error(`[${name}] network SSIM ${mNet.amp_ssim} differs from the run's own ${summary.metrics.amp_ssim}`);
   const [netM, refM] = summary.methods;
 
+  const tr = pretrainMinutes > 0 || values.pretrained ? await transfer(name, c, raw, ep, K, dir) : undefined;
   const mosaic = path.join(dir, 'mosaic.png');
   fs.writeFileSync(mosaic, mosaicPng(truth, [
+    ...(tr ? [{ label: 'PRETRAINED', recon: tr.recons.pretrained, metrics: score(tr.recons.pretrained, truth) }, { label: 'FINE-TUNED', recon: tr.recons.finetuned, metrics: score(tr.recons.finetuned, truth) }] : []),
     { label: 'NETWORK', recon: net, metrics: mNet }, { label: 'REFINED', recon: ref, metrics: mRef }, { label: 'EPIE', recon: ep.reconstruction, metrics: ep.metrics },
   ]));
   const d = (a, b) => Math.min(a.amp_ssim - b.amp_ssim, a.phase_ssim - b.phase_ssim);
@@ -252,6 +314,7 @@ for (const name of values.cases.split(',').map((s) => s.trim().toUpperCase())) {
     network: { ...mNet, seconds: netM.seconds, trainSeconds: summary.train.seconds, epochs: summary.train.epochs, stopReason: summary.train.stopReason, runWallSeconds: runWall },
     refined: { ...mRef, iterations: K, alpha: ep.alpha, seconds: refM.seconds, totalSeconds: refM.totalSeconds, finalCost: refM.finalCost },
     epie: { ...ep.metrics, alpha: ep.alpha, iterations: ep.iterations, seconds: ep.seconds, stop: ep.stop, finalCost: ep.finalCost, cached: ep.cached, alphaGrid: ep.grid, gridSeconds: ep.grid.reduce((s, g) => s + g.seconds, 0) },
+    ...(tr ? { transfer: { model: tr.model, pretrained: tr.pretrained, finetuned: tr.finetuned, refined: tr.refined, runDir: tr.runDir, runCommand: tr.runCommand } } : {}),
     target, mosaic, runDir, runCommand: `ptycho ${runArgs.join(' ')}`,
     caseWallSeconds: (performance.now() - tCase) / 1000,
   };
@@ -269,6 +332,13 @@ for (const r of results) {
   const row = (method, m, secs, note) => lines.push(`| ${r.case} | ${method} | ${f(m.amp_ssim)} | ${f(m.phase_ssim)} | ${f(m.amp_msssim)} | ${f(m.phase_msssim)} | ${f(m.amp_frc50)} | ${f(m.phase_frc50)} | ${f(secs, 0)} | ${note} |`);
   row('network', r.network, r.network.seconds, `${r.network.epochs} epoch(s), ${r.network.stopReason}`);
   row('network + refine', r.refined, r.refined.totalSeconds, `K = ${r.refined.iterations}, α ${r.refined.alpha}, refine ${f(r.refined.seconds, 0)} s`);
+  if (r.transfer) {
+    const t = r.transfer, mdl = t.model;
+    const about = `${mdl.given ? 'given model' : `pretrained ${mdl.pretrainMinutes} min`}, f ${mdl.nFiltersScale}, ${mdl.patternsSeen} patterns${mdl.cached ? ', cached' : ''}`;
+    row('pretrained (alone)', t.pretrained, t.pretrained.seconds, `${about}; inference only`);
+    row('pretrained + fine-tune', t.finetuned, t.finetuned.totalSeconds, `${t.finetuned.epochs} epoch(s) in ${values['finetune-minutes']} min`);
+    row('pretrained + fine-tune + refine', t.refined, t.refined.totalSeconds, `K = ${t.refined.iterations}`);
+  }
   row('ePIE (flat)', r.epie, r.epie.seconds, `α ${r.epie.alpha} of {${r.epie.alphaGrid.map((g) => `${g.alpha}: ${f((g.amp_ssim + g.phase_ssim) / 2)}`).join(', ')}} at ${r.epie.alphaGrid[0].iterations} it; ${r.epie.iterations} it, ${r.epie.stop}${r.epie.cached ? ', cached' : ''}`);
 }
 lines.push('', 'Targets:');
@@ -276,6 +346,6 @@ for (const r of results) lines.push(`- ${r.case}: ${r.target.text} — ${r.targe
 const totalSeconds = (performance.now() - t00) / 1000;
 lines.push(`Total wall time ${f(totalSeconds / 60, 1)} min; mosaics: ${results.map((r) => r.mosaic).join(', ')}`);
 log(lines.filter((l, i) => i > 0 || l).join('\n'));
-const out = { quick, node: process.version, date: new Date().toISOString(), runFlags, alphas, budgets: B, seed: Number(values.seed), totalSeconds, cases: results };
+const out = { quick, node: process.version, date: new Date().toISOString(), runFlags, alphas, budgets: B, seed: Number(values.seed), pretrainMinutes, pretrainFlags, finetuneMinutes: Number(values['finetune-minutes']), totalSeconds, cases: results };
 fs.writeFileSync(path.join(values.out, 'results.json'), `${JSON.stringify(out, (_k, v) => r4(v), 2)}\n`);
 process.stdout.write(`${JSON.stringify(out, (_k, v) => r4(v), 2)}\n`);

@@ -32,6 +32,7 @@ export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: strin
   { flag: '--mae-weight <w>', key: 'maeWeight', help: 'amplitude MAE weight (default 0)' },
   { flag: '--tv-weight <w>', key: 'tvWeight', help: 'total-variation weight (default 0)' },
   { flag: '--realspace-weight <w>', key: 'realspaceWeight', help: 'weight of the complex MAE against true object patches (needs objectGuess; pretraining: the simulated truth) (default 0; pretrain 300)' },
+  { flag: '--input-iterations <t>', key: 'inputIterations', help: "the U-Net's physics-informed input: X plus the estimate of T single-pattern ePIE steps, corrected by residual heads; 0 = PtychoPINN's input, X alone (default 0; pretrain 4)" },
   { flag: '--lr <rate>', key: 'lr', help: 'Adam learning rate (default 1e-3)' },
   { flag: '--seed <n>', key: 'seed', help: 'random seed: sampling, shuffles, initialisation (default 0)' },
 ];

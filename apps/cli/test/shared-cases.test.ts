@@ -154,7 +154,14 @@ describe.skipIf(!hasCases)('every file in ../shared/cases behaves as its README 
     expect(summary.metrics).toBeNull();
     expect(summary.metricsAbsent).toBe(g1.s.evaluation.reason);
     expect(fs.existsSync(path.join(out('19a'), 'recon/reconstruction.npz'))).toBe(true);
-    expect(fs.existsSync(path.join(out('19a'), 'recon/metrics.json'))).toBe(false);
+    // Issue 17: metrics.json holds the self-consistency block alone, saying why the metrics are absent;
+    // one position is too few for a half-scan FRC, and the block says so.
+    const m = JSON.parse(fs.readFileSync(path.join(out('19a'), 'recon/metrics.json'), 'utf8'));
+    expect(m.amp_ssim).toBeUndefined();
+    expect(m.metricsAbsent).toBe(g1.s.evaluation.reason);
+    expect(m.selfConsistency.halfScanFrcAbsent).toMatch(/^1 scan position: too few/);
+    expect(m.selfConsistency.overlap).toBeNull();
+    expect(summary.selfConsistency.network.halfScanFrc).toBeNull();
     expect(fs.readFileSync(path.join(out('19a'), 'report.html'), 'utf8')).toContain(`Metrics absent: ${g1.s.evaluation.reason}`);
   });
 

@@ -59,6 +59,12 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     const [H, W] = rec.object.shape as [number, number];
     const canvases = page.locator('#reconstruction canvas.image');
     expect(await canvases.count()).toBe(2);
+    // Issue 17: cropped by default to the reliable region of recon/metrics.json, saying so; untick for the whole canvas.
+    const reliable = readJson(path.join(out, 'recon/metrics.json')).selfConsistency.fluence.box;
+    expect(await page.locator('#reconstruction .crop-note').textContent()).toContain(`cropped to the reliably reconstructed region (${reliable.height}×${reliable.width} of the ${H}×${W} canvas`);
+    expect(await canvases.nth(0).getAttribute('data-image-height')).toBe(String(reliable.height));
+    await page.uncheck('#reconstruction input.crop-reliable');
+    await page.waitForFunction((h) => document.querySelector<HTMLCanvasElement>('#reconstruction canvas.image')?.dataset.imageHeight === h, String(H));
     // The view fits the image into 440×440 CSS px (deviceScaleFactor 1): pixel (r, c) covers
     // [tx + c·s, tx + (c+1)·s) with s = min(440/W, 440/H).
     const s = Math.min(440 / W, 440 / H), tx = (440 - W * s) / 2, ty = (440 - H * s) / 2;
@@ -99,6 +105,25 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     expect(await page.locator('#reconstruction .readout').first().textContent()).toBe(`x = ${10 + rec.canvasOrigin[0]}, y = ${20 + rec.canvasOrigin[1]} (pixel 20, 10): ${rec.amplitude[20 * W + 10]!.toFixed(4)}`);
     await page.locator('#reconstruction').screenshot({ path: path.join(SHOTS, 'reconstruction.png') });
     await page.screenshot({ path: path.join(SHOTS, 'page.png'), fullPage: true });
+    expect((page as Page & { problems?: string[] }).problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows quality without ground truth: the residual map, scan and fluence pictures, the half-scan FRC with its ½-bit threshold and the numbers', async () => {
+    const page = await openViewer();
+    const sc = readJson(path.join(out, 'recon/metrics.json')).selfConsistency;
+    const block = page.locator('#quality .self-consistency').first();
+    expect(await block.getAttribute('data-method')).toBe('network (recon/)');
+    const imgs = block.locator('img');
+    expect(await imgs.count()).toBe(3);
+    for (let i = 0; i < 3; i++) expect(await imgs.nth(i).evaluate((im: HTMLImageElement) => im.complete && im.naturalWidth > 100), `picture ${i}`).toBe(true);
+    const titles = await block.locator('.charts svg').evaluateAll((svgs) => svgs.map((e) => e.textContent ?? ''));
+    expect(titles).toHaveLength(2);
+    expect(titles[0]).toContain('half-scan FRC');
+    expect(titles[0]).toContain('½-bit threshold');
+    expect(titles[1]).toContain('data residuals per position');
+    expect(await block.locator('table.sc-numbers').textContent()).toContain(sc.residuals.normalizedDeviance.toFixed(3));
+    await page.locator('#quality').screenshot({ path: path.join(SHOTS, 'quality.png') });
     expect((page as Page & { problems?: string[] }).problems).toEqual([]);
     await page.close();
   });

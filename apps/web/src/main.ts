@@ -1,7 +1,9 @@
 /**
  * The ptychojs viewer (SPEC §1 `ptycho view`, §2 apps/web): shows a results folder served by
  * `ptycho view`, or files and folders dropped onto the page — reconstructions (amplitude and phase
- * with zoom, pan, colour bars, the value under the cursor, scan positions), loss and FRC curves,
+ * with zoom, pan, colour bars, the value under the cursor, scan positions; cropped to the reliably
+ * reconstructed region by default), quality without ground truth per method (residual map, half-scan
+ * FRC, fluence, scan over the object), loss and FRC curves,
  * the metrics table, the run's summary and configuration, raw scans with a diffraction stack — and
  * reconstructs a scan with a trained model in a Web Worker. File content is data: parsed by the
  * packages' validating readers, shown as text nodes, never as HTML or code.
@@ -22,6 +24,7 @@ import { imageView, type ImageView } from './view/image-view.js';
 import { scanView } from './view/scan-view.js';
 import { svgElement } from './view/svg-element.js';
 import { keyValueTable, metricsTableElement } from './view/tables.js';
+import { selfConsistencyView } from './view/self-consistency-view.js';
 import { sharedTransform } from './view/view-transform.js';
 import { WEB_BACKENDS, type InferRequest, type InferWorkerApi, type WebBackend } from './infer/protocol.js';
 import './style.css';
@@ -94,11 +97,56 @@ async function showReconstruction(c: Classified, scans: ScanData[], summary: Run
     const rec = await attempt(f, async (file) => parseReconstruction(parseNpz(await file.bytes(), { file: file.path }), file.path));
     if (!rec) return;
     const [H, W] = rec.object.shape as [number, number];
-    body.append(el('p', { class: 'file' }, f.path), reconstructionViews(H, W, rec.amplitude, rec.phase, rec.canvasOrigin, positions));
+    // Issue 17: crop to the reliably reconstructed region of its metrics.json by default, saying so.
+    const box = await reliableBox(f.path, H, W);
+    const views = el('div');
+    const draw = (crop: boolean) => {
+      if (!crop || !box) { views.replaceChildren(reconstructionViews(H, W, rec.amplitude, rec.phase, rec.canvasOrigin, positions)); return; }
+      const cut = (p: Float32Array) => { const o = new Float32Array(box.height * box.width); for (let r = 0; r < box.height; r++) o.set(p.subarray((box.row0 + r) * W + box.col0, (box.row0 + r) * W + box.col0 + box.width), r * box.width); return o; };
+      views.replaceChildren(reconstructionViews(box.height, box.width, cut(rec.amplitude), cut(rec.phase), [rec.canvasOrigin[0] + box.col0, rec.canvasOrigin[1] + box.row0], positions));
+    };
+    const extra: HTMLElement[] = [];
+    if (box) {
+      const toggle = el('input', { type: 'checkbox', class: 'crop-reliable' });
+      toggle.checked = true;
+      toggle.addEventListener('change', () => draw(toggle.checked));
+      extra.push(el('p', { class: 'crop-note' }, el('label', {}, toggle, ` cropped to the reliably reconstructed region (${box.height}×${box.width} of the ${H}×${W} canvas: where the probe's fluence reaches half the reference, from metrics.json); untick to see the whole canvas`)));
+    }
+    body.append(el('p', { class: 'file' }, f.path), ...extra, views);
+    draw(true);
   };
   pick.addEventListener('change', () => void show());
   await show();
   sec.dataset.file = c.reconstructions[0]!.path;
+}
+
+/** The reliable region's box of the metrics.json beside a reconstruction (issue 17), when it has one that fits the canvas. */
+async function reliableBox(reconPath: string, H: number, W: number): Promise<{ row0: number; col0: number; height: number; width: number } | undefined> {
+  const dir = reconPath.includes('/') ? reconPath.slice(0, reconPath.lastIndexOf('/') + 1) : '';
+  const m = files.get(`${dir}metrics.json`);
+  if (!m) return undefined;
+  const rec = await attempt(m, async (f) => parseMetricsRecord(await readJson(f), f.path));
+  const b = (rec?.selfConsistency?.fluence as { box?: unknown } | undefined)?.box as Record<string, unknown> | null | undefined;
+  if (!b) return undefined;
+  const [row0, col0, height, width] = [b.row0, b.col0, b.height, b.width].map(Number) as [number, number, number, number];
+  const ok = [row0, col0, height, width].every(Number.isInteger) && row0 >= 0 && col0 >= 0 && height > 0 && width > 0 && row0 + height <= H && col0 + width <= W;
+  return ok ? { row0, col0, height, width } : undefined;
+}
+
+/** Quality without ground truth (issue 17): every method directory whose metrics.json has a selfConsistency block, with its pictures. */
+async function showSelfConsistency(c: Classified): Promise<void> {
+  const blocks: HTMLElement[] = [];
+  for (const f of c.metricsAll) {
+    const rec = await attempt(f, async (file) => parseMetricsRecord(await readJson(file), file.path));
+    const sc = rec?.selfConsistency;
+    if (!sc) continue;
+    const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/') + 1) : '';
+    const bytes = async (name: string) => { const g = files.get(`${dir}${name}`); return g ? await g.bytes() : undefined; };
+    const [residualMap, scan, fluence] = [await bytes('residual_map.png'), await bytes('scan.png'), await bytes('fluence.png')];
+    const label = typeof sc.method === 'string' ? `${sc.method} (${dir || './'})` : dir || f.path;
+    blocks.push(selfConsistencyView(label, sc, { ...(residualMap ? { residualMap } : {}), ...(scan ? { scan } : {}), ...(fluence ? { fluence } : {}) }));
+  }
+  if (blocks.length > 0) section('quality', 'Quality without ground truth', el('p', {}, 'How well each reconstruction explains its own data (normalized Poisson deviance: 1 = counting noise), where two reconstructions from interleaved halves of the scan still agree (half-scan FRC against the ½-bit threshold), and where the probe illuminated the object.'), ...blocks);
 }
 
 function showMetricsAndCurves(metrics: MetricsFile | undefined, summary: RunSummaryFile | undefined, history: ReturnType<typeof parseTrainingHistory> | undefined): void {
@@ -199,6 +247,7 @@ async function render(): Promise<void> {
   const scans: ScanData[] = [];
   for (const f of c.scans) { const s = await attempt(f, readScan); if (s) scans.push(s); }
   await showReconstruction(c, scans, summary);
+  await showSelfConsistency(c);
   showMetricsAndCurves(metrics, summary, history);
   if (summary || runConfig) {
     section('run', 'Run', ...(summary ? [el('h3', {}, 'Summary'), keyValueTable(summary.fields, 'summary')] : []), ...(runConfig ? [el('h3', {}, `Configuration (${c.runConfig!.path})`), keyValueTable(runConfig, 'config')] : []));

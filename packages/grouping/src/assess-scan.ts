@@ -5,6 +5,7 @@ import { sentinelValues } from './internal/sentinel-values.js';
 import { uniformDiffractionProblem } from './uniform-diffraction-problem.js';
 import { median } from './internal/median.js';
 import { knnAll } from './knn-all.js';
+import { metadataPixelSize } from './metadata-pixel-size.js';
 
 /** The `ptycho` command a scan is assessed for (SPEC §1); `inspect` assesses as `run` would. */
 export type ScanCommand = 'inspect' | 'train' | 'infer' | 'run' | 'evaluate' | 'simulate' | 'epie';
@@ -261,7 +262,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
           'the stage did not move (or its positions were not recorded): check the position export');
       } else if (step < MIN_STEP_PX || span < 1) {
         unitsSuspect = true;
-        const px = pixelSize(scan.metadata);
+        const px = metadataPixelSize(scan.metadata);
         const what = span < 1
           ? `scan positions span ${fmt(span)} px with a median step of ${fmt(step)} px: the whole scan narrower than a pixel, so not pixel units (metres?)`
           : `neighbouring scan positions are a median ${fmt(step)} px apart (the scan spans ${fmt(span)} px): steps below ${MIN_STEP_PX} px are not pixel units (metres?) or repeated positions`;
@@ -593,15 +594,6 @@ function indexText(k: number, shape: readonly number[]): string {
   const idx: number[] = [];
   for (let d = shape.length - 1; d >= 0; d--) { idx.unshift(k % shape[d]!); k = Math.floor(k / shape[d]!); }
   return `(${idx.join(', ')})`;
-}
-
-/** A pixel size recorded in `_metadata` (any key like `pixel_size`, `pixelsize_m`), metres. */
-function pixelSize(meta: Readonly<Record<string, unknown>> | undefined): { key: string; value: number } | undefined {
-  if (!meta) return undefined;
-  for (const [key, v] of Object.entries(meta)) {
-    if (/pixel_?size/i.test(key) && typeof v === 'number' && v > 0 && Number.isFinite(v)) return { key, value: v };
-  }
-  return undefined;
 }
 
 /** Largest of the eight neighbours' values (pixels outside the detector count as 0). */

@@ -28,3 +28,5 @@ export {
 export { assertScanUsable } from './assert-scan-usable.js';
 export { uniformDiffractionProblem } from './uniform-diffraction-problem.js';
 export { sliceGroups } from './slice-groups.js';
+export { halfScanSplit, type HalfScanSplit } from './half-scan-split.js';
+export { metadataPixelSize } from './metadata-pixel-size.js';

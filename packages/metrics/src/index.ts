@@ -12,6 +12,8 @@ export { msSsimScales } from './ms-ssim-scales.js';
 export { psnr, type PsnrOptions } from './psnr.js';
 export { mae } from './mae.js';
 export { frc, type FrcOptions } from './frc.js';
+export { halfBitThreshold } from './half-bit-threshold.js';
+export { frcResolution, type FrcResolutionOptions, type FrcResolution } from './frc-resolution.js';
 export { removePhasePlane, type PhasePlaneRemoval } from './remove-phase-plane.js';
 export { msSsimPtychopinn, type MsSsimPtychopinnOptions } from './ptychopinn/ms-ssim-ptychopinn.js';
 export { frcPtychopinn, type FrcPtychopinnOptions } from './ptychopinn/frc-ptychopinn.js';
@@ -24,5 +26,5 @@ export {
 } from './evaluate-reconstruction.js';
 export { patchCorrelation } from './patch-correlation.js';
 export { colormapRgb, type ColormapName } from './render/colormap-rgb.js';
-export { renderImagePng, type RenderImageOptions } from './render/render-image-png.js';
+export { renderImagePng, type RenderImageOptions, type MarkerSet } from './render/render-image-png.js';
 export { renderCurvesPng, SERIES_COLORS, type CurveSeries, type RenderCurvesOptions } from './render/render-curves-png.js';

@@ -45,6 +45,25 @@ describe('registerByShift', () => {
     expect(s.peak).toBeCloseTo(1, 6);
   });
 
+  it('recovers a sub-pixel translation to 1/upsample (blobs sampled at shifted centres)', () => {
+    // Gaussian blobs (σ = 3 px) at fixed centres; moving has them at (x − 1.3, y + 0.45), so the
+    // translation that maps moving onto reference is (dx, dy) = (+1.3, −0.45).
+    const H = 64, W = 72, centres = [[20.3, 17.1], [41.7, 30.2], [55.2, 48.9], [30.6, 50.4]] as const;
+    const blobs = (ox: number, oy: number) => {
+      const out = new Float64Array(H * W);
+      for (let r = 0; r < H; r++) for (let c = 0; c < W; c++) for (const [x, y] of centres) out[r * W + c] = out[r * W + c]! + Math.exp(-((c - x - ox) ** 2 + (r - y - oy) ** 2) / 18);
+      return out;
+    };
+    const ref = { shape: [H, W], re: blobs(0, 0) }, moving = { shape: [H, W], re: blobs(-1.3, 0.45) };
+    expect(registerByShift(ref, moving)).toMatchObject({ dx: 1, dy: 0 });
+    const s = registerByShift(ref, moving, { upsample: 20 });
+    // The grid step is 0.05 px: the answer is the grid point nearest the true shift (±0.025) or its neighbour.
+    expect(Math.abs(s.dx - 1.3)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs(s.dy + 0.45)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(s.peak).toBeGreaterThan(0.95);
+    expect(() => registerByShift(ref, moving, { upsample: 0.5 })).toThrow(/upsample/);
+  });
+
   it('respects maxShift', () => {
     const H = 40, W = 40, ref = pattern(H, W, 2), moving = translate(ref, H, W, 0, 9);
     expect(registerByShift({ shape: [H, W], re: ref }, { shape: [H, W], re: moving }).dy).toBe(-9);

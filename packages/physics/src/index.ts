@@ -5,3 +5,4 @@
 export * from './tf/index.js';
 export * from './sim/index.js';
 export * from './epie/index.js';
+export * from './consistency/index.js';

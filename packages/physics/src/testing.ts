@@ -18,3 +18,4 @@ export { padAndDiffractReference } from './testing/reference/pad-and-diffract-re
 export { translateReference } from './testing/reference/translate-reference.js';
 export { extractPatchesReference } from './testing/reference/extract-patches-reference.js';
 export { reassembleReference } from './testing/reference/reassemble-reference.js';
+export { singlePatternEstimateReference } from './testing/reference/single-pattern-estimate-reference.js';

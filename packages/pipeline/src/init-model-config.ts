@@ -2,7 +2,7 @@ import { InputError } from '@ptychojs/io';
 import type { RunConfig } from '@ptychojs/model';
 
 /** Settings that fix the U-Net's shape: a pretrained model's weights fit only a network built with the same. */
-export const STRUCTURAL_KEYS = ['gridsize', 'nFiltersScale', 'objectExtent', 'amplitudeActivation', 'phaseActivation', 'objectBig'] as const satisfies readonly (keyof RunConfig)[];
+export const STRUCTURAL_KEYS = ['gridsize', 'nFiltersScale', 'objectExtent', 'amplitudeActivation', 'phaseActivation', 'objectBig', 'inputIterations'] as const satisfies readonly (keyof RunConfig)[];
 
 /**
  * The loose run configuration of a run that starts from a pretrained model (`--init-model`, issue

@@ -15,6 +15,8 @@ export { writeReconstruction } from './node/write-reconstruction.js';
 export { inferToDir, type InferResult, type InferToDirOptions } from './node/infer-to-dir.js';
 export { epieToDir, type EpieToDirOptions, type EpieToDirResult } from './node/epie-to-dir.js';
 export { evaluateAndWrite, type EvaluationOutputs } from './node/evaluate-and-write.js';
+export { selfConsistencyToDir, type SelfConsistencyToDirOptions, type SelfConsistencyOutputs } from './node/self-consistency-to-dir.js';
+export { modelSubsetReconstructor, type ModelSubsetReconstructor } from './node/model-subset-reconstructor.js';
 export { reconstructTestScan } from './node/reconstruct-test-scan.js';
 export { runPipeline, type RunPipelineOptions, type RunSummary } from './node/run-pipeline.js';
 export { runDemo } from './node/run-demo.js';

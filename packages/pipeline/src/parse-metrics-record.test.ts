@@ -30,7 +30,7 @@ describe('parseMetricsRecord', () => {
 
   it('reads non-finite values written as strings, and names the file and key of a bad value', () => {
     const ten = { amp_msssim: 1, phase_msssim: 1, amp_ssim: 1, phase_ssim: 1, amp_psnr: 'Infinity', phase_psnr: 'NaN', amp_mae: 0, phase_mae: 0, amp_frc50: 1, phase_frc50: 1 };
-    const m = parseMetricsRecord(ten, 'm.json').metrics;
+    const m = parseMetricsRecord(ten, 'm.json').metrics!;
     expect(m.amp_psnr).toBe(Infinity);
     expect(m.phase_psnr).toBeNaN();
     let err: unknown;

@@ -10,6 +10,7 @@ import type { MethodResult } from './method-result.js';
 import { methodsTableHtml } from './methods-table-html.js';
 import { keyValueRows } from './key-value-rows.js';
 import { metricsRows } from './metrics-rows.js';
+import { selfConsistencyHtml, type SelfConsistencySection } from './self-consistency-html.js';
 import type { ModelCard } from './model-card/model-card.js';
 
 /** What {@link reportHtml} shows. */
@@ -25,6 +26,8 @@ export interface ReportInput {
   readonly warnings?: readonly ScanIssueRecord[];
   /** Network, refined and ePIE side by side (`run --refine`, `--compare-epie`). */
   readonly methods?: readonly MethodResult[];
+  /** Quality without ground truth per method (issue 17): shown after the reconstruction, before the metrics vs truth. */
+  readonly selfConsistency?: readonly SelfConsistencySection[];
   /** The FRC curves behind the metrics, and the profile they were computed with. */
   readonly frc?: { readonly amp: FrcCurveData; readonly phase: FrcCurveData };
   readonly profile?: 'standard' | 'ptychopinn';
@@ -46,17 +49,19 @@ function kvTable(value: unknown, cls: string): string {
 
 const STYLE = `body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#222;margin:2em auto;max-width:1200px;padding:0 1em}
 h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
-figure{display:inline-block;margin:0 1em 1em 0;vertical-align:top}figcaption{font-size:.9em;color:#555}
+figure{display:inline-block;margin:0 1em 1em 0;vertical-align:top;max-width:440px}figcaption{font-size:.9em;color:#555}
 img{max-width:420px;image-rendering:pixelated}.charts svg{margin:0 1em 1em 0;border:1px solid #eee;vertical-align:top}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right;font-variant-numeric:tabular-nums}
 td:first-child,th:first-child{text-align:left}table.kv th{font-weight:500;background:#f7f7f7;font-family:ui-monospace,monospace;font-size:.9em}
 table.kv td{text-align:left;word-break:break-word;max-width:700px}
-.warnings li{background:#fff4e5;border-left:4px solid #e69500;padding:.5em;margin:.4em 0;list-style:none}`;
+.warnings li{background:#fff4e5;border-left:4px solid #e69500;padding:.5em;margin:.4em 0;list-style:none}
+.sc-pictures figure{max-width:320px}.sc-pictures figure img{max-width:300px}.sc-pictures .charts{display:inline-block;vertical-align:top}.sc-notes{font-size:.92em;color:#333}`;
 
 /**
  * `report.html`: one self-contained offline page (images inlined as data URLs, charts as inline
  * SVG, no script) with the warnings about the data and what to do about each, the reconstruction,
- * the ground truth when known, the metrics table (or why there are no metrics), network, refined
+ * the ground truth when known, quality without ground truth per method (issue 17,
+ * {@link selfConsistencyHtml}: residual maps, half-scan FRC, fluence, scan over the object), the metrics table (or why there are no metrics), network, refined
  * and ePIE side by side when asked for, the loss and FRC curves ({@link chartSvg}, the same
  * renderer as the web app), and the run summary and configuration as tables
  * ({@link keyValueRows}). Every text taken from data is escaped.
@@ -83,6 +88,7 @@ ${w.map((i) => `<li><code>${esc(i.code)}</code> ${esc(i.message)}<br><b>What to 
 ${warnings}
 <h2>Reconstruction</h2>
 ${figures}
+${r.selfConsistency ? selfConsistencyHtml(r.selfConsistency) : ''}
 <h2>Metrics vs ground truth</h2>
 ${metrics}
 ${r.methods ? methodsTableHtml(r.methods) : ''}

@@ -1,7 +1,7 @@
 import { numpyDtypeName, type NdArray } from '@ptychojs/io';
 import type { ScanAssessment, ScanCommand, ScanIssue, ScanStats } from '@ptychojs/grouping';
 import { resolveObjectExtent, type ObjectExtent } from '@ptychojs/model';
-import { probeRmsRadius } from '@ptychojs/physics';
+import { probeRmsRadius, scanOverlap } from '@ptychojs/physics';
 import type { ScanCheck } from './check-scan.js';
 import type { DiffractionReading, ScanProblem } from './types.js';
 
@@ -36,8 +36,8 @@ export interface ScanSummary {
   probeOutsideFraction?: number;
   autoObjectExtent?: ObjectExtent;
   /**
-   * Linear overlap 1 − step / probe FWHM, FWHM taken as 1.665·(rms radius) (Gaussian-equivalent);
-   * absent when the positions are not in pixels or all coincide (an overlap would be a false follow-on).
+   * Linear overlap 1 − step / probe FWHM, FWHM taken as 1.665·(rms radius) (Gaussian-equivalent;
+   * `scanOverlap` of @ptychojs/physics), floored at 0; absent when the positions are not in pixels or all coincide (an overlap would be a false follow-on).
    */
   overlap?: number;
   /** Counts per pattern as read (Σ amplitude², or Σ values for data that look like counts). */
@@ -75,7 +75,7 @@ export function summarizeScan(check: ScanCheck, arrays: Readonly<Record<string, 
   const extent = hasEnergy ? resolveObjectExtent('auto', raw.probeGuess) : undefined;
   const step = stats.medianStep;
   const positionsSuspect = [...problems, ...warnings].some((i) => i.code === 'positions-units');
-  const overlap = step !== undefined && step > 0 && !positionsSuspect && rms > 0 ? Math.max(0, 1 - step / (1.665 * rms)) : undefined;
+  const overlap = step !== undefined && step > 0 && !positionsSuspect && rms > 0 ? Math.max(0, scanOverlap(step, rms).linear) : undefined;
   return {
     ...summary,
     diffraction: { ...check.diffraction, key, storedDtype: raw.storedDtypes?.[key] ?? '' },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decode } from 'fast-png';
-import { encodeNpz, encodeReconstruction, fromComplexArray, ndarray } from '@ptychojs/io';
+import { encodeNpz, encodeReconstruction, fromComplexArray, ndarray, parseNpz, toComplexArray } from '@ptychojs/io';
 import { runPtycho, tempDir } from '../../test/run-ptycho.js';
 
 const tmp = tempDir();
@@ -65,6 +65,50 @@ describe('ptycho evaluate', () => {
     expect(JSON.parse(r.stdout).amp_ssim).toBeGreaterThan(0.999);
     expect(fs.existsSync(path.join(out, 'frc.png'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'metrics.json'))).toBe(true);
+  });
+
+  it('--data without --truth: data residuals, fluence and, with --half-scan epie:K, the half-scan FRC, for a reconstruction made by any tool', () => {
+    const scanFile = path.join(tmp.dir, 'scan.npz');
+    const sim = runPtycho(['simulate', '--out', scanFile, '--object', 'grf', '--object-size', '112', '--scan', 'grid', '--step', '8', '--nphotons', '1e6', '--seed', '3', '--quiet']);
+    expect(sim.code, sim.stderr).toBe(0);
+    const arrays = parseNpz(new Uint8Array(fs.readFileSync(scanFile)));
+    const truthObj = arrays.objectGuess!;
+    delete (arrays as Record<string, unknown>).objectGuess;
+    const noTruth = path.join(tmp.dir, 'scan-no-truth.npz');
+    fs.writeFileSync(noTruth, encodeNpz(arrays));
+    // "Any tool": the true object itself as the reconstruction, in the reconstruction contract.
+    const exact = path.join(tmp.dir, 'exact', 'reconstruction.npz');
+    fs.mkdirSync(path.dirname(exact));
+    fs.writeFileSync(exact, encodeNpz({ ...encodeReconstruction({ object: toComplexArray(truthObj), canvasOrigin: [0, 0] }) }));
+    const r = runPtycho(['evaluate', '--recon', exact, '--data', noTruth, '--half-scan', 'epie:10', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.amp_ssim).toBeUndefined();
+    // Poisson data drawn from this very object: the residual is the counting noise (49 × 4096 pixels, ±0.01).
+    expect(Math.abs(out.selfConsistency.normalizedDeviance - 1)).toBeLessThan(0.03);
+    expect(out.selfConsistency.halfScanFrc.split).toBe('checkerboard');
+    expect(out.selfConsistency.halfScanFrc.resolutionPixels).toBeGreaterThanOrEqual(1);
+    expect(r.stderr).toMatch(/half-scan FRC \(½-bit\): [\d.]+ px/);
+    const m = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'exact', 'metrics.json'), 'utf8'));
+    expect(m.metricsAbsent).toMatch(/no ground truth/);
+    for (const f of ['residual_map.png', 'fluence.png', 'scan.png']) expect(fs.existsSync(path.join(tmp.dir, 'exact', f)), f).toBe(true);
+    // With objectGuess in --data, both kinds side by side.
+    const both = runPtycho(['evaluate', '--recon', exact, '--data', scanFile, '--out', path.join(tmp.dir, 'both'), '--json']);
+    expect(both.code, both.stderr).toBe(0);
+    const b = JSON.parse(both.stdout);
+    expect(b.amp_ssim).toBeGreaterThan(0.999);
+    expect(b.selfConsistency.halfScanFrc).toBeNull();
+    expect(b.selfConsistency.halfScanFrcAbsent).toMatch(/--half-scan/);
+  });
+
+  it('exits 2 naming the flag without --truth and --data, and for a bad --half-scan', () => {
+    const recon = reconFile(t, [10, 10], 'y.npz');
+    const none = runPtycho(['evaluate', '--recon', recon]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--truth/);
+    const bad = runPtycho(['evaluate', '--recon', recon, '--data', t.file, '--half-scan', 'epie:0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--half-scan/);
   });
 
   it('exits 2 naming the key when the truth has no objectGuess', () => {

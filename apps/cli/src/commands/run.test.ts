@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseNpz, parseReconstruction } from '@ptychojs/io';
+import { encodeNpz, parseNpz, parseReconstruction } from '@ptychojs/io';
 import { hasShared, runPtycho, SHARED, tempDir } from '../../test/run-ptycho.js';
 
 const tmp = tempDir();
@@ -53,6 +53,44 @@ describe.skipIf(!hasShared)('ptycho run on the golden scan (needs ../shared/data
     expect(summary.methods[1].totalSeconds).toBeCloseTo(summary.methods[0].seconds + summary.methods[1].seconds, 6);
     expect(html).toContain('Methods side by side');
     expect(html).toContain('network + ePIE refinement: amplitude');
+    // Issue 17: self-consistency for every method, beside the metrics vs truth.
+    expect(Object.keys(summary.selfConsistency)).toEqual(['network', 'refined', 'epie']);
+    for (const dir of ['recon', 'refined', 'epie']) {
+      const m = JSON.parse(fs.readFileSync(path.join(out, dir, 'metrics.json'), 'utf8'));
+      expect(m.amp_ssim, dir).toBeTypeOf('number');
+      expect(m.selfConsistency.residuals.perPosition.normalizedDeviance, dir).toHaveLength(529);
+      expect(m.selfConsistency.halfScanFrc.split, dir).toBe('checkerboard');
+      for (const f of ['residual_map.png', 'scan.png', 'fluence.png', 'amplitude_reliable.png']) expect(fs.existsSync(path.join(out, dir, f)), `${dir}/${f}`).toBe(true);
+    }
+    expect(html).toContain('Quality without ground truth');
+    expect(html).toContain('amp SSIM vs truth');
+    expect(html).toContain('cropped to the reliably reconstructed region');
+  });
+
+  it('on a scan without objectGuess writes the self-consistency block, residual map, half-scan FRC and fluence map for every method', () => {
+    const arrays = parseNpz(new Uint8Array(fs.readFileSync(data)));
+    delete (arrays as Record<string, unknown>).objectGuess;
+    const noTruth = path.join(tmp.dir, 'no-truth.npz');
+    fs.writeFileSync(noTruth, encodeNpz(arrays));
+    const dir = path.join(tmp.dir, 'run-no-truth');
+    const r = runPtycho(['run', '--data', noTruth, '--out', dir, ...TINY, '--n-groups', '8', '--compare-epie', '2', '--json'], { timeoutMs: 240_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.metrics).toBeNull();
+    expect(Object.keys(summary.selfConsistency)).toEqual(['network', 'epie']);
+    for (const [method, dir2] of [['network', 'recon'], ['epie', 'epie']] as const) {
+      const s = summary.selfConsistency[method];
+      expect(s.normalizedDeviance, method).toBeGreaterThan(0);
+      expect(s.halfScanFrc.resolutionPixels, method).toBeGreaterThanOrEqual(1);
+      const m = JSON.parse(fs.readFileSync(path.join(dir, dir2, 'metrics.json'), 'utf8'));
+      expect(m.amp_ssim).toBeUndefined();
+      expect(m.metricsAbsent).toMatch(/objectGuess/);
+      for (const f of ['residual_map.png', 'fluence.png', 'scan.png']) expect(fs.existsSync(path.join(dir, dir2, f)), `${dir2}/${f}`).toBe(true);
+    }
+    const html = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('half-scan FRC (network)');
+    expect(html).toContain('½-bit threshold');
+    expect(html).toContain('data residuals per position (ePIE from flat)');
   });
 
   it('refuses bad --refine, --compare-epie and --epie-alpha values (exit 2, naming the flag) before making anything', () => {

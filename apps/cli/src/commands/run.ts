@@ -24,6 +24,7 @@ export function registerRun(program: Command): void {
     .option('--refine <k>', "then refine the network's object with K ePIE iterations (same probe and scan) into refined/")
     .option('--compare-epie [k]', 'also run ePIE from a flat object into epie/ (K iterations, default 100)')
     .option('--epie-alpha <a>', "rPIE α in (0, 1] of --refine and --compare-epie (1 = ePIE)", '1')
+    .option('--no-half-scan', 'skip the half-scan FRC (it reconstructs each method once more from two halves of the scan)')
     .option('--init-model <dir>', 'start from a pretrained model (ptycho pretrain): it reconstructs the scan as it is into pretrained/, then is fine-tuned on the scan (--epochs 0: not at all); its U-Net settings are used')
     .option('--force', "with --init-model: go on when the model's probe does not fit the scan (the compatibility check then only warns)")
     .option('--json', 'print summary.json on stdout')
@@ -52,7 +53,10 @@ export function registerRun(program: Command): void {
       const interrupt = interruptOnSignals(ui);
       let summary;
       try {
-        summary = await runPipeline(scan, out, config, { backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha, ...(initModel !== undefined ? { initModel } : {}) });
+        summary = await runPipeline(scan, out, config, {
+          backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha, halfScan: flags.halfScan !== false,
+          ...(initModel !== undefined ? { initModel } : {}),
+        });
       } finally {
         interrupt.dispose();
       }

@@ -32,6 +32,7 @@ describe('classifyFiles', () => {
     ));
     expect(paths(c.reconstructions)).toEqual(['recon/reconstruction.npz', 'refined/reconstruction.npz', 'epie/reconstruction.npz', 'other/reconstruction.npz']);
     expect(c.metrics?.path).toBe('recon/metrics.json');
+    expect(paths(c.metricsAll)).toEqual(['recon/metrics.json', 'refined/metrics.json', 'epie/metrics.json']);
   });
 
   it('reads a train run directory opened at its root, and a folder of raw scans', () => {

@@ -15,6 +15,8 @@ export interface Classified {
   readonly summary?: SourceFile;
   readonly history?: SourceFile;
   readonly metrics?: SourceFile;
+  /** Every `metrics.json`, in the order of the reconstructions (each method's directory holds one, issue 17). */
+  readonly metricsAll: readonly SourceFile[];
   /** A run directory's `config.json` (beside `model/` or `history.json`). */
   readonly runConfig?: SourceFile;
   readonly models: readonly ModelFiles[];
@@ -59,8 +61,9 @@ export function classifyFiles(files: readonly SourceFile[]): Classified {
     ?? (historyFile ? visible.find((f) => f.path === (dirOf(historyFile.path) ? `${dirOf(historyFile.path)}/config.json` : 'config.json')) : undefined);
   const scans = visible.filter((f) => f.path.toLowerCase().endsWith('.npz') && !['reconstruction.npz', 'probe.npz'].includes(baseName(f.path)));
   const summary = named('summary.json'), metrics = named('metrics.json');
+  const metricsAll = visible.filter((f) => baseName(f.path) === 'metrics.json');
   return {
-    reconstructions, models, scans,
+    reconstructions, models, scans, metricsAll,
     ...(summary ? { summary } : {}), ...(historyFile ? { history: historyFile } : {}), ...(metrics ? { metrics } : {}), ...(runConfig ? { runConfig } : {}),
   };
 }

@@ -67,6 +67,17 @@ describe('renderImagePng', () => {
     expect(ink).toBeGreaterThan(10); // 'T' at scale 2
   });
 
+  it('paints NaN in nanColor when given, and draws markers at plane coordinates (x column, y row)', () => {
+    const plane = new Float64Array(16 * 16).fill(0.5); plane[0] = NaN;
+    // Without colour bar or title the image starts at (10, 10); scale 4, marker of 4 screen px centred on the pixel.
+    const img = decode(renderImagePng(plane, 16, 16, { colorbar: false, scale: 4, nanColor: [255, 255, 255], markers: { xs: [5, 99], ys: [2, 0], color: [0, 0, 255] } }));
+    expect(pixel(img, 11, 11)).toEqual([255, 255, 255]);
+    expect(pixel(img, 10 + 5 * 4 + 1, 10 + 2 * 4 + 1)).toEqual([0, 0, 255]);
+    expect(pixel(img, 10 + 5 * 4 + 3, 10 + 2 * 4 + 3)).toEqual([0, 0, 255]);
+    expect(pixel(img, 10 + 6 * 4 + 1, 10 + 2 * 4 + 1)).not.toEqual([0, 0, 255]);
+    expect(() => renderImagePng(plane, 16, 16, { markers: { xs: [1], ys: [] } })).toThrow(InputError);
+  });
+
   it('rejects a plane whose length is not H·W, and vmin ≥ vmax', () => {
     expect(() => renderImagePng(new Float32Array(10), 3, 4)).toThrow(InputError);
     expect(() => renderImagePng(new Float32Array(12), 3, 4, { vmin: 1, vmax: 1 })).toThrow(/vmin < vmax/);

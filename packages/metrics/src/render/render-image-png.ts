@@ -19,6 +19,23 @@ export interface RenderImageOptions {
   readonly colorbar?: boolean;
   /** Integer nearest-neighbour magnification; default round(256 / longer side), between 1 and 8. */
   readonly scale?: number;
+  /** Colour of NaN pixels, RGB 0…255 (default magenta, 255 0 255): e.g. white for "not measured". */
+  readonly nanColor?: readonly [number, number, number];
+  /**
+   * Points drawn over the image (e.g. scan positions), one set or several drawn in order, in pixel
+   * coordinates of the plane: x the column, y the row, pixel centres at integers; each a dot of
+   * `size` screen pixels × the magnification (default max(2, scale) screen pixels) in `color`
+   * (default red, 230 30 30). Points off the image are skipped.
+   */
+  readonly markers?: MarkerSet | readonly MarkerSet[];
+}
+
+/** Points drawn over an image by {@link renderImagePng}, in one colour and size. */
+export interface MarkerSet {
+  readonly xs: ArrayLike<number>;
+  readonly ys: ArrayLike<number>;
+  readonly color?: readonly [number, number, number];
+  readonly size?: number;
 }
 
 const BLACK = [0, 0, 0] as const;
@@ -78,8 +95,19 @@ export function renderImagePng(plane: Plane, height: number, width: number, opti
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       const v = plane[r * width + c]!;
-      const rgb = colormapRgb(cmap, Number.isFinite(v) ? (v - vmin) / span : NaN);
+      const rgb = !Number.isFinite(v) && options.nanColor ? options.nanColor : colormapRgb(cmap, Number.isFinite(v) ? (v - vmin) / span : NaN);
       canvas.fillRect(MARGIN + c * scale, y0 + r * scale, scale, scale, rgb);
+    }
+  }
+  const sets = options.markers === undefined ? [] : Array.isArray(options.markers) ? options.markers as readonly MarkerSet[] : [options.markers as MarkerSet];
+  for (const mk of sets) {
+    if (mk.xs.length !== mk.ys.length) throw new InputError('renderImagePng: markers.xs and markers.ys differ in length', { key: 'markers', expected: `${mk.xs.length} ys`, actual: `${mk.ys.length}` });
+    const size = mk.size !== undefined ? Math.max(1, Math.round(mk.size * scale)) : Math.max(2, scale), color = mk.color ?? [230, 30, 30];
+    for (let k = 0; k < mk.xs.length; k++) {
+      const x = mk.xs[k]!, y = mk.ys[k]!;
+      if (!(x >= -0.5 && x < width - 0.5 && y >= -0.5 && y < height - 0.5)) continue;
+      const px = Math.round(MARGIN + (x + 0.5) * scale - size / 2), py = Math.round(y0 + (y + 0.5) * scale - size / 2);
+      canvas.fillRect(Math.max(MARGIN, px), Math.max(y0, py), Math.min(size, MARGIN + iw - px), Math.min(size, y0 + ih - py), color);
     }
   }
   canvas.frame(MARGIN, y0, iw, ih, BLACK);

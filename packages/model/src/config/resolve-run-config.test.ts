@@ -15,7 +15,7 @@ describe('resolveRunConfig', () => {
       gridsize: 2, K: 6, objectBig: true, objectExtent: 'auto', amplitudeActivation: 'sigmoid', phaseActivation: 'linear', probeTrainable: false, probeMask: false, smoothingSigma: 0,
       intensityScaleTrainable: false, nFiltersScale: 0.25, batchSize: 16, epochs: 50, nllWeight: 1, maeWeight: 0,
       tvWeight: 0, realspaceWeight: 0, lr: 1e-3, minLr: 1e-4, lrPatience: 2, earlyStopPatience: 3, validationFraction: 0.05,
-      seed: 0, positionJitter: 0,
+      seed: 0, positionJitter: 0, inputIterations: 0,
     });
     expect(c).toEqual(RUN_CONFIG_DEFAULTS);
     expect(c.nGroups).toBeUndefined();
@@ -56,7 +56,8 @@ describe('resolveRunConfig', () => {
     [{ validationFraction: 0.9 }, 'validationFraction', '0.9'],
     [{ nphotons: 'Infinity' }, 'nphotons', '"Infinity"'],
     [{ objectBig: 'maybe' }, 'objectBig', '"maybe"'],
-    [{ epochs: 0 }, 'epochs', '0'],
+    [{ epochs: -1 }, 'epochs', '-1'],
+    [{ inputIterations: 65 }, 'inputIterations', '65'],
   ])('rejects %j', (input, key, actual) => {
     const e = errorOf(() => resolveRunConfig(input));
     expect(e.key).toBe(key);

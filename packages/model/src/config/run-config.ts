@@ -79,6 +79,12 @@ export interface RunConfig {
   readonly seed: number;
   /** Standard deviation (pixels) of Gaussian jitter added to extraction positions in training; 0 disables. */
   readonly positionJitter: number;
+  /**
+   * The U-Net's physics-informed input (issue 15): 0 = PtychoPINN's (X alone); T > 0 = X plus the
+   * single-pattern estimate of T ePIE steps with the probe, which residual heads correct
+   * (`singlePatternEstimate`, `DecoderHeads.residual`).
+   */
+  readonly inputIterations: number;
 }
 
 /** The one place where defaults live (SPEC §3 "Defaults"). */
@@ -110,6 +116,7 @@ export const RUN_CONFIG_DEFAULTS: Readonly<Omit<RunConfig, 'nGroups' | 'nphotons
   validationFraction: 0.05,
   seed: 0,
   positionJitter: 0,
+  inputIterations: 0,
 });
 
 /** CLI flags arrive as strings: '16' → 16. Anything else passes through for the number check. */
@@ -168,6 +175,7 @@ export const RUN_CONFIG_FIELDS = {
   validationFraction: { schema: num(z.number().min(0).max(0.5)).default(d.validationFraction), expected: 'number in [0, 0.5]' },
   seed: { schema: int(0, 2 ** 32 - 1).default(d.seed), expected: 'integer in 0..2³²−1' },
   positionJitter: { schema: nonNeg().default(d.positionJitter), expected: 'number ≥ 0 (pixels)' },
+  inputIterations: { schema: int(0, 64).default(d.inputIterations), expected: 'integer in 0..64 (0: the U-Net sees X alone)' },
 } as const;
 
 /** Canonical configuration keys, in schema order. */

@@ -48,15 +48,19 @@ export function createPtychoModel(config: RunConfig, init: PtychoModelInit): Pty
     throw new InputError('canvas side must be ≥ N with an even margin', { key: 'canvasSize', expected: `integer ≥ ${N}, S − N even`, actual: String(canvasSize) });
   }
   const cOut = config.objectBig ? C : 1;
+  const T = config.inputIterations;
+  // With the physics-informed input the U-Net sees X and the estimate's real and imaginary parts.
+  const cIn = T > 0 ? 3 * C : C;
   const heads: DecoderHeads = init.heads ?? {
     extent: resolveObjectExtent(config.objectExtent, probe).extent, amplitudeActivation: config.amplitudeActivation, phaseActivation: config.phaseActivation,
+    ...(T > 0 ? { residual: true } : {}),
   };
-  const unet = init.unet ?? createUNet(N, C, cOut, config.nFiltersScale, { seed: config.seed, heads });
+  const unet = init.unet ?? createUNet(N, cIn, cOut, config.nFiltersScale, { seed: config.seed, heads });
   const inShape = unet.inputs[0]?.shape;
   const outShape = unet.outputs[0]?.shape;
-  if (unet.outputs.length !== 2 || inShape?.[1] !== N || inShape[3] !== C || outShape?.[1] !== N || outShape[3] !== cOut) {
+  if (unet.outputs.length !== 2 || inShape?.[1] !== N || inShape[3] !== cIn || outShape?.[1] !== N || outShape[3] !== cOut) {
     throw new InputError('the U-Net does not match the run configuration', {
-      key: 'model', expected: `input (B, ${N}, ${N}, ${C}), 2 outputs (B, ${N}, ${N}, ${cOut})`,
+      key: 'model', expected: `input (B, ${N}, ${N}, ${cIn}), 2 outputs (B, ${N}, ${N}, ${cOut})`,
       actual: `input ${JSON.stringify(inShape)}, ${unet.outputs.length} outputs ${JSON.stringify(outShape)}`,
     });
   }
@@ -78,6 +82,7 @@ export function createPtychoModel(config: RunConfig, init: PtychoModelInit): Pty
   return {
     unet, N, gridsize: config.gridsize, C, heads, objectBig: config.objectBig, canvasSize, intensityScale,
     logScale, probe: probeT, probeMask: config.probeMask, smoothingSigma: config.smoothingSigma,
+    ...(T > 0 ? { input: { iterations: T, probe: probeT } } : {}),
     trainableVariables: vars,
     dispose() {
       unet.dispose();

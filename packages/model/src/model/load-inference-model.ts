@@ -29,9 +29,12 @@ export async function loadInferenceModel(source: string | tf.io.IOHandler | tf.i
     throw e;
   }
   const logScale = tf.scalar(meta.logScale);
+  const N = meta.N;
+  const probe = meta.input ? { re: tf.tensor2d(meta.input.probe.re as number[], [N, N]), im: tf.tensor2d(meta.input.probe.im as number[], [N, N]) } : undefined;
   return {
-    unet, N: meta.N, gridsize: meta.gridsize, C: meta.C, heads: meta.heads ?? CENTER_HEADS, objectBig: meta.objectBig, canvasSize: meta.canvasSize,
+    unet, N, gridsize: meta.gridsize, C: meta.C, heads: meta.heads ?? CENTER_HEADS, objectBig: meta.objectBig, canvasSize: meta.canvasSize,
     intensityScale: meta.intensityScale, logScale,
-    dispose() { unet.dispose(); logScale.dispose(); releaseLayersGraphs(); },
+    ...(meta.input && probe ? { input: { iterations: meta.input.iterations, probe } } : {}),
+    dispose() { unet.dispose(); logScale.dispose(); probe?.re.dispose(); probe?.im.dispose(); releaseLayersGraphs(); },
   };
 }

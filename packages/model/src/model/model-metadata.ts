@@ -20,14 +20,22 @@ export interface ModelMetadata {
   readonly logScale: number;
   /** The U-Net's output heads; absent in models saved before heads existed (= {@link CENTER_HEADS}). */
   readonly heads?: DecoderHeads;
+  /**
+   * The physics-informed input (issue 15; `InferenceModel.input`): its ePIE iterations and the model
+   * probe it uses, as plain arrays (row-major N×N, float32 values); absent: the U-Net sees X alone.
+   */
+  readonly input?: { readonly iterations: number; readonly probe: { readonly re: readonly number[]; readonly im: readonly number[] } };
 }
 
 /** The metadata of a model, read from its tensors (async: works on WebGPU). */
 export async function modelMetadata(model: InferenceModel): Promise<ModelMetadata> {
   const logScale = (await model.logScale.data())[0]!;
+  const input = model.input && model.input.iterations > 0
+    ? { iterations: model.input.iterations, probe: { re: Array.from(await model.input.probe.re.data()), im: Array.from(await model.input.probe.im.data()) } }
+    : undefined;
   return {
     format: 'ptychojs-model', version: 1, N: model.N, gridsize: model.gridsize, C: model.C, objectBig: model.objectBig,
-    canvasSize: model.canvasSize, intensityScale: model.intensityScale, logScale, heads: model.heads,
+    canvasSize: model.canvasSize, intensityScale: model.intensityScale, logScale, heads: model.heads, ...(input ? { input } : {}),
   };
 }
 
@@ -57,6 +65,13 @@ export function parseModelMetadata(meta: unknown, file?: string): ModelMetadata 
     if (typeof h !== 'object' || h === null || !(values as readonly unknown[]).includes(h[k])) {
       throw new InputError('bad model metadata field', { file, key: `userDefinedMetadata.ptychojs.heads.${k}`, expected: values.join(' | '), actual: String(h?.[k]) });
     }
+  }
+  const input = m['input'] as { iterations?: unknown; probe?: { re?: unknown; im?: unknown } } | undefined;
+  if (input !== undefined) {
+    const n = (m['N'] as number) ** 2;
+    const ok = typeof input === 'object' && input !== null && Number.isInteger(input.iterations) && (input.iterations as number) > 0
+      && [input.probe?.re, input.probe?.im].every((a) => Array.isArray(a) && a.length === n && a.every((v) => typeof v === 'number' && Number.isFinite(v)));
+    if (!ok) throw new InputError('bad model metadata field', { file, key: 'userDefinedMetadata.ptychojs.input', expected: `{ iterations: integer ≥ 1, probe: { re, im: ${n} finite numbers each } }`, actual: JSON.stringify(input).slice(0, 80) });
   }
   return { ...(m as unknown as ModelMetadata), heads: heads as DecoderHeads };
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { intensityScale, padToCanvas, reassemble, type ComplexTensor, type Coords } from '@ptychojs/physics';
+import { singlePatternEstimate, intensityScale, padToCanvas, reassemble, type ComplexTensor, type Coords } from '@ptychojs/physics';
 import type { InferenceModel } from './ptycho-model.js';
 
 /**
@@ -11,8 +11,26 @@ import type { InferenceModel } from './ptycho-model.js';
  */
 export function objectPatches(model: InferenceModel, xScaled: tf.Tensor4D): { amplitude: tf.Tensor4D; patches: ComplexTensor<tf.Tensor4D> } {
   const x = intensityScale(xScaled, tf.exp(model.logScale) as tf.Scalar);
+  if (model.input && model.input.iterations > 0) return correctedEstimate(model, x, model.input.iterations, model.input.probe);
   const [amplitude, phase] = model.unet.apply(x) as [tf.Tensor4D, tf.Tensor4D];
   return { amplitude, patches: { re: tf.mul(amplitude, tf.cos(phase)) as tf.Tensor4D, im: tf.mul(amplitude, tf.sin(phase)) as tf.Tensor4D } };
+}
+
+/**
+ * The physics-informed path (issue 15): E = `singlePatternEstimate(X)` per channel; the U-Net sees
+ * [X, Re E, Im E] (3C channels) and returns a log-amplitude correction a and a phase correction φ
+ * per output channel; the patch is `E·exp(a + iφ)` (channel 0's estimate when C_out = 1). Zero
+ * corrections (an untrained residual head) give the estimate itself.
+ */
+function correctedEstimate(model: InferenceModel, x: tf.Tensor4D, iterations: number, probe: ComplexTensor<tf.Tensor2D>): { amplitude: tf.Tensor4D; patches: ComplexTensor<tf.Tensor4D> } {
+  const est = singlePatternEstimate(x, probe, iterations);
+  const [a, phi] = model.unet.apply(tf.concat([x, est.re, est.im], 3)) as [tf.Tensor4D, tf.Tensor4D];
+  const cOut = a.shape[3];
+  const er = cOut === est.re.shape[3] ? est.re : tf.slice(est.re, [0, 0, 0, 0], [-1, -1, -1, cOut]);
+  const ei = cOut === est.im.shape[3] ? est.im : tf.slice(est.im, [0, 0, 0, 0], [-1, -1, -1, cOut]);
+  const g = tf.exp(a), cr = tf.mul(g, tf.cos(phi)), ci = tf.mul(g, tf.sin(phi));
+  const re = tf.sub(tf.mul(er, cr), tf.mul(ei, ci)) as tf.Tensor4D, im = tf.add(tf.mul(er, ci), tf.mul(ei, cr)) as tf.Tensor4D;
+  return { amplitude: tf.sqrt(tf.add(tf.square(re), tf.square(im))) as tf.Tensor4D, patches: { re, im } };
 }
 
 /**

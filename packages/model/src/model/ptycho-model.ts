@@ -32,6 +32,12 @@ export interface InferenceModel {
    * `log(intensityScale)` unless s is trainable. A variable when trainable.
    */
   readonly logScale: tf.Scalar;
+  /**
+   * The physics-informed input (issue 15), absent for PtychoPINN's (the U-Net sees X alone): the
+   * U-Net sees X and the single-pattern estimate of `iterations` ePIE steps under `probe` (the model
+   * probe), and its residual heads correct that estimate (`singlePatternEstimate`, `objectPatches`).
+   */
+  readonly input?: { readonly iterations: number; readonly probe: ComplexTensor<tf.Tensor2D> };
   /** Free the model's tensors and variables. */
   dispose(): void;
 }

@@ -12,7 +12,7 @@ import type { Checkpoint, CheckpointStep, EpochGroups, EpochRecord, ScheduleStat
 import { initialSchedule, updateSchedule } from './update-schedule.js';
 
 /** Settings a checkpoint must share with the run that resumes it. */
-const STRUCTURAL: readonly (keyof RunConfig)[] = ['gridsize', 'objectBig', 'objectExtent', 'amplitudeActivation', 'phaseActivation', 'nFiltersScale', 'probeTrainable', 'intensityScaleTrainable', 'seed', 'validationFraction'];
+const STRUCTURAL: readonly (keyof RunConfig)[] = ['gridsize', 'objectBig', 'objectExtent', 'amplitudeActivation', 'phaseActivation', 'nFiltersScale', 'inputIterations', 'probeTrainable', 'intensityScaleTrainable', 'seed', 'validationFraction'];
 
 /** The random stream of one epoch: derived from (seed, epoch), so `{seed, epoch}` is the whole RNG state. */
 function epochRng(seed: number, epoch: number): Rng {

@@ -34,6 +34,13 @@ export interface DecoderHeads {
   readonly extent: ObjectExtent;
   readonly amplitudeActivation: AmplitudeActivation;
   readonly phaseActivation: PhaseActivation;
+  /**
+   * Corrections of a physics estimate (issue 15; the model's `input.iterations` > 0): both heads
+   * are linear 3×3 convolutions whose kernels start at zero, read as a log-amplitude and a phase
+   * correction of the single-pattern estimate (`objectPatches`), so an untrained network returns
+   * the estimate itself. The activations above are then unused. Absent: false.
+   */
+  readonly residual?: boolean;
 }
 
 /** PtychoPINN's heads: central N/2 square, sigmoid amplitude, π·tanh phase. */
@@ -44,6 +51,8 @@ export const CENTER_HEADS: DecoderHeads = Object.freeze({ extent: 'center', ampl
  * swish's for the border branch. Used to check predictions (`predictObject`).
  */
 export function amplitudeRange(heads: DecoderHeads): readonly [number, number] {
+  // A correction of the estimate: |estimate|·exp(a), a unbounded.
+  if (heads.residual) return [0, Infinity];
   const r: Record<AmplitudeActivation, [number, number]> = { sigmoid: [0, 1], softplus: [0, Infinity], swish: [SWISH_MIN, Infinity] };
   const [lo, hi] = r[heads.amplitudeActivation];
   return heads.extent === 'border' ? [Math.min(lo, SWISH_MIN), Infinity] : [lo, hi];
@@ -63,10 +72,11 @@ export class InitSeq {
 
 type Activation = 'relu' | 'sigmoid' | 'tanh' | 'softplus' | 'swish' | 'linear';
 
-function conv(name: string, filters: number, init: InitSeq, activation: Activation): tfl.layers.Layer {
+function conv(name: string, filters: number, init: InitSeq, activation: Activation, zeroKernel = false): tfl.layers.Layer {
+  const kernelInitializer = init.next();
   return tfl.layers.conv2d({
     name, filters, kernelSize: 3, padding: 'same', activation,
-    kernelInitializer: init.next(), biasInitializer: 'zeros',
+    kernelInitializer: zeroKernel ? 'zeros' : kernelInitializer, biasInitializer: 'zeros',
   });
 }
 
@@ -95,6 +105,8 @@ function upBlock(x: tfl.SymbolicTensor, name: string, nf: number, init: InitSeq)
 
 /** 3×3 conv to C_out with the head's activation (π·tanh as tanh then ×π). */
 function head(x: tfl.SymbolicTensor, name: string, cOut: number, kind: DecoderKind, heads: DecoderHeads, init: InitSeq): tfl.SymbolicTensor {
+  // Residual heads: linear, zero kernels (an untrained network corrects nothing).
+  if (heads.residual) return apply(conv(name, cOut, init, 'linear', true), x);
   if (kind === 'amplitude') return apply(conv(name, cOut, init, heads.amplitudeActivation), x);
   if (heads.phaseActivation === 'linear') return apply(conv(name, cOut, init, 'linear'), x);
   return apply(tfl.layers.rescaling({ name: `${name}_times_pi`, scale: Math.PI }), apply(conv(name, cOut, init, 'tanh'), x));
@@ -123,7 +135,7 @@ export function applyDecoder(
   const q = N / 4;
   const centre = apply(tfl.layers.zeroPadding2d({ name: `${kind}_pad`, padding: [[q, q], [q, q]] }), head(x, `${kind}_out`, cOut, kind, heads, init));
   if (heads.extent === 'center') return centre;
-  const b = apply(conv(`${kind}_border_out`, cOut, init, 'swish'), upBlock(x, `${kind}_border`, last, init));
+  const b = apply(conv(`${kind}_border_out`, cOut, init, 'swish', heads.residual === true), upBlock(x, `${kind}_border`, last, init));
   const inner = apply(tfl.layers.cropping2D({ name: `${kind}_border_crop`, cropping: [[q, q], [q, q]] }), b);
   const innerPadded = apply(tfl.layers.zeroPadding2d({ name: `${kind}_border_crop_pad`, padding: [[q, q], [q, q]] }), inner);
   const minusInner = apply(tfl.layers.rescaling({ name: `${kind}_border_inner_negated`, scale: -1 }), innerPadded);

@@ -31,17 +31,17 @@ function poorStart(): Reconstruction {
 }
 
 describe('compareWithEpie', () => {
-  it("refines the network's object and runs ePIE from flat into refined/ and epie/, each scored like the network", () => {
+  it("refines the network's object and runs ePIE from flat into refined/ and epie/, each scored like the network", async () => {
     const start = poorStart();
     const before = evaluateReconstruction(start.object, start.canvasOrigin, truth.object, truth.scanBox).metrics;
-    const methods = compareWithEpie(scan, dir, start, { refineIterations: 30, epieIterations: 30, alpha: 0.5, truth, networkSeconds: 12, reporter: silentReporter });
+    const methods = await compareWithEpie(scan, dir, start, { refineIterations: 30, epieIterations: 30, alpha: 0.5, truth, networkSeconds: 12, reporter: silentReporter, halfScan: false });
     expect(methods.map((m) => m.method)).toEqual(['refined', 'epie']);
     const [refined, epie] = methods as [typeof methods[0], typeof methods[0]];
     for (const m of methods) {
       expect(m.iterations).toBe(30);
       expect(m.alpha).toBe(0.5);
       expect(m.seconds).toBeGreaterThan(0);
-      for (const f of ['reconstruction.npz', 'reconstruction.json', 'amplitude.png', 'phase.png', 'cost.png', 'metrics.json', 'frc.png']) {
+      for (const f of ['reconstruction.npz', 'reconstruction.json', 'amplitude.png', 'phase.png', 'cost.png', 'metrics.json', 'frc.png', 'residual_map.png', 'fluence.png', 'scan.png']) {
         expect(fs.existsSync(path.join(dir, m.dir, f)), `${m.dir}/${f}`).toBe(true);
       }
       // Noise-free data, 25 positions at 8 px with a 13 px rms probe: 30 iterations leave a misfit
@@ -60,10 +60,18 @@ describe('compareWithEpie', () => {
     expect(json.init).toBe('network (recon/reconstruction.npz)');
   });
 
-  it('runs nothing without iterations, and scores nothing without truth', () => {
-    expect(compareWithEpie(scan, path.join(dir, 'none'), poorStart(), { networkSeconds: 1, reporter: silentReporter })).toEqual([]);
-    const [e] = compareWithEpie(scan, path.join(dir, 'nt'), poorStart(), { epieIterations: 1, networkSeconds: 1, reporter: silentReporter });
+  it('runs nothing without iterations; without truth, metrics.json holds the self-consistency block alone, half-scan FRC included', async () => {
+    expect(await compareWithEpie(scan, path.join(dir, 'none'), poorStart(), { networkSeconds: 1, reporter: silentReporter })).toEqual([]);
+    const [e] = await compareWithEpie(scan, path.join(dir, 'nt'), poorStart(), { epieIterations: 20, networkSeconds: 1, reporter: silentReporter, metricsAbsent: 'no objectGuess' });
     expect(e!.metrics).toBeNull();
-    expect(fs.existsSync(path.join(dir, 'nt', 'epie', 'metrics.json'))).toBe(false);
+    const m = JSON.parse(fs.readFileSync(path.join(dir, 'nt', 'epie', 'metrics.json'), 'utf8'));
+    expect(m.amp_ssim).toBeUndefined();
+    expect(m.metricsAbsent).toBe('no objectGuess');
+    expect(m.selfConsistency.method).toBe('epie');
+    expect(m.selfConsistency.residuals.perPosition.normalizedDeviance).toHaveLength(25);
+    expect(m.selfConsistency.residuals.normalizedDeviance).toBeGreaterThan(0);
+    expect(m.selfConsistency.halfScanFrc.split).toBe('checkerboard');
+    expect(m.selfConsistency.halfScanFrc.positions).toEqual([13, 12]);
+    expect(fs.existsSync(path.join(dir, 'nt', 'epie', 'frc.png'))).toBe(false);
   });
 });

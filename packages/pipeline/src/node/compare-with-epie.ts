@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { Reconstruction } from '@ptychojs/io';
+import { epieSubsetReconstructor } from '../epie-subset-reconstructor.js';
 import type { MethodResult } from '../method-result.js';
 import type { Reporter } from '../reporter.js';
+import type { ReconstructSubset } from '../self-consistency.js';
 import type { Truth } from '../truth-from-arrays.js';
 import type { UsableScan } from '../usable-scan.js';
 import { epieToDir } from './epie-to-dir.js';
-import { evaluateAndWrite } from './evaluate-and-write.js';
+import { selfConsistencyToDir, type SelfConsistencyOutputs } from './self-consistency-to-dir.js';
 
 /** Options of {@link compareWithEpie}. */
 export interface CompareWithEpieOptions {
@@ -17,28 +19,47 @@ export interface CompareWithEpieOptions {
   readonly alpha?: number;
   /** Seed of the position order (default 0). */
   readonly seed?: number;
-  /** Ground truth to score against; metrics are null without it. */
+  /** Ground truth to score against; metrics are null without it… */
   readonly truth?: Truth;
+  /** …and then why, recorded in each `metrics.json`. */
+  readonly metricsAbsent?: string;
   /** The network's wall time (training + inference), added to the refinement's for its total. */
   readonly networkSeconds: number;
+  /**
+   * The network's reconstruction of a subset of positions (its half-scan reconstructor), where the
+   * refinement's halves start. Without it the refinement's half-scan FRC is absent.
+   */
+  readonly networkSubset?: ReconstructSubset;
+  /** Compute the half-scan FRC (default true): it costs one more ePIE run per method. */
+  readonly halfScan?: boolean;
   readonly reporter: Reporter;
+}
+
+/** A method of {@link compareWithEpie}: its summary row and its quality outputs. */
+export interface ComparedMethod extends MethodResult {
+  /** Self-consistency (and the evaluation against the truth, when given) of its reconstruction. */
+  readonly quality: SelfConsistencyOutputs;
 }
 
 /**
  * The classical side of a `run` (issue 8): refine the network's stitched object with K ePIE/rPIE
  * iterations (same probe, same scan; `epieToDir` with it as the starting object) into
- * `out/refined/`, and/or run ePIE from a flat object into `out/epie/`; each scored against the
- * truth like the network (`evaluateAndWrite`: `metrics.json`, `frc.png` in its directory).
+ * `out/refined/`, and/or run ePIE from a flat object into `out/epie/`; each assessed like the
+ * network (`selfConsistencyToDir`, issue 17: data residuals, half-scan FRC with the same
+ * iterations on each half — from the network's half for the refinement, from flat for ePIE —,
+ * fluence and probe, and against the truth when given: `metrics.json`, its pictures and `frc.png`
+ * in its directory).
  *
- * @returns one {@link MethodResult} per step run, refined first
+ * @returns one {@link ComparedMethod} per step run, refined first
  * @throws InputError from `epie` when the scan and the network's object disagree
  */
-export function compareWithEpie(scan: UsableScan, out: string, network: Reconstruction, opts: CompareWithEpieOptions): MethodResult[] {
+export async function compareWithEpie(scan: UsableScan, out: string, network: Reconstruction, opts: CompareWithEpieOptions): Promise<ComparedMethod[]> {
   const alpha = opts.alpha ?? 1, seed = opts.seed ?? 0;
   const steps: { method: 'refined' | 'epie'; iterations: number }[] = [];
   if (opts.refineIterations) steps.push({ method: 'refined', iterations: opts.refineIterations });
   if (opts.epieIterations) steps.push({ method: 'epie', iterations: opts.epieIterations });
-  return steps.map(({ method, iterations }) => {
+  const results: ComparedMethod[] = [];
+  for (const { method, iterations } of steps) {
     const dir = path.join(out, method);
     opts.reporter.info(method === 'refined'
       ? `refining the network's object with ${iterations} ePIE iterations (α = ${alpha}) into ${dir}`
@@ -47,11 +68,20 @@ export function compareWithEpie(scan: UsableScan, out: string, network: Reconstr
       iterations, alpha, probeUpdate: false, probeAlpha: 1, seed, reporter: opts.reporter,
       ...(method === 'refined' ? { initialObject: network, initLabel: 'network (recon/reconstruction.npz)' } : {}),
     });
-    const metrics = opts.truth ? evaluateAndWrite(res.reconstruction, opts.truth, dir).result.metrics : null;
+    const canHalve = (opts.halfScan ?? true) && (method === 'epie' || opts.networkSubset);
+    const quality = await selfConsistencyToDir(scan.raw, dir, res.reconstruction, {
+      method, probe: res.probe, probeSource: `probeGuess of the scan, scaled by ${res.probeScale.toPrecision(4)} to the data`, reporter: opts.reporter,
+      ...(opts.truth ? { truth: opts.truth } : { metricsAbsent: opts.metricsAbsent ?? 'no ground truth (objectGuess) to score against' }),
+      ...(canHalve ? {
+        reconstructSubset: epieSubsetReconstructor(scan.raw, { iterations, alpha, seed, ...(method === 'refined' ? { initial: opts.networkSubset! } : {}) }),
+        reconstructSubsetLabel: method === 'refined' ? `the network's reconstruction of the half, refined by ${iterations} ePIE iterations (α = ${alpha})` : `ePIE from a flat object, ${iterations} iterations (α = ${alpha})`,
+      } : { halfScanAbsent: (opts.halfScan ?? true) ? 'no network half-scan reconstructions to refine' : 'not asked for (--no-half-scan)' }),
+    });
     const finalCost = res.cost[res.cost.length - 1]!;
-    return {
+    results.push({
       method, dir: method, iterations, alpha, finalCost, seconds: res.seconds,
-      totalSeconds: method === 'refined' ? opts.networkSeconds + res.seconds : res.seconds, metrics,
-    };
-  });
+      totalSeconds: method === 'refined' ? opts.networkSeconds + res.seconds : res.seconds, metrics: quality.evaluation?.metrics ?? null, quality,
+    });
+  }
+  return results;
 }

@@ -4,6 +4,7 @@ import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
 import { evaluateReconstruction, type EvaluationResult } from '@ptychojs/metrics';
 import { frcPng } from '../frc-png.js';
 import { metricsRecord } from '../metrics-record.js';
+import type { SelfConsistencyRecord } from '../self-consistency-record.js';
 import type { Truth } from '../truth-from-arrays.js';
 import { makeOutputDir } from './make-output-dir.js';
 
@@ -17,14 +18,15 @@ export interface EvaluationOutputs {
 /**
  * Score `recon` against `truth` (SPEC §4, `evaluateReconstruction`) and write what a person looks
  * at into `outDir` (made if missing, once the scores are computed): `metrics.json`
- * ({@link metricsRecord}, with the truth's warnings) and `frc.png`.
+ * ({@link metricsRecord}, with the truth's warnings, and the method's self-consistency block when
+ * given) and `frc.png`.
  */
-export function evaluateAndWrite(recon: Reconstruction, truth: Truth, outDir: string, profile: 'standard' | 'ptychopinn' = 'standard'): EvaluationOutputs {
+export function evaluateAndWrite(recon: Reconstruction, truth: Truth, outDir: string, profile: 'standard' | 'ptychopinn' = 'standard', selfConsistency?: SelfConsistencyRecord): EvaluationOutputs {
   const result = evaluateReconstruction(recon.object, recon.canvasOrigin, truth.object, truth.scanBox, { profile });
   makeOutputDir(outDir);
   const frcFile = path.join(outDir, 'frc.png');
   const metricsJson = path.join(outDir, 'metrics.json');
   writeFileAtomic(frcFile, frcPng(result, profile));
-  writeJsonAtomic(metricsJson, metricsRecord(result, profile, truth.warnings));
+  writeJsonAtomic(metricsJson, metricsRecord(result, profile, truth.warnings, selfConsistency ? { selfConsistency } : {}));
   return { result, frcPng: frcFile, metricsJson };
 }

@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
+import { toComplexArray } from '@ptychojs/io';
+import { readNpzFile, writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
 import type { ScanIssue } from '@ptychojs/grouping';
 import type { EvaluationMetrics, EvaluationResult } from '@ptychojs/metrics';
 import type { EpochRecord, RunConfig } from '@ptychojs/model';
 import { amplitudePhasePngs } from '../amplitude-phase-pngs.js';
 import { jsonSafe } from '../json-safe.js';
 import type { MethodResult } from '../method-result.js';
+import type { SelfConsistencySection } from '../self-consistency-html.js';
+import { selfConsistencySummary, type SelfConsistencySummary } from '../self-consistency-summary.js';
 import { metricsTable } from '../metrics-table.js';
 import { reportHtml } from '../report-html.js';
 import type { Reporter } from '../reporter.js';
@@ -19,9 +22,10 @@ import type { BackendUsed, DiffractionReading } from '../types.js';
 import type { UsableScan } from '../usable-scan.js';
 import { checkRunOut } from './check-run-out.js';
 import { compareWithEpie } from './compare-with-epie.js';
-import { evaluateAndWrite } from './evaluate-and-write.js';
 import { inferToDir } from './infer-to-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { modelSubsetReconstructor } from './model-subset-reconstructor.js';
+import { selfConsistencyToDir, type SelfConsistencyOutputs } from './self-consistency-to-dir.js';
 import { readModelCard } from './read-model-card.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { readTrainingHistory } from './read-training-history.js';
@@ -51,6 +55,12 @@ export interface RunSummary {
   readonly report: string;
   /** The methods side by side (pretrained, network, refined, ePIE), when `initModel`, `refineIterations` or `epieIterations` asked for them. */
   readonly methods?: readonly MethodResult[];
+  /**
+   * Quality without ground truth per method (issue 17; `network`, `refined`, `epie`, …), present
+   * with or without objectGuess: residual summary, half-scan FRC resolution, overlap, fluence
+   * coverage, probe. The full block (per-position values, curves) is in each method's metrics.json.
+   */
+  readonly selfConsistency: Readonly<Record<string, SelfConsistencySummary>>;
   /** The pretrained model directory the network started from (`run --init-model`). */
   readonly initModel?: string;
 }
@@ -77,6 +87,8 @@ export interface RunPipelineOptions {
   readonly epieIterations?: number;
   /** rPIE α of both (default 1). */
   readonly epieAlpha?: number;
+  /** Reconstruct each method again from two halves of the scan for the half-scan FRC (issue 17; default true). */
+  readonly halfScan?: boolean;
   /**
    * A pretrained model directory (issue 15): it reconstructs the scan as it is into `pretrained/`
    * (method `pretrained`), then training starts from its weights (fine-tuning; `config` must have
@@ -89,9 +101,11 @@ export interface RunPipelineOptions {
 /**
  * The whole pipeline on a checked scan ({@link UsableScan}, checked for `run` with this
  * configuration) into `out` (SPEC §1 `run`): train into `out/train/` → reconstruct into
- * `out/recon/` → evaluate against objectGuess when the metrics can be computed (metrics, FRC,
- * truth images in the reconstruction's frame; else the reason they are absent) → `report.html`
- * and `summary.json`, written last, both with the scan check's warnings. Re-running into the same
+ * `out/recon/` → quality without ground truth for every method (`selfConsistencyToDir`, issue 17:
+ * data residuals, half-scan FRC, fluence, reliable region, probe) and, when the metrics can be
+ * computed, against objectGuess (metrics, FRC, truth images in the reconstruction's frame; else the
+ * reason they are absent) → `report.html` and `summary.json`, written last, both with the scan
+ * check's warnings. Re-running into the same
  * directory reuses a finished training, resumes an interrupted one and refuses a finished run;
  * nothing is silently overwritten.
  *
@@ -105,6 +119,10 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   checkRunOut(out);
   makeOutputDir(out);
   const truth = scanTruth(scan);
+  const metricsAbsent = truth ? null : scan.evaluation.reason ?? 'metrics not computable';
+  const halfScan = opts.halfScan ?? true;
+  // Quality without ground truth of every method, in the order the report shows them (issue 17).
+  const quality: { method: string; label: string; outputs: SelfConsistencyOutputs; metrics: EvaluationMetrics | null }[] = [];
   // A pretrained network as it is, before any training on this scan (issue 15).
   let pretrained: MethodResult | undefined;
   if (opts.initModel !== undefined && config.epochs > 0) {
@@ -112,7 +130,18 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     reporter.info(`reconstructing with the pretrained network of ${opts.initModel} as it is, into ${dir}`);
     const p = await inferToDir(opts.initModel, scan, dir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
     const seconds = p.seconds.inference + p.seconds.stitching;
-    pretrained = { method: 'pretrained', dir: 'pretrained', seconds, totalSeconds: seconds, metrics: truth ? evaluateAndWrite(p.reconstruction, truth, dir).result.metrics : null };
+    const halves = halfScan ? modelSubsetReconstructor(opts.initModel, raw, { batchSize: opts.batchSize ?? 64 }) : undefined;
+    let q: SelfConsistencyOutputs;
+    try {
+      q = await selfConsistencyToDir(raw, dir, p.reconstruction, {
+        method: 'pretrained', reporter, ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }),
+        ...(halves ? { reconstructSubset: halves.reconstructSubset, reconstructSubsetLabel: halves.label } : { halfScanAbsent: 'not asked for (--no-half-scan)' }),
+      });
+    } finally {
+      await halves?.close();
+    }
+    pretrained = { method: 'pretrained', dir: 'pretrained', seconds, totalSeconds: seconds, metrics: q.evaluation?.metrics ?? null };
+    quality.push({ method: 'pretrained', label: 'pretrained network (not trained on this scan)', outputs: q, metrics: pretrained.metrics });
   }
   const trainDir = path.join(out, 'train');
   let trainInfo: RunSummary['train'];
@@ -140,38 +169,68 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
   let metrics: EvaluationMetrics | null = null;
   let frc: EvaluationResult['frc'] | undefined;
-  const metricsAbsent = truth ? null : scan.evaluation.reason ?? 'metrics not computable';
-  if (truth) {
-    const ev = evaluateAndWrite(rec.reconstruction, truth, reconDir);
-    metrics = ev.result.metrics;
-    frc = ev.result.frc;
-    reporter.info('metrics vs objectGuess:');
-    for (const line of metricsTable(metrics)) reporter.info(line);
-  } else {
-    reporter.info(`metrics absent: ${metricsAbsent}`);
-  }
-  if (raw.objectGuess) {
-    const [H, W] = rec.reconstruction.object.shape as [number, number];
-    const t = truthInFrame(raw.objectGuess, rec.reconstruction.canvasOrigin, [H, W]);
-    const png = amplitudePhasePngs(t.amplitude, t.phase, H, W, 'true ');
-    writeFileAtomic(path.join(reconDir, 'truth_amplitude.png'), png.amplitudePng);
-    writeFileAtomic(path.join(reconDir, 'truth_phase.png'), png.phasePng);
-  }
+  const networkHalves = halfScan ? modelSubsetReconstructor(trainDir, raw, { batchSize: opts.batchSize ?? 64 }) : undefined;
+  // With --init-model and no epochs, recon/ is the pretrained network's reconstruction.
+  const networkMethod = opts.initModel !== undefined && config.epochs === 0 ? 'pretrained' : 'network';
   let methods: MethodResult[] | undefined;
-  if (opts.refineIterations || opts.epieIterations || opts.initModel !== undefined) {
-    const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
-    methods = [
-      ...(pretrained ? [pretrained] : []),
-      { method: opts.initModel !== undefined && config.epochs === 0 ? 'pretrained' : 'network', dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
-      ...compareWithEpie(scan, out, rec.reconstruction, {
-        refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
-        ...(truth ? { truth } : {}), networkSeconds, reporter,
-      }),
-    ];
-    for (const m of methods) {
-      const q = m.metrics, f = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(4));
-      reporter.info(`${m.method.padEnd(10)} SSIM amp ${f(q?.amp_ssim)} phase ${f(q?.phase_ssim)}, ${m.seconds.toFixed(1)} s (total ${m.totalSeconds.toFixed(1)} s)${m.iterations ? `, ${m.iterations} iterations, α ${m.alpha}, final cost ${m.finalCost?.toPrecision(3)}` : ''}`);
+  try {
+    // The network's probe: the run's model probe (trained when probeTrainable), whose change from the scan's is then reported.
+    const probeFile = path.join(trainDir, 'probe.npz');
+    const trained = fs.existsSync(probeFile) ? readNpzFile(probeFile, { keys: ['probeGuess'] }).probeGuess : undefined;
+    const netProbe = trained && trained.shape.join() === raw.probeGuess.shape.join() ? toComplexArray(trained, { file: probeFile, key: 'probeGuess' }) : undefined;
+    const net = await selfConsistencyToDir(raw, reconDir, rec.reconstruction, {
+      method: networkMethod, reporter, ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }),
+      ...(netProbe ? { probe: netProbe, probeSource: `${probeFile}${runConfig.config.probeTrainable ? ' (trained)' : ' (the scan\'s probe, scaled)'}` } : {}),
+      ...(netProbe && runConfig.config.probeTrainable ? { initialProbe: raw.probeGuess } : {}),
+      ...(networkHalves ? { reconstructSubset: networkHalves.reconstructSubset, reconstructSubsetLabel: networkHalves.label } : { halfScanAbsent: 'not asked for (--no-half-scan)' }),
+    });
+    if (net.evaluation) {
+      metrics = net.evaluation.metrics;
+      frc = net.evaluation.frc;
+      reporter.info('metrics vs objectGuess:');
+      for (const line of metricsTable(metrics)) reporter.info(line);
+    } else {
+      reporter.info(`metrics absent: ${metricsAbsent}`);
     }
+    quality.push({ method: networkMethod, label: networkMethod === 'pretrained' ? 'pretrained network' : 'network', outputs: net, metrics });
+    if (raw.objectGuess) {
+      const [H, W] = rec.reconstruction.object.shape as [number, number];
+      const t = truthInFrame(raw.objectGuess, rec.reconstruction.canvasOrigin, [H, W]);
+      const png = amplitudePhasePngs(t.amplitude, t.phase, H, W, 'true ');
+      writeFileAtomic(path.join(reconDir, 'truth_amplitude.png'), png.amplitudePng);
+      writeFileAtomic(path.join(reconDir, 'truth_phase.png'), png.phasePng);
+      const box = net.selfConsistency.region.box;
+      if (box) {
+        const crop = (p: Float32Array) => { const o = new Float32Array(box.height * box.width); for (let r = 0; r < box.height; r++) o.set(p.subarray((box.row0 + r) * W + box.col0, (box.row0 + r) * W + box.col0 + box.width), r * box.width); return o; };
+        const c = amplitudePhasePngs(crop(t.amplitude), crop(t.phase), box.height, box.width, 'true ');
+        writeFileAtomic(path.join(reconDir, 'truth_amplitude_reliable.png'), c.amplitudePng);
+        writeFileAtomic(path.join(reconDir, 'truth_phase_reliable.png'), c.phasePng);
+      }
+    }
+    if (opts.refineIterations || opts.epieIterations || opts.initModel !== undefined) {
+      const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
+      const compared = await compareWithEpie(scan, out, rec.reconstruction, {
+        refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
+        ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }), networkSeconds, reporter, halfScan,
+        ...(networkHalves ? { networkSubset: networkHalves.reconstructSubset } : {}),
+      });
+      methods = [
+        ...(pretrained ? [pretrained] : []),
+        { method: networkMethod, dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
+        ...compared.map(({ quality: _q, ...m }) => m),
+      ];
+      for (const c of compared) quality.push({ method: c.method, label: c.method === 'refined' ? 'network + ePIE refinement' : 'ePIE from flat', outputs: c.quality, metrics: c.metrics });
+      for (const m of methods) {
+        const q = m.metrics, f = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(4));
+        reporter.info(`${m.method.padEnd(10)} SSIM amp ${f(q?.amp_ssim)} phase ${f(q?.phase_ssim)}, ${m.seconds.toFixed(1)} s (total ${m.totalSeconds.toFixed(1)} s)${m.iterations ? `, ${m.iterations} iterations, α ${m.alpha}, final cost ${m.finalCost?.toPrecision(3)}` : ''}`);
+      }
+    }
+  } finally {
+    await networkHalves?.close();
+  }
+  for (const q of quality) {
+    const r = q.outputs.selfConsistency.record, h = r.halfScanFrc;
+    reporter.info(`${q.method.padEnd(10)} data residual ${r.residuals.normalizedDeviance.toPrecision(3)} × noise (R-factor ${r.residuals.rFactor.toFixed(4)}, ${r.residuals.poorlyExplained.positions} positions > 2), half-scan FRC ${h ? (h.reachesNyquist ? '≤ 1 px (Nyquist)' : `${h.resolutionPixels.toFixed(2)} px${h.resolutionNm !== null ? ` (${h.resolutionNm.toPrecision(3)} nm)` : ''}`) : `absent: ${r.halfScanFrcAbsent}`}`);
   }
   const reportFile = path.join(out, 'report.html');
   const summary: RunSummary = {
@@ -185,37 +244,50 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     seconds: (performance.now() - t0) / 1000,
     report: reportFile,
     ...(methods ? { methods } : {}),
+    selfConsistency: Object.fromEntries(quality.map((q) => [q.method, selfConsistencySummary(q.outputs.selfConsistency.record)])),
     ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),
   };
   const images = reportImages(out, Boolean(raw.objectGuess)).filter((i) => fs.existsSync(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) }));
+  const selfConsistencySections: SelfConsistencySection[] = quality.map((q) => ({
+    label: q.label, record: q.outputs.selfConsistency.record, metrics: q.metrics,
+    images: q.outputs.images.filter((i) => !/_reliable\.png$/.test(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) })),
+  }));
   writeFileAtomic(reportFile, reportHtml({
     title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images,
     ...(metrics ? { metrics } : { metricsAbsent: metricsAbsent! }), ...(frc ? { frc, profile: 'standard' as const } : {}), history,
-    ...(methods ? { methods } : {}), warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
+    ...(methods ? { methods } : {}), selfConsistency: selfConsistencySections, warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
     ...(opts.initModel !== undefined ? { modelCard: readModelCard(opts.initModel).card } : {}),
   }));
   writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
   return summary;
 }
 
-/** The report's images (the curves are drawn as charts from the data), in order, as files of the run directory (those absent are skipped). */
+/**
+ * The report's images (the curves are drawn as charts from the data), in order, as files of the run
+ * directory (those absent are skipped). Objects are shown cropped to the reliably reconstructed
+ * region (`*_reliable.png`, issue 17), saying so, when that crop exists; else the full canvas.
+ */
 function reportImages(outDir: string, hasTruth: boolean): { caption: string; file: string }[] {
+  const cropped = (dir: string, name: string) => fs.existsSync(path.join(outDir, dir, `${name}_reliable.png`));
+  const pick = (dir: string, name: string, caption: string) => (cropped(dir, name)
+    ? { caption: `${caption}, cropped to the reliably reconstructed region (fluence ≥ half the reference; full canvas: ${dir}/${name}.png)`, file: path.join(outDir, dir, `${name}_reliable.png`) }
+    : { caption, file: path.join(outDir, dir, `${name}.png`) });
   const list = [
     // run --init-model: the pretrained network as it is (absent otherwise).
-    { caption: 'pretrained network, not trained on this scan: amplitude', file: path.join(outDir, 'pretrained', 'amplitude.png') },
-    { caption: 'pretrained network, not trained on this scan: phase', file: path.join(outDir, 'pretrained', 'phase.png') },
-    { caption: 'reconstructed amplitude', file: path.join(outDir, 'recon', 'amplitude.png') },
-    { caption: 'reconstructed phase', file: path.join(outDir, 'recon', 'phase.png') },
+    pick('pretrained', 'amplitude', 'pretrained network, not trained on this scan: amplitude'),
+    pick('pretrained', 'phase', 'pretrained network, not trained on this scan: phase'),
+    pick('recon', 'amplitude', 'reconstructed amplitude'),
+    pick('recon', 'phase', 'reconstructed phase'),
   ];
   if (hasTruth) list.push(
-    { caption: 'true amplitude (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_amplitude.png') },
-    { caption: 'true phase (same frame as the reconstruction)', file: path.join(outDir, 'recon', 'truth_phase.png') },
+    pick('recon', 'truth_amplitude', 'true amplitude (same frame as the reconstruction)'),
+    pick('recon', 'truth_phase', 'true phase (same frame as the reconstruction)'),
   );
   // run --refine / --compare-epie (absent files are skipped).
   for (const [dir, what] of [['refined', 'network + ePIE refinement'], ['epie', 'ePIE from flat']] as const) {
     list.push(
-      { caption: `${what}: amplitude`, file: path.join(outDir, dir, 'amplitude.png') },
-      { caption: `${what}: phase`, file: path.join(outDir, dir, 'phase.png') },
+      pick(dir, 'amplitude', `${what}: amplitude`),
+      pick(dir, 'phase', `${what}: phase`),
       { caption: `${what}: cost per iteration`, file: path.join(outDir, dir, 'cost.png') },
     );
   }

@@ -8,6 +8,7 @@ import { resolveRunConfig, type RunConfig } from '@ptychojs/model';
 export const PRETRAIN_CONFIG_DEFAULTS = Object.freeze({
   gridsize: 1,
   nFiltersScale: 0.5,
+  inputIterations: 4,
   realspaceWeight: 300,
   epochs: 1_000_000,
   maxMinutes: 60,
