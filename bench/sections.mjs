@@ -1,5 +1,5 @@
 // Benchmark sections. Each returns plain numbers plus ratios to a baseline from the same run.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -206,6 +206,49 @@ async function quality() {
 }
 
 /**
+ * largeScan (issue 19): inspect and infer on a stored NPZ of 2× the run's memory budget (64 MiB, so
+ * a 128 MiB scan), peak RSS and time, against a plain read of the file and inference on a small scan
+ * with the same model (bench/large-scan.mjs). BENCH_LARGE_BUDGET_MIB raises the budget.
+ */
+async function largeScan() {
+  return runJson('bench/large-scan.mjs', [process.env.BENCH_LARGE_BUDGET_MIB ?? '64', '2']);
+}
+
+/**
+ * hdf5 (issue 18): `ptycho inspect` on a ptychodus diffraction file of 100k frames (64×64 uint16,
+ * LZF, written by h5py: bench/hdf5-inspect.py) with its product: it reads the metadata and a
+ * bounded sample of frames (--sample's default), not the file; time and peak RSS, next to
+ * `ptycho --version` (start-up) and to inspecting every frame (--sample all).
+ */
+async function hdf5() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptychojs-h5-'));
+  const cli = path.join(import.meta.dirname, '..', 'apps/cli/dist/main.js');
+  const timed = (args) => {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`ptycho ${args.join(' ')}: ${r.stderr.slice(-2000)}`);
+    const [s, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+    return { seconds: s, peakRssMiB: round(kb / 1024, 4), out: r.stdout };
+  };
+  try {
+    const frames = 100_000;
+    const bytes = Number(execFileSync('python3', [path.join(import.meta.dirname, 'hdf5-inspect.py'), dir, String(frames)], { encoding: 'utf8' }).trim());
+    const args = [path.join(dir, 'diffraction.h5'), '--positions', path.join(dir, 'product.h5'), '--json', '--quiet'];
+    const start = timed(['--version']);
+    const sample = timed(['inspect', ...args]);
+    const all = timed(['inspect', ...args, '--sample', 'all']);
+    const s = JSON.parse(sample.out);
+    return {
+      frames, fileMiB: round(bytes / 2 ** 20), framesAsFloat32MiB: round((frames * 64 * 64 * 4) / 2 ** 20),
+      startSeconds: start.seconds, startPeakRssMiB: start.peakRssMiB,
+      inspectSample: { seconds: sample.seconds, peakRssMiB: sample.peakRssMiB, framesRead: s.sampledFrames ?? frames },
+      inspectAll: { seconds: all.seconds, peakRssMiB: all.peakRssMiB },
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * soak (issue 19): BENCH_SOAK_MINUTES (default 30; `npm run bench -- soak --minutes 5`) of
  * training a small model with a checkpoint every epoch, then as long of pretraining it
  * (bench/soak.mjs): tensors, RSS after GC and disk per epoch, against the targets. Long (twice
@@ -225,6 +268,6 @@ async function degenerate() {
   return runJson('bench/degenerate.mjs', []);
 }
 
-export const sections = { io, grouping, stitching, training, epie, quality, degenerate, soak };
+export const sections = { io, grouping, stitching, training, epie, quality, largeScan, hdf5, degenerate, soak };
 /** Sections run only when named (`npm run bench -- soak`). */
 export const namedOnly = new Set(['soak']);

@@ -203,6 +203,52 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     await page.close();
   });
 
+  it('reads dropped ptychodus and CXI files through the CLI\'s reader registry, and reconstructs a ptychodus diffraction file as ptycho infer does', async () => {
+    const F = path.resolve(import.meta.dirname, '../../../packages/io/test/fixtures/formats');
+    const page = await openViewer();
+    const names = ['diffraction.h5', 'product.h5', 'scan.cxi'];
+    const dt = await page.evaluateHandle((files) => {
+      const d = new DataTransfer();
+      for (const { name, bytes } of files) d.items.add(new File([new Uint8Array(bytes)], name));
+      return d;
+    }, names.map((name) => ({ name, bytes: [...fs.readFileSync(path.join(F, name))] })));
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+    await page.waitForFunction(() => document.querySelectorAll('#scans select.pick-scan option').length >= 4);
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(await page.locator('#messages').textContent()).toBe('');
+    const want = readNpz(path.join(F, 'scan.npz'));
+    for (const [name, reader, shift] of [['diffraction.h5', 'ptychodus-diffraction-h5', 0], ['scan.cxi', 'cxi', -11]] as const) {
+      await page.locator('#scans select.pick-scan').selectOption(name);
+      const inspect = JSON.parse(ptycho(['inspect', path.join(F, name), ...(name === 'diffraction.h5' ? ['--positions', path.join(F, 'product.h5')] : []), '--json', '--quiet'], tmp).stdout);
+      expect(await page.locator('#scans p.reader').getAttribute('data-reader')).toBe(reader);
+      expect(inspect.reader.name).toBe(reader);
+      expect(await page.locator('#scans table.scan-summary tr', { has: page.locator('th:text-is("valid")') }).locator('td').textContent()).toBe('yes');
+      await page.locator('#scans input.frame').fill('3');
+      const x = (want.xcoords!.data as Float64Array)[3]! + shift;
+      expect(await page.locator('#scans .frame-caption').textContent()).toContain(`frame 3 of 16: position x = ${Number(x.toPrecision(4))}`);
+    }
+    await page.locator('#scans').screenshot({ path: path.join(SHOTS, 'dropped-formats.png') });
+    // In-browser inference of the diffraction file with the positions of the product dropped with it.
+    await page.locator('#infer select.pick-infer-scan').selectOption('diffraction.h5');
+    await page.click('#infer button.run-infer');
+    await page.waitForSelector('#infer[data-state="done"], #infer[data-state="failed"]', { timeout: 180_000 });
+    expect(await page.locator('#messages').textContent()).toBe('');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#infer a.download')]);
+    const file = path.join(tmp, 'browser-h5.npz');
+    await download.saveAs(file);
+    ptycho(['infer', '--model', 'out/train', '--data', path.join(F, 'diffraction.h5'), '--positions', path.join(F, 'product.h5'), '--out', 'h5-infer', '--backend', 'wasm', '--workers', '1', '--batch-size', '64', '--force'], tmp);
+    const b = parseReconstruction(readNpz(file), 'browser'), c = parseReconstruction(readNpz(path.join(tmp, 'h5-infer/reconstruction.npz')), 'cli');
+    expect(b.canvasOrigin).toEqual(c.canvasOrigin);
+    let maxAbs = 0, maxDiff = 0;
+    for (let i = 0; i < c.object.re.length; i++) {
+      maxAbs = Math.max(maxAbs, Math.hypot(c.object.re[i]!, c.object.im[i]!));
+      maxDiff = Math.max(maxDiff, Math.abs(b.object.re[i]! - c.object.re[i]!), Math.abs(b.object.im[i]! - c.object.im[i]!));
+    }
+    // As for the NPZ above: the same wasm kernels and batch size, float32 rounding.
+    expect(maxDiff).toBeLessThanOrEqual(1e-5 * maxAbs);
+    await page.close();
+  });
+
   it('shows the CLI\'s message for a malformed file dropped onto the page', async () => {
     const bad = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(40, 7)]);
     fs.writeFileSync(path.join(tmp, 'bad.npz'), bad);

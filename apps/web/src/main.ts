@@ -9,13 +9,14 @@
  * packages' validating readers, shown as text nodes, never as HTML or code.
  */
 import * as Comlink from 'comlink';
-import { parseNpz, parseReconstruction, type RawData } from '@ptychojs/io';
+import { parseNpz, parseReconstruction, type ScanData as ScanArrays, type ScanSource } from '@ptychojs/io';
 import {
   chartSvg, frcChart, lossCharts, parseJsonText, parseMetricsRecord, parseRunDirConfig, parseRunSummary, parseTrainingHistory, summarizeScan, checkScan,
   type MetricsFile, type RunSummaryFile,
 } from '@ptychojs/pipeline';
 import { classifyFiles, type Classified, type ModelFiles } from './load/classify-files.js';
 import { droppedFiles, servedFiles } from './load/sources.js';
+import { isProduct, openScan } from './load/open-scan.js';
 import type { SourceFile } from './load/source-file.js';
 import { el } from './view/el.js';
 import { errorLines } from './view/error-lines.js';
@@ -56,17 +57,38 @@ function section(id: string, title: string, ...children: Array<Node | string>): 
   return s;
 }
 
-interface ScanData { file: SourceFile; summary: ReturnType<typeof summarizeScan>; raw?: RawData }
+interface ScanData { file: SourceFile; summary: ReturnType<typeof summarizeScan>; raw?: ScanArrays; maxAmplitude?: number; positions?: SourceFile }
 
-async function readScan(f: SourceFile): Promise<ScanData> {
-  const arrays = parseNpz(await f.bytes(), { file: f.path });
-  const check = checkScan(arrays, f.path, { command: 'run' });
-  const summary = summarizeScan(check, arrays);
-  return { file: f, summary, ...(summary.valid && check.raw ? { raw: check.raw } : {}) };
+/**
+ * A scan file through the registry of scan readers (as `ptycho inspect` reads it): our NPZ, a
+ * ptychodus product or diffraction file, CXI. A ptychodus diffraction file takes its positions from
+ * a ptychodus product dropped with it (the CLI's `--positions`).
+ */
+async function readScan(f: SourceFile, others: readonly SourceFile[]): Promise<ScanData> {
+  const bytes = await f.bytes();
+  let source: ScanSource = await openScan({ path: f.path, bytes });
+  let positions: SourceFile | undefined;
+  if (source.reader === 'ptychodus-diffraction-h5' && source.problems.length > 0) {
+    for (const o of others) {
+      if (o === f) continue;
+      const ob = await o.bytes();
+      if (!(await isProduct({ path: o.path, bytes: ob }))) continue;
+      source.close();
+      source = await openScan({ path: f.path, bytes }, { path: o.path, bytes: ob });
+      positions = o;
+      break;
+    }
+  }
+  const check = checkScan(source, { command: 'run' });
+  const summary = summarizeScan(check);
+  return {
+    file: f, summary, ...(positions ? { positions } : {}),
+    ...(summary.valid && check.raw ? { raw: check.raw, maxAmplitude: check.stats?.max ?? 0 } : {}),
+  };
 }
 
 /** Amplitude and phase side by side, sharing zoom and pan, with the positions toggle. */
-function reconstructionViews(H: number, W: number, amplitude: Float32Array, phase: Float32Array, origin: readonly [number, number], positions?: RawData): HTMLElement {
+function reconstructionViews(H: number, W: number, amplitude: Float32Array, phase: Float32Array, origin: readonly [number, number], positions?: ScanArrays): HTMLElement {
   const transform = sharedTransform();
   const [amin, amax] = finiteRange(amplitude);
   const mid = (amin + amax) / 2;
@@ -162,13 +184,13 @@ async function showScans(scans: ScanData[]): Promise<void> {
   const body = el('div');
   const pick = el('select', { class: 'pick-scan' }, ...scans.map((s, i) => el('option', { value: String(i) }, s.file.path)));
   section('scans', scans.length > 1 ? `Raw scans (${scans.length})` : 'Raw scan', ...(scans.length > 1 ? [pick] : []), body);
-  const show = () => { const s = scans[Number(pick.value)]!; body.replaceChildren(scanView(s.summary, s.raw)); };
+  const show = () => { const s = scans[Number(pick.value)]!; body.replaceChildren(scanView(s.summary, s.raw, s.maxAmplitude)); };
   pick.addEventListener('change', show);
   show();
 }
 
 /** The in-browser reconstruction panel: a model with its run config + a scan → the worker. */
-function showInference(models: readonly ModelFiles[], scanFiles: readonly SourceFile[]): void {
+function showInference(models: readonly ModelFiles[], scanFiles: readonly SourceFile[], scans: readonly ScanData[]): void {
   const usable = models.filter((m) => m.runConfig);
   if (usable.length === 0 || scanFiles.length === 0) {
     if (models.length > 0 && usable.length === 0) section('infer', 'Reconstruct in the browser', el('p', {}, 'A model was found without its run\'s config.json (grouping settings): drop the whole run directory (model/ and config.json).'));
@@ -209,9 +231,11 @@ function showInference(models: readonly ModelFiles[], scanFiles: readonly Source
         runConfig: { path: model.runConfig!.path, text: await text(model.runConfig!) },
         scan: { path: scan.path, bytes: (await scan.bytes()).slice().buffer }, batchSize: 64,
       };
+      const pos = scans.find((s) => s.file === scan)?.positions;
+      if (pos) req.positions = { path: pos.path, bytes: (await pos.bytes()).slice().buffer };
       const t0 = performance.now();
       status.textContent = 'reconstructing…';
-      const res = await worker.reconstruct(Comlink.transfer(req, [req.scan.bytes, ...Object.values(shards)]), Comlink.proxy((done: number, total: number) => {
+      const res = await worker.reconstruct(Comlink.transfer(req, [req.scan.bytes, ...(req.positions ? [req.positions.bytes] : []), ...Object.values(shards)]), Comlink.proxy((done: number, total: number) => {
         progress.max = total; progress.value = done;
         const secs = (performance.now() - t0) / 1000, rate = done / Math.max(secs, 1e-3);
         status.textContent = `${done}/${total} groups | ${rate.toFixed(1)} groups/s | ETA ${Math.max(0, Math.round((total - done) / Math.max(rate, 1e-9)))} s`;
@@ -245,7 +269,7 @@ async function render(): Promise<void> {
   const history = await attempt(c.history, async (f) => parseTrainingHistory(await readJson(f), f.path));
   const runConfig = await attempt(c.runConfig, async (f) => { const v = await readJson(f); parseRunDirConfig(v, f.path); return v; });
   const scans: ScanData[] = [];
-  for (const f of c.scans) { const s = await attempt(f, readScan); if (s) scans.push(s); }
+  for (const f of c.scans) { const s = await attempt(f, (file) => readScan(file, c.scans)); if (s) scans.push(s); }
   await showReconstruction(c, scans, summary);
   await showSelfConsistency(c);
   showMetricsAndCurves(metrics, summary, history);
@@ -253,9 +277,9 @@ async function render(): Promise<void> {
     section('run', 'Run', ...(summary ? [el('h3', {}, 'Summary'), keyValueTable(summary.fields, 'summary')] : []), ...(runConfig ? [el('h3', {}, `Configuration (${c.runConfig!.path})`), keyValueTable(runConfig, 'config')] : []));
   }
   await showScans(scans);
-  showInference(c.models, c.scans);
+  showInference(c.models, c.scans, scans);
   if ($('content').childElementCount === 0 && $('messages').childElementCount === 0) {
-    $('content').append(el('p', { class: 'empty' }, 'Nothing to show yet: drop a results folder, reconstruction.npz, summary.json, history.json, metrics.json, a raw scan NPZ or a model folder here.'));
+    $('content').append(el('p', { class: 'empty' }, 'Nothing to show yet: drop a results folder, reconstruction.npz, summary.json, history.json, metrics.json, a raw scan (NPZ, ptychodus .h5/.npz, CXI) or a model folder here.'));
   }
   document.body.dataset.ready = '1';
 }

@@ -1,7 +1,6 @@
-import { describeFlaggedPixels, formatInputError, MASKING_ADVICE, type DiffractionKind, type RawData } from '@ptychojs/io';
-import { diffractionStats, type DiffractionStats } from './internal/diffraction-stats.js';
+import { describeFlaggedPixels, detectorFlagValues, formatInputError, MASKING_ADVICE, type DiffractionKind, type DiffractionStats, type RawData, type ScanData } from '@ptychojs/io';
+import { diffractionStats } from './internal/diffraction-stats.js';
 import { fmt } from './internal/fmt.js';
-import { sentinelValues } from './internal/sentinel-values.js';
 import { uniformDiffractionProblem } from './uniform-diffraction-problem.js';
 import { median } from './internal/median.js';
 import { knnAll } from './knn-all.js';
@@ -43,7 +42,9 @@ export type ScanIssueCode =
   | 'dose-mismatch'
   | 'metadata-disagrees'
   | 'start-positions-differ'
-  | 'small-neighbour-pool';
+  | 'small-neighbour-pool'
+  // found by a scan reader (geometry in the file that disagrees with itself)
+  | 'reader-geometry';
 
 /**
  * One finding about a scan. `message` is the full line a person reads (`file, key 'k': what;
@@ -103,6 +104,11 @@ export interface ScanToAssess {
   readonly ycoordsStart?: ArrayLike<number>;
   /** @shape (M, N, N) amplitude = sqrt(counts) */
   readonly diff3d?: ArrayLike<number>;
+  /**
+   * The diffraction's statistics already gathered (by `checkRawData`'s one pass over a scan read
+   * by range, possibly of a sample of frames); used instead of reading `diff3d`.
+   */
+  readonly diffractionStats?: DiffractionStats;
   /** Only its `shape` (H, W) is read. */
   readonly objectGuess?: { readonly shape: readonly number[] };
   readonly metadata?: Readonly<Record<string, unknown>>;
@@ -200,7 +206,7 @@ const EVALUATING_COMMANDS: readonly ScanCommand[] = ['inspect', 'run', 'evaluate
  * @shape scan.xcoords (M,) pixels
  * @shape scan.diff3d (M, N, N) amplitude
  */
-export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSettings): ScanAssessment {
+export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: AssessScanSettings): ScanAssessment {
   const file = scan.source;
   const { command } = settings;
   const problems: ScanIssue[] = [];
@@ -325,15 +331,16 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   // --- diffraction -------------------------------------------------------------------------------
   let ds: DiffractionStats | undefined;
   let countsLike = false;
-  const sentinels = sentinelValues(dtypeOf(dKey), settings.diffraction?.kind ?? 'amplitude');
+  const flags = detectorFlagValues(dtypeOf(dKey), settings.diffraction?.kind ?? 'amplitude');
   const needsDiffraction = DIFFRACTION_COMMANDS.includes(command);
-  const d = needsDiffraction ? scan.diff3d : undefined;
-  if (d === undefined) {
-    if (needsDiffraction) problem('diffraction-missing', 'diff3d', 'no diffraction patterns', `diff3d (${M}, N, N) amplitude`, 'absent', `add the measured patterns as 'diff3d'`);
-  } else if (d.length !== M * N * N) {
+  const given = 'diffractionStats' in scan && scan.diffractionStats ? scan.diffractionStats : undefined;
+  const d = needsDiffraction && !given ? scan.diff3d : undefined;
+  if (needsDiffraction && !given && d === undefined) {
+    problem('diffraction-missing', 'diff3d', 'no diffraction patterns', `diff3d (${M}, N, N) amplitude`, 'absent', `add the measured patterns as 'diff3d'`);
+  } else if (d !== undefined && d.length !== M * N * N) {
     problem('diffraction-missing', dKey, 'diffraction size does not match M positions of N×N', `(${M}, ${N}, ${N}) = ${M * N * N} values`, `${d.length} values`, 'write one N×N pattern per position');
-  } else {
-    ds = diffractionStats(d, M, N, new Set(sentinels.keys()));
+  } else if (needsDiffraction) {
+    ds = given ?? diffractionStats(d!, M, N, new Set(flags.keys()));
     const shape = [M, N, N];
     if (ds.nonFinite > 0) {
       problem('diffraction-not-finite', dKey, `${ds.nonFinite} NaN/Inf value${ds.nonFinite > 1 ? 's' : ''}, first at ${indexText(ds.firstNonFinite, shape)}`, 'finite amplitudes', `${ds.nonFinite} non-finite`, 'replace masked or saturated pixels by a finite estimate (or drop those patterns)');
@@ -344,7 +351,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     const usable = ds.nonFinite === 0 && ds.negative === 0;
     if (usable && ds.min === ds.max) {
       // One value throughout (zero, or a flag value): no diffraction at all; nothing else about it means anything.
-      if (needsDiffraction) problems.push(uniformDiffractionProblem({ file, key: dKey, M }, ds.max, dtypeOf(dKey), settings.diffraction?.kind ?? 'amplitude'));
+      problems.push(uniformDiffractionProblem({ file, key: dKey, M, ...(ds.frameIndex ? { patternsRead: ds.patterns } : {}) }, ds.max, dtypeOf(dKey), settings.diffraction?.kind ?? 'amplitude'));
     } else if (usable) {
       assessDiffraction(ds);
     }
@@ -353,19 +360,27 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   function assessDiffraction(s: DiffractionStats): void {
     const stored = dtypeOf(dKey);
     const reading = settings.diffraction ?? { kind: 'amplitude', stated: false };
-    // Pixels that are no measurement: constant in every pattern and a detector's flag value or
+    // Amplitudes sqrt(counts) holding only integers ≥ 2 would need every count to be a perfect
+    // square; raw detector counts are integers. (Values of only 0 and 1 read the same either way.)
+    // A reading the user stated is not second-guessed.
+    const P = s.patterns;
+    /** The frame index of pattern p of the statistics (a sample's patterns are not frames 0…P−1). */
+    const frame = (p: number): number => s.frameIndex?.[p] ?? p;
+    const ofAll = s.frameIndex ? `${P} sampled` : `${M}`;
+    const every = s.frameIndex ? 'every sampled pattern' : 'every pattern';
+    // Pixels that are no measurement: one value in every pattern and a detector's flag value or
     // far brighter than their neighbours, or constant lines inside the signal (module gaps).
     // (When every pattern is the same, every pixel is constant: that is the finding, not gaps.)
     const NN = N * N;
-    const identical = M >= 2 && s.constantPixels.every((c) => c === 1);
+    const identical = P >= 2 && s.maskedPixels === 0 && s.constantPixels.every((c) => c === 1);
     const flagged = new Uint8Array(NN);
     const hotLike = new Uint8Array(NN);
     if (!identical) {
-      for (let p = 0; M >= 2 && p < NN; p++) {
+      for (let p = 0; P >= 2 && p < NN; p++) {
         if (!s.constantPixels[p]) continue;
-        const v = d![p]!;
-        if (sentinels.has(v)) flagged[p] = 1;
-        else if (M >= MIN_PATTERNS_CONSTANT && v > 0 && v > HOT_FACTOR * neighbourMax(s.pixelMax, p)) { flagged[p] = 1; hotLike[p] = 1; }
+        const v = s.firstFrame[p]!;
+        if (flags.has(v)) flagged[p] = 1;
+        else if (P >= MIN_PATTERNS_CONSTANT && v > 0 && v > HOT_FACTOR * neighbourMax(s.pixelMax, p, N)) { flagged[p] = 1; hotLike[p] = 1; }
       }
       for (const [a, b] of darkLines(s.constantRows, s.rowEnergy)) for (let i = a; i <= b; i++) flagged.fill(1, i * N, (i + 1) * N);
       for (const [a, b] of darkLines(s.constantCols, s.colEnergy)) for (let j = a; j <= b; j++) for (let i = 0; i < N; i++) flagged[i * N + j] = 1;
@@ -375,12 +390,12 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     let gapSum = 0, gapEnergy = 0, gapQuartic = 0, excluded = 0, maxOutside = 0;
     for (let p = 0; p < NN; p++) {
       if (flagged[p]) {
-        const v = d![p]!;
+        const v = s.firstFrame[p]!;
         if (v !== 0) excluded++;
         gapSum += v; gapEnergy += v * v; gapQuartic += v ** 4;
       } else if (s.pixelMax[p]! > maxOutside) maxOutside = s.pixelMax[p]!;
     }
-    const sum = s.sum.map((v) => v - gapSum), energy = s.energy.map((v) => v - gapEnergy);
+    const sum = s.sum.map((v) => v - gapSum), energy = s.energy.map((v) => v - gapEnergy), sum4 = s.sum4.map((v) => v - gapQuartic);
     if (excluded > 0) stats.excludedPixels = excluded;
     const leftOut = excluded > 0 ? ` (without the ${excluded} flagged pixels)` : '';
 
@@ -394,7 +409,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     let min = Infinity, max = -Infinity, total = 0;
     for (const v of perPattern) { if (v < min) min = v; if (v > max) max = v; total += v; }
     stats.countsPerPattern = { min, median: median(perPattern), max };
-    stats.meanCounts = total / M;
+    stats.meanCounts = total / P;
     const np = statedNphotons();
     const says = np ? ` (${np.key} says ${fmt(np.value)})` : '';
     if (countsLike) {
@@ -405,25 +420,19 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
     } else if (reading.kind === 'counts' && !reading.stated) {
       // Read as counts because of an integer dtype: say so, with the other reading's dose
       // (as amplitudes, a pattern's counts would be Σ value² = Σ amplitude⁴ here).
-      const asAmplitudes = new Float64Array(M);
-      for (let m = 0; m < M; m++) {
-        let e = 0;
-        for (let p = m * N * N, end = p + N * N; p < end; p++) e += d![p]! ** 4;
-        asAmplitudes[m] = e - gapQuartic;
-      }
       warn('diffraction-read-as-counts', dKey, `stored as ${stored || 'integers'}: read as detector counts, amplitude = sqrt(counts)`,
-        'float amplitudes sqrt(counts) (SPEC §3), or the reading stated', `read as counts, ${fmt(med)} counts per pattern${leftOut}; read as amplitudes, ${fmt(median(asAmplitudes))}${says}`,
+        'float amplitudes sqrt(counts) (SPEC §3), or the reading stated', `read as counts, ${fmt(med)} counts per pattern${leftOut}; read as amplitudes, ${fmt(median(sum4))}${says}`,
         'if these are counts, say so with --diffraction counts (checkRawData option diffraction: \'counts\'); if they are amplitudes, --diffraction amplitude');
     }
     const zero = perPattern.reduce((n, v) => n + (v === 0 ? 1 : 0), 0);
     if (zero > 0) {
       const first = perPattern.findIndex((v) => v === 0);
-      warn('empty-patterns', dKey, `${zero} of ${M} patterns are entirely zero, first at index ${first}`, 'every pattern recorded photons', `${zero} empty`,
+      warn('empty-patterns', dKey, `${zero} of ${ofAll} patterns are entirely zero, first at index ${frame(first)}`, 'every pattern recorded photons', `${zero} empty`,
         'drop the empty frames and their positions (beam off, shutter closed, dropped frames); they train the model towards a dark object');
     }
     if (nonZero.length >= 3 && med > 0) {
       let hi = 0, lo = 0, first = -1;
-      for (let m = 0; m < M; m++) {
+      for (let m = 0; m < P; m++) {
         const v = perPattern[m]!;
         if (v === 0) continue;
         const out = v > OUTLIER_FACTOR * med ? 'hi' : v < med / OUTLIER_FACTOR ? 'lo' : '';
@@ -431,39 +440,39 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
         if (out && first < 0) first = m;
       }
       if (hi + lo > 0) {
-        warn('outlier-patterns', dKey, `${hi + lo} pattern${hi + lo > 1 ? 's have' : ' has'} a total more than ${OUTLIER_FACTOR}× from the median ${fmt(med)} counts (${hi} above, ${lo} below), first at index ${first} (${fmt(perPattern[first]!)})`,
+        warn('outlier-patterns', dKey, `${hi + lo} pattern${hi + lo > 1 ? 's have' : ' has'} a total more than ${OUTLIER_FACTOR}× from the median ${fmt(med)} counts (${hi} above, ${lo} below), first at index ${frame(first)} (${fmt(perPattern[first]!)})`,
           `totals within ${OUTLIER_FACTOR}× of the median`, `${hi} bright, ${lo} faint`, 'check those frames for beam loss, saturation or a wrong exposure time; drop or rescale them');
       }
     }
     if (where.columns.length + where.rows.length > 0) {
-      const lines = [...where.columns.map((r) => lineText(r, 'column')), ...where.rows.map((r) => lineText(r, 'row'))].join('; ');
-      warn('detector-gaps', dKey, `${lines} in every pattern: detector module gaps or dead lines, not measurements`,
-        'measured values in every pixel', `the same value in all ${M} patterns${excluded > 0 ? ' (left out of the counts per pattern)' : ''}`,
+      const lines = [...where.columns.map((r) => lineText(r, 'column', s.firstFrame)), ...where.rows.map((r) => lineText(r, 'row', s.firstFrame))].join('; ');
+      warn('detector-gaps', dKey, `${lines} in ${every}: detector module gaps or dead lines, not measurements`,
+        'measured values in every pixel', `the same value in all ${ofAll} patterns${excluded > 0 ? ' (left out of the counts per pattern)' : ''}`,
         `${MASKING_ADVICE}; until then the Poisson likelihood fits them as if measured`);
     }
     if (where.pixels.length > 0) {
-      const shown = where.pixels.slice(0, 5).map(([i, j]) => `(${i}, ${j}) = ${valueText(d![i * N + j]!)}`).join(', ');
+      const shown = where.pixels.slice(0, 5).map(([i, j]) => `(${i}, ${j}) = ${valueText(s.firstFrame[i * N + j]!)}`).join(', ');
       const more = where.pixels.length > 5 ? ` and ${where.pixels.length - 5} more` : '';
       const hot = where.pixels.filter(([i, j]) => hotLike[i * N + j]).length;
       const why = hot === where.pixels.length ? `over ${HOT_FACTOR}× the brightest neighbour` : hot === 0 ? "a detector's flag value" : `a detector's flag value or over ${HOT_FACTOR}× the brightest neighbour`;
-      warn('hot-pixels', dKey, `${where.pixels.length} pixel${where.pixels.length > 1 ? 's hold' : ' holds'} the same value in every pattern, ${why}: hot or flagged pixels, not measurements`,
+      warn('hot-pixels', dKey, `${where.pixels.length} pixel${where.pixels.length > 1 ? 's hold' : ' holds'} the same value in ${every}, ${why}: hot or flagged pixels, not measurements`,
         'measured values in every pixel', `(row, column) ${shown}${more}; left out of the counts per pattern`, MASKING_ADVICE);
     }
     if (identical) {
-      warn('identical-patterns', dKey, `all ${M} patterns are identical, bit for bit`, 'patterns that change with the scan position', `${M} copies of pattern 0`,
+      warn('identical-patterns', dKey, `all ${ofAll} patterns are identical, bit for bit`, 'patterns that change with the scan position', `${P} copies of pattern ${frame(0)}`,
         'check the detector export (a stale frame buffer written for every position) or that the stage moved; ptychography needs patterns that change with position');
     }
     let saturated = 0, satPixels = 0, worst = -1;
     for (let p = 0; p < NN; p++) {
-      const c = s.sentinelCount[p]!;
+      const c = s.flagCount[p]!;
       if (c === 0 || flagged[p]) continue;
       saturated += c; satPixels++;
-      if (worst < 0 || c > s.sentinelCount[worst]!) worst = p;
+      if (worst < 0 || c > s.flagCount[worst]!) worst = p;
     }
     if (saturated > 0) {
-      const v = s.sentinelValue[worst]!;
-      warn('saturated-pixels', dKey, `${saturated} value${saturated > 1 ? 's' : ''} in ${satPixels} pixel${satPixels > 1 ? 's' : ''} equal ${valueText(v)}, most often at (row, column) (${Math.floor(worst / N)}, ${worst % N}) (${s.sentinelCount[worst]} of ${M} patterns): saturated, or flagged by the detector`,
-        `values below ${sentinels.get(v)}`, `${saturated} at that value`,
+      const v = s.flagValue[worst]!;
+      warn('saturated-pixels', dKey, `${saturated} value${saturated > 1 ? 's' : ''} in ${satPixels} pixel${satPixels > 1 ? 's' : ''} equal ${valueText(v)}, most often at (row, column) (${Math.floor(worst / N)}, ${worst % N}) (${s.flagCount[worst]} of ${ofAll} patterns): saturated, or flagged by the detector`,
+        `values below ${flags.get(v)}`, `${saturated} at that value`,
         `if saturated, those counts are lower bounds (the true intensity was higher): ${MASKING_ADVICE}; next time reduce the exposure or attenuate the central beam`);
     }
     // Dose (SPEC §3: nphotons = mean counts per pattern).
@@ -472,7 +481,7 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
       if (!np) continue;
       const r = measured / np.value;
       if (!(r <= DOSE_FACTOR && r >= 1 / DOSE_FACTOR)) {
-        warn('dose-mismatch', np.key, `the data hold ${fmt(measured)} counts per pattern on average${countsLike ? ' (read as counts)' : ''}${leftOut} but ${np.key} = ${fmt(np.value)}`,
+        warn('dose-mismatch', np.key, `the data hold ${fmt(measured)} counts per pattern on average${countsLike ? ' (read as counts)' : ''} but ${np.key} = ${fmt(np.value)}`,
           `within ${DOSE_FACTOR}× of ${fmt(np.value)}`, `${fmt(measured)} (×${fmt(r)})`,
           np.key === '--nphotons' ? `set --nphotons ${fmt(measured)} (the measured dose), or check that diff3d is sqrt(counts)` : 'correct _metadata.nphotons or the diffraction scaling');
       }
@@ -500,17 +509,17 @@ export function assessScan(scan: ScanToAssess | RawData, settings: AssessScanSet
   }
 
   /** `columns 30…31 = 65535 (the uint16 maximum)`: a run of flagged lines and its value when they share one. */
-  function lineText([a, b]: readonly [number, number], what: 'row' | 'column'): string {
-    const at = (k: number, l: number) => (what === 'row' ? d![k * N + l]! : d![l * N + k]!);
+  function lineText([a, b]: readonly [number, number], what: 'row' | 'column', first: Float32Array): string {
+    const at = (k: number, l: number) => (what === 'row' ? first[k * N + l]! : first[l * N + k]!);
     const v = at(a, 0);
     let same = true;
     for (let k = a; k <= b && same; k++) for (let l = 0; l < N; l++) if (at(k, l) !== v) { same = false; break; }
     return `${what}${b > a ? `s ${a}…${b}` : ` ${a}`}${same ? ` = ${valueText(v)}` : ''}`;
   }
 
-  /** A diffraction value as the file holds it (counts read as amplitudes are squared back), saying what it is when it is a detector's flag value. */
+  /** A diffraction value as the file holds it (counts read as counts are squared back), saying what it is when it is a detector's flag value. */
   function valueText(v: number): string {
-    return sentinels.get(v) ?? fmt(settings.diffraction?.kind === 'counts' ? v * v : v);
+    return flags.get(v) ?? fmt(settings.diffraction?.kind === 'counts' ? v * v : v);
   }
 
   // --- settings and metadata ---------------------------------------------------------------------
@@ -596,9 +605,8 @@ function indexText(k: number, shape: readonly number[]): string {
   return `(${idx.join(', ')})`;
 }
 
-/** Largest of the eight neighbours' values (pixels outside the detector count as 0). */
-function neighbourMax(pixelMax: Float64Array, p: number): number {
-  const N = Math.round(Math.sqrt(pixelMax.length));
+/** Largest of the eight neighbours' values (pixels outside the detector, or masked, count as 0). */
+function neighbourMax(pixelMax: Float64Array, p: number, N: number): number {
   const i = Math.floor(p / N), j = p % N;
   let m = 0;
   for (let di = -1; di <= 1; di++) {

@@ -18,6 +18,7 @@ export { extractGroundTruthPatches } from './extract-ground-truth-patches.js';
 export { groupedDiffraction } from './grouped-diffraction.js';
 export { assertSameChannels } from './assert-same-channels.js';
 export { normalizationAlpha } from './normalization-alpha.js';
+export { normalizationAlphaFromEnergy } from './normalization-alpha-from-energy.js';
 export { scaleInPlace } from './scale-in-place.js';
 export { normalize } from './normalize.js';
 export { assembleGroupedData, type AssembleGroupedDataOptions } from './assemble-grouped-data.js';

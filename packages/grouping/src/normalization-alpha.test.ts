@@ -61,3 +61,14 @@ describe.skipIf(!hasForwardCases)(`normalizationAlpha vs golden alpha (needs ${F
     expect(maxRel / maxVal).toBeLessThan(1e-6); // one float32 rounding on each side
   });
 });
+
+describe('normalizationAlphaFromEnergy', () => {
+  it('equals normalizationAlpha of the patterns whose energies it is given (float64 sums, to 1e-12)', async () => {
+    const { normalizationAlphaFromEnergy } = await import('./normalization-alpha-from-energy.js');
+    const N = 4, M = 5;
+    const d = Float32Array.from({ length: M * N * N }, (_, i) => ((i * 7919) % 13) / 3);
+    const energy = Float64Array.from({ length: M }, (_, m) => { let e = 0; for (let p = 0; p < N * N; p++) e += d[m * N * N + p]! ** 2; return e; });
+    expect(Math.abs(normalizationAlphaFromEnergy(energy, N) / normalizationAlpha(d, N) - 1)).toBeLessThan(1e-12);
+    expect(() => normalizationAlphaFromEnergy(new Float64Array(3), N)).toThrow(/all zero/);
+  });
+});

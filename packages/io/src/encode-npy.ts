@@ -33,9 +33,19 @@ export function npyHeader(a: NdArray, opts: EncodeNpyOptions = {}): { header: Ui
   const info = dtypeInfo(a.dtype);
   const size = a.shape.reduce((p, d) => p * d, 1);
   const width = info.kind === 'string' ? (size > 0 ? a.data.length / size : 1) : 1;
-  const order = info.itemSize === 1 && info.kind !== 'string' ? '|' : a.dtype === 'S' ? '|' : opts.bigEndian ? '>' : '<';
-  const descr = a.dtype === 'U' || a.dtype === 'S' ? `${order}${a.dtype}${width}` : `${order}${a.dtype}`;
-  const dict = `{'descr': '${descr}', 'fortran_order': ${opts.fortranOrder ? 'True' : 'False'}, 'shape': ${shapeRepr(a.shape)}, }`;
+  return { header: encodeNpyHeader(a.dtype, a.shape, { ...opts, width }), payloadBytes: size * info.itemSize * width };
+}
+
+/**
+ * The NPY header (magic … '\n', padded so the payload starts at a multiple of 64 bytes) of an
+ * array of `dtype` and `shape`, without the array: for writers that stream the payload after it
+ * (a file larger than memory). `width` is the string width of `U`/`S` dtypes.
+ */
+export function encodeNpyHeader(dtype: NdArray['dtype'], shape: readonly number[], opts: EncodeNpyOptions & { readonly width?: number } = {}): Uint8Array {
+  const info = dtypeInfo(dtype);
+  const order = info.itemSize === 1 && info.kind !== 'string' ? '|' : dtype === 'S' ? '|' : opts.bigEndian ? '>' : '<';
+  const descr = dtype === 'U' || dtype === 'S' ? `${order}${dtype}${opts.width ?? 1}` : `${order}${dtype}`;
+  const dict = `{'descr': '${descr}', 'fortran_order': ${opts.fortranOrder ? 'True' : 'False'}, 'shape': ${shapeRepr(shape)}, }`;
   const version = opts.version ?? (dict.length + 11 > 65535 ? 2 : 1);
   const pre = version === 1 ? 10 : 12;
   const total = Math.ceil((pre + dict.length + 1) / 64) * 64;
@@ -49,7 +59,7 @@ export function npyHeader(a: NdArray, opts: EncodeNpyOptions = {}): { header: Ui
     dv.setUint16(8, text.length, true);
   } else dv.setUint32(8, text.length, true);
   for (let i = 0; i < text.length; i++) header[pre + i] = text.charCodeAt(i); // ASCII only
-  return { header, payloadBytes: size * info.itemSize * width };
+  return header;
 }
 
 /** @internal Write the payload of `a` into `out` (exactly its byte size) in the requested layout. */

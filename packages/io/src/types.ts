@@ -87,8 +87,17 @@ export interface RawData {
   readonly scanIndex: Int32Array;
   /** Parsed `_metadata` JSON, if present. */
   readonly metadata?: Readonly<Record<string, unknown>>;
-  /** The key the diffraction came from in the file (`'diffraction'` is an alias), for messages. */
-  readonly diffractionKey?: 'diff3d' | 'diffraction';
+  /**
+   * The key the diffraction came from in the file (`'diffraction'` is an alias in a raw NPZ; a
+   * dataset path such as `/entry_1/data_1/data` in HDF5 formats), for messages.
+   */
+  readonly diffractionKey?: string;
+  /**
+   * @shape (N, N) uint8 — bad-pixel mask, 1 where the detector did not measure (gaps, hot or dead
+   * pixels): those pixels are excluded from the loss, from ePIE's modulus constraint and from the
+   * statistics, and read as 0 in `diff3d`. Absent when every pixel is measured.
+   */
+  readonly badPixels?: Uint8Array;
   /** numpy dtype of each key as stored in the file (`float16`, `uint16`, …), for reports and messages. */
   readonly storedDtypes?: Readonly<Record<string, string>>;
 }
@@ -118,4 +127,71 @@ export interface Reconstruction {
   readonly amplitude: Float32Array;
   /** @shape (H, W) float32 */
   readonly phase: Float32Array;
+}
+
+/**
+ * Lazy, ranged access to a stack of frames stored in a file (the diffraction of a scan): what a
+ * scan reader hands over instead of the whole array, so that nothing larger than a caller's
+ * buffer is ever read. Shape and dtype are known without reading any frame; `readRows` reads the
+ * frames `[start, end)` along axis 0, as stored (no square root, no mask), converted to float32.
+ * It fits the `NdArray` shape so messages describe it the same way (`describeArray`).
+ */
+export interface FrameSource {
+  /** dtype of the values once decoded (`f4` for a stored `<f2`, byte order resolved). */
+  readonly dtype: NumericDType;
+  /** Shape as stored: `(M, H, W)` (or `(H, W, M)`, which readers transpose only when small). */
+  readonly shape: readonly number[];
+  /** numpy's descr of the stored type (`'<u2'`, `'>f4'`), for messages (`numpyDtypeName`). */
+  readonly storedDescr?: string;
+  /** Where it is in its file (NPZ key, HDF5 dataset path), for messages. */
+  readonly path?: string;
+  /**
+   * How ranges are read: `'memory'` (already in memory), `'ranged'` (positional reads by byte
+   * offset or HDF5 hyperslab: any range costs only its bytes), `'sequential'` (a deflated NPZ
+   * member: reading forwards streams, reading backwards restarts from the beginning).
+   */
+  readonly access: 'memory' | 'ranged' | 'sequential';
+  /** Bytes of the whole array once decoded as stored (itemsize × size), for memory budgets. */
+  readonly bytes: number;
+  /**
+   * Read the items `[start, end)` of axis 0 as float32, C order, into `out` (length ≥
+   * (end − start)·H·W) or a new array.
+   * @throws InputError naming the file and key when the bytes cannot be read or decoded
+   */
+  readRows(start: number, end: number, out?: Float32Array): Float32Array;
+}
+
+/**
+ * The diffraction of a checked scan as the numeric stages use it: amplitudes sqrt(counts) (the
+ * SPEC §3 reading), bad pixels set to 0, read by frame range.
+ */
+export interface FrameReader {
+  readonly M: number;
+  readonly N: number;
+  /** How the underlying file is read (see {@link FrameSource.access}). */
+  readonly access: FrameSource['access'];
+  /** Bytes of all M frames as float32 amplitudes (M·N²·4): what holding them in memory costs. */
+  readonly bytes: number;
+  /**
+   * Amplitudes of frames `[start, end)`, C order `(end − start, N, N)`, into `out` or a new array.
+   * @throws InputError naming the file when the bytes cannot be read
+   */
+  read(start: number, end: number, out?: Float32Array): Float32Array;
+}
+
+/**
+ * A checked scan whose frames stay in the file (SPEC §3 contract, lazily): everything of
+ * {@link RawData} but the diffraction, which is read by range through `frames` — so a scan larger
+ * than memory can be inspected and reconstructed. `diff3d` is present when the frames are already
+ * in memory.
+ */
+export interface ScanData extends Omit<RawData, 'diff3d'> {
+  readonly frames: FrameReader;
+  /**
+   * @shape (M,) float64 — Σ amplitude² over the measured pixels of each pattern (the counts per
+   * pattern), from the check's one pass: what the normalization α needs (SPEC §3), without a
+   * second read of the frames.
+   */
+  readonly patternEnergy: Float64Array;
+  readonly diff3d?: Float32Array;
 }

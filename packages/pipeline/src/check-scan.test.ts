@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromComplexArray, InputError, ndarray, stringArray, type NdArray } from '@ptychojs/io';
+import { memoryScanSource } from '@ptychojs/io';
 import { checkScan } from './check-scan.js';
 import { summarizeScan } from './summarize-scan.js';
 import { usableScan } from './usable-scan.js';
@@ -42,7 +43,7 @@ const codes = (c: { problems: readonly { code: string }[]; warnings: readonly { 
 describe('checkScan: the one check every command makes', () => {
   it('reads an integer dtype as counts by default and says so; a stated reading is silent and changes the dose', () => {
     const arrays = scan({ dtype: 'u2' });
-    const byDtype = checkScan(arrays, 'c.npz', { command: 'run' });
+    const byDtype = checkScan(memoryScanSource(arrays, 'c.npz'), { command: 'run' });
     expect(byDtype.diffraction).toEqual({ kind: 'counts', stated: false });
     expect(codes(byDtype)).toEqual({ problems: [], warnings: ['diffraction-read-as-counts'] });
     expect(byDtype.warnings[0]!.message).toContain('uint16');
@@ -50,19 +51,19 @@ describe('checkScan: the one check every command makes', () => {
     // term within 2⁻²³ relative, so 1e-6 relative is ample.
     expect(byDtype.assessment!.stats.countsPerPattern!.median / perPattern((v) => v) - 1).toBeLessThan(1e-6);
     expect(byDtype.assessment!.stats.countsPerPattern!.median / perPattern((v) => v) - 1).toBeGreaterThan(-1e-6);
-    const stated = checkScan(arrays, 'c.npz', { command: 'run', diffraction: 'counts' });
+    const stated = checkScan(memoryScanSource(arrays, 'c.npz'), { command: 'run', diffraction: 'counts' });
     expect(codes(stated)).toEqual({ problems: [], warnings: [] });
     expect(stated.notes.join('\n')).toMatch(/read as counts/);
     // Stated amplitudes: the same file holds Σ value² counts per pattern, and no counts warning.
-    const asAmplitude = checkScan(arrays, 'c.npz', { command: 'run', diffraction: 'amplitude' });
+    const asAmplitude = checkScan(memoryScanSource(arrays, 'c.npz'), { command: 'run', diffraction: 'amplitude' });
     expect(codes(asAmplitude)).toEqual({ problems: [], warnings: [] });
     expect(asAmplitude.assessment!.stats.countsPerPattern!.median).toBeCloseTo(perPattern((v) => v * v), 6);
     // --strict: the default reading must be stated.
-    expect(codes(checkScan(arrays, 'c.npz', { command: 'run', strict: true }))).toEqual({ problems: ['diffraction-read-as-counts'], warnings: [] });
+    expect(codes(checkScan(memoryScanSource(arrays, 'c.npz'), { command: 'run', strict: true }))).toEqual({ problems: ['diffraction-read-as-counts'], warnings: [] });
   });
 
   it('integer values in a float dtype stay amplitudes (the SPEC §3 contract) with a warning naming the flag', () => {
-    const c = checkScan(scan({ dtype: 'f4' }), 'f.npz', { command: 'train' });
+    const c = checkScan(memoryScanSource(scan({ dtype: 'f4' }), 'f.npz'), { command: 'train' });
     expect(c.diffraction).toEqual({ kind: 'amplitude', stated: false });
     expect(codes(c)).toEqual({ problems: [], warnings: ['diffraction-looks-like-counts'] });
     expect(c.warnings[0]!.fix).toContain('--diffraction counts');
@@ -71,19 +72,19 @@ describe('checkScan: the one check every command makes', () => {
   it('the run nphotons, when given, is compared with the dose and _metadata; _metadata with the dose always', () => {
     const dose = perPattern((v) => v * v, 40.5); // not integers: amplitudes; every pattern holds this dose
     const arrays = scan({ value: 40.5, metadata: { nphotons: dose } });
-    expect(codes(checkScan(arrays, 'm.npz', { command: 'run', nphotons: dose }))).toEqual({ problems: [], warnings: [] });
-    const far = checkScan(arrays, 'm.npz', { command: 'run', nphotons: 3 * dose });
+    expect(codes(checkScan(memoryScanSource(arrays, 'm.npz'), { command: 'run', nphotons: dose }))).toEqual({ problems: [], warnings: [] });
+    const far = checkScan(memoryScanSource(arrays, 'm.npz'), { command: 'run', nphotons: 3 * dose });
     expect(codes(far).warnings).toEqual(['dose-mismatch', 'metadata-disagrees']);
     expect(far.warnings[1]!.fix).toContain(`--nphotons ${dose})`); // the recorded value, exactly
     // Without nphotons the run takes the dose from the data: nothing to compare but _metadata with the data.
-    expect(codes(checkScan(arrays, 'm.npz', { command: 'run' }))).toEqual({ problems: [], warnings: [] });
-    expect(codes(checkScan(scan({ value: 40.5, metadata: { nphotons: dose / 3 } }), 'm.npz', { command: 'run' })).warnings).toEqual(['dose-mismatch']);
+    expect(codes(checkScan(memoryScanSource(arrays, 'm.npz'), { command: 'run' }))).toEqual({ problems: [], warnings: [] });
+    expect(codes(checkScan(memoryScanSource(scan({ value: 40.5, metadata: { nphotons: dose / 3 } }), 'm.npz'), { command: 'run' })).warnings).toEqual(['dose-mismatch']);
   });
 
   it('a contract problem stops the check: no assessment follows from it, and usableScan refuses naming the file', () => {
     const arrays = scan({ value: 40.5 });
     delete arrays.probeGuess;
-    const c = checkScan(arrays, 'bad.npz', { command: 'train' });
+    const c = checkScan(memoryScanSource(arrays, 'bad.npz'), { command: 'train' });
     expect(c.raw).toBeUndefined();
     expect(c.assessment).toBeUndefined();
     expect(c.warnings).toEqual([]);
@@ -98,12 +99,12 @@ describe('checkScan: the one check every command makes', () => {
   });
 
   it('usableScan lists every assessment problem with its fix; a usable scan carries its findings', () => {
-    const one = checkScan(scan({ n: 1, value: 40.5 }), 'one.npz', { command: 'run' });
+    const one = checkScan(memoryScanSource(scan({ n: 1, value: 40.5 }), 'one.npz'), { command: 'run' });
     expect(codes(one).problems).toEqual(['too-few-positions']);
     try { usableScan(one); expect.unreachable(); } catch (e) {
       expect((e as InputError).problems).toEqual([`${one.problems[0]!.message} — use gridsize 1 (C = 1 ≤ M), or a scan with more positions`]);
     }
-    const ok = usableScan(checkScan(scan({ n: 1, value: 40.5, object: 102 }), 'one.npz', { command: 'run', gridsize: 1 }));
+    const ok = usableScan(checkScan(memoryScanSource(scan({ n: 1, value: 40.5, object: 102 }), 'one.npz'), { command: 'run', gridsize: 1 }));
     expect(ok.raw.M).toBe(1);
     expect(ok.evaluation.possible).toBe(false);
     expect(ok.evaluation.reason).toMatch(/1×1 px, smaller than the 11×11 SSIM window/);
@@ -114,8 +115,8 @@ describe('checkScan: the one check every command makes', () => {
 describe('summarizeScan: what inspect reports, from the same check', () => {
   it('extent, step, counts and evaluation are assessScan\'s; the overlap uses the probe radius', () => {
     const arrays = scan({ value: 40.5, object: 120 });
-    const check = checkScan(arrays, 's.npz', { command: 'run' });
-    const s = summarizeScan(check, arrays);
+    const check = checkScan(memoryScanSource(arrays, 's.npz'), { command: 'run' });
+    const s = summarizeScan(check);
     expect(s.valid).toBe(true);
     expect(s.keys.map((k) => [k.key, k.dtype])).toEqual([['xcoords', 'float64'], ['ycoords', 'float64'], ['diff3d', 'float32'], ['probeGuess', 'complex64'], ['objectGuess', 'complex64']]);
     expect(s.diffraction).toEqual({ kind: 'amplitude', stated: false, key: 'diff3d', storedDtype: 'float32' });
@@ -130,7 +131,7 @@ describe('summarizeScan: what inspect reports, from the same check', () => {
 
   it('positions in metres: a units warning and no overlap (it would be a false 100%)', () => {
     const arrays = scan({ value: 40.5, step: 1.2e-7 });
-    const s = summarizeScan(checkScan(arrays, 'm.npz', { command: 'run' }), arrays);
+    const s = summarizeScan(checkScan(memoryScanSource(arrays, 'm.npz'), { command: 'run' }));
     expect(s.warnings.map((w) => w.code)).toEqual(['positions-units']);
     expect(s.medianStep).toBeCloseTo(1.2e-7, 13); // 40 + k·1.2e-7 in float64 keeps the step to ~1e-14
     expect(s.overlap).toBeUndefined();
@@ -139,7 +140,7 @@ describe('summarizeScan: what inspect reports, from the same check', () => {
   it('an invalid file still lists its keys with their stored dtypes, and every problem', () => {
     const arrays = scan({ dtype: 'u2' });
     arrays.diffraction = ndarray('f4', [16, N, N], new Float32Array(16 * N * N));
-    const s = summarizeScan(checkScan(arrays, 'two.npz', { command: 'run' }), arrays);
+    const s = summarizeScan(checkScan(memoryScanSource(arrays, 'two.npz'), { command: 'run' }));
     expect(s.valid).toBe(false);
     expect(s.M).toBeUndefined();
     expect(s.keys.find((k) => k.key === 'diff3d')!.dtype).toBe('uint16');

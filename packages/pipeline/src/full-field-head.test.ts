@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toRawData } from '@ptychojs/io';
+import { scanDataFromRaw, toRawData } from '@ptychojs/io';
 import { evaluateReconstruction, scanBoxFromPositions } from '@ptychojs/metrics';
 import { predictObject, resolveRunConfig, train, type ObjectExtent } from '@ptychojs/model';
 import { defocusForRmsRadius, probeEnergyOutsideCentre, simulateScan } from '@ptychojs/physics';
@@ -30,7 +30,7 @@ async function trainAndScore(objectExtent: ObjectExtent) {
   const config = resolveRunConfig({ gridsize: 1, nFiltersScale: 0.25, epochs: 12, batchSize: 8, lr: 2e-3, nphotons: 1e9, seed: 1, validationFraction: 0, objectExtent });
   const p = prepareTrainingData(raw, { gridsize: 1, K: 6, seed: 1 }, 1e9);
   const res = await train(config, { N, X: p.data.X, coordsRelative: p.data.coordsRelative, probe: p.probe, intensityScale: p.intensityScale, canvasSize: p.canvasSize });
-  const rec = await reconstructScan(raw, async (b) => predictObject(res.model, b.X, b.coordsRelative), { grouping: { gridsize: 1, K: 6, seed: 1 }, batchSize: 32 });
+  const rec = await reconstructScan(scanDataFromRaw(raw), async (b) => predictObject(res.model, b.X, b.coordsRelative), { grouping: { gridsize: 1, K: 6, seed: 1 }, batchSize: 32 });
   res.model.dispose();
   const m = evaluateReconstruction(rec.reconstruction.object, rec.reconstruction.canvasOrigin, sim.object, scanBoxFromPositions(raw.xcoords, raw.ycoords)).metrics;
   return { nll: res.history.at(-1)!.nll, amp: m.amp_ssim, phase: m.phase_ssim };

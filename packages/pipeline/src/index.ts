@@ -23,6 +23,8 @@ export { TrainingInterruptedError } from './training-interrupted-error.js';
 export { resolveDose, type Dose } from './resolve-dose.js';
 export { checkScan, type ScanCheck, type ScanCheckSettings } from './check-scan.js';
 export { usableScan, type UsableScan } from './usable-scan.js';
+export { scanInMemory } from './scan-in-memory.js';
+export { frameCache, type FrameCache, type FrameCacheStats } from './frame-cache.js';
 export { scanTruth } from './scan-truth.js';
 export { formatScanIssue } from './format-scan-issue.js';
 export { summarizeScan, type ScanSummary } from './summarize-scan.js';

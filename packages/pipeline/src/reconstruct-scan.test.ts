@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ComplexArray, RawData } from '@ptychojs/io';
+import { scanDataFromRaw, type ComplexArray, type RawData } from '@ptychojs/io';
 import { extractGroundTruthPatches } from '@ptychojs/grouping';
 import { evaluateReconstruction, registerCanvasOrigin } from '@ptychojs/metrics';
 import { reconstructScan, type PredictBatch } from './reconstruct-scan.js';
@@ -30,7 +30,7 @@ function oracle(raw: RawData): PredictBatch {
 describe('reconstructScan', () => {
   it.each([1, 2])('stitches in the canvasOrigin frame: the true object comes back (gridsize %i)', async (gridsize) => {
     const raw = scan();
-    const out = await reconstructScan(raw, oracle(raw), { grouping: { gridsize, K: 6, seed: 1 }, batchSize: 7 });
+    const out = await reconstructScan(scanDataFromRaw(raw), oracle(raw), { grouping: { gridsize, K: 6, seed: 1 }, batchSize: 7 });
     expect(out.groups).toBe(raw.M);
     const res = evaluateReconstruction(out.reconstruction.object, out.reconstruction.canvasOrigin, raw.objectGuess!, { xmin: 50, xmax: 90, ymin: 50, ymax: 90 });
     // Sub-pixel bilinear resampling of a smooth object twice (extract, then place) costs ~1e-3 in amplitude.
@@ -56,8 +56,8 @@ describe('reconstructScan', () => {
       return base(batch);
     };
     const opts = { grouping: { gridsize: 2, K: 6, seed: 1 }, batchSize: 7 };
-    const one = await reconstructScan(raw, base, opts);
-    const three = await reconstructScan(raw, slow, { ...opts, concurrency: 3 });
+    const one = await reconstructScan(scanDataFromRaw(raw), base, opts);
+    const three = await reconstructScan(scanDataFromRaw(raw), slow, { ...opts, concurrency: 3 });
     expect(most).toBe(3);
     // Stitching is a float32 sum: the same order of additions gives the same bits.
     expect(Array.from(three.reconstruction.object.re)).toEqual(Array.from(one.reconstruction.object.re));
@@ -69,6 +69,6 @@ describe('reconstructScan', () => {
     const base = oracle(raw);
     let calls = 0;
     const failing: PredictBatch = async (batch) => { if (calls++ === 1) throw new Error('batch 1 failed'); return base(batch); };
-    await expect(reconstructScan(raw, failing, { grouping: { gridsize: 1, K: 6, seed: 1 }, batchSize: 7, concurrency: 2 })).rejects.toThrow('batch 1 failed');
+    await expect(reconstructScan(scanDataFromRaw(raw), failing, { grouping: { gridsize: 1, K: 6, seed: 1 }, batchSize: 7, concurrency: 2 })).rejects.toThrow('batch 1 failed');
   });
 });

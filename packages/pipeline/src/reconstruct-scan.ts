@@ -1,4 +1,4 @@
-import type { RawData, Reconstruction } from '@ptychojs/io';
+import type { Reconstruction, ScanData } from '@ptychojs/io';
 import type { GroupedData } from '@ptychojs/grouping';
 import { createStitcher } from '@ptychojs/stitching';
 import { prepareInference } from './prepare-inference.js';
@@ -23,6 +23,8 @@ export interface ReconstructOptions {
    */
   readonly concurrency?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Bytes of frames the batches' cache may hold (the memory budget's share; default 256 MiB). */
+  readonly cacheBytes?: number;
 }
 
 /** A stitched reconstruction and how it was made. */
@@ -35,13 +37,14 @@ export interface ReconstructResult {
 
 /**
  * Inference over a whole scan and stitching (SPEC §3 "Reconstruction NPZ", §4 "Stitching for
- * inference"): groups stream through `predict` batch by batch and straight into the canvas, so
- * memory is bounded by `concurrency` batches plus the canvas, whatever the number of patterns.
+ * inference"): groups stream through `predict` batch by batch and straight into the canvas, their
+ * frames read through a bounded cache, so memory is bounded by `concurrency` batches, the cache
+ * and the canvas, whatever the number of patterns and wherever the frames are (memory or file).
  * Patches are placed at the groups' offsets, in scan order; `canvasOrigin` records the frame.
  * `seconds.inference` is the wall time not spent stitching.
  */
-export async function reconstructScan(raw: RawData, predict: PredictBatch, opts: ReconstructOptions): Promise<ReconstructResult> {
-  const { groups, alpha, batches } = prepareInference(raw, opts.grouping);
+export async function reconstructScan(raw: ScanData, predict: PredictBatch, opts: ReconstructOptions): Promise<ReconstructResult> {
+  const { groups, alpha, batches } = prepareInference(raw, opts.grouping, opts.cacheBytes !== undefined ? { cacheBytes: opts.cacheBytes } : {});
   const xs = new Float64Array(groups.B), ys = new Float64Array(groups.B);
   for (let b = 0; b < groups.B; b++) { xs[b] = groups.coordsOffsets[2 * b]!; ys[b] = groups.coordsOffsets[2 * b + 1]!; }
   const stitcher = createStitcher({ xs, ys, N: raw.N, ...(opts.M !== undefined ? { M: opts.M } : {}) });

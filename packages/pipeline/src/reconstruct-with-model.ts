@@ -1,4 +1,4 @@
-import { InputError, type RawData } from '@ptychojs/io';
+import { InputError, type ScanData } from '@ptychojs/io';
 import { predictObject, type InferenceModel } from '@ptychojs/model';
 import { reconstructScan, type PredictBatch, type ReconstructResult } from './reconstruct-scan.js';
 import type { RunDirConfig } from './run-dir-config.js';
@@ -10,6 +10,8 @@ export interface ReconstructWithModelOptions {
   /** Batches predicted at once (a pool of inference workers); stitched in scan order, so the result does not depend on it. Default 1. */
   readonly concurrency?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Bytes of frames the batches' cache may hold (see `reconstructScan`). */
+  readonly cacheBytes?: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ReconstructWithModelOptions {
  *
  * @throws InputError when the scan's pattern size differs from the model's
  */
-export async function reconstructWithModel(model: InferenceModel | PredictBatch, rc: RunDirConfig, raw: RawData, opts: ReconstructWithModelOptions): Promise<ReconstructResult> {
+export async function reconstructWithModel(model: InferenceModel | PredictBatch, rc: RunDirConfig, raw: ScanData, opts: ReconstructWithModelOptions): Promise<ReconstructResult> {
   checkPatternSize(rc, raw);
   const predict: PredictBatch = typeof model === 'function' ? model : async (batch) => {
     const o = await predictObject(model, batch.X, batch.coordsRelative, { batchSize: opts.batchSize });
@@ -32,6 +34,7 @@ export async function reconstructWithModel(model: InferenceModel | PredictBatch,
     batchSize: opts.batchSize,
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.cacheBytes !== undefined ? { cacheBytes: opts.cacheBytes } : {}),
   });
 }
 
@@ -40,7 +43,7 @@ export async function reconstructWithModel(model: InferenceModel | PredictBatch,
  *
  * @throws InputError naming the scan file, `diff3d`, the expected and the actual shape
  */
-export function checkPatternSize(rc: RunDirConfig, raw: RawData): void {
+export function checkPatternSize(rc: RunDirConfig, raw: Pick<ScanData, 'N' | 'M' | 'source' | 'diffractionKey'>): void {
   if (raw.N !== rc.N) {
     throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: raw.diffractionKey ?? 'diff3d', expected: `${rc.N}×${rc.N} patterns (N = ${rc.N})`, actual: `${raw.N}×${raw.N} patterns (N = ${raw.N})` });
   }

@@ -1,5 +1,5 @@
-import type { RawData } from '@ptychojs/io';
-import { normalizationAlpha } from '@ptychojs/grouping';
+import type { RawData, ScanData } from '@ptychojs/io';
+import { normalizationAlpha, normalizationAlphaFromEnergy } from '@ptychojs/grouping';
 
 /** The dose a run uses and where it came from. */
 export interface Dose {
@@ -16,10 +16,10 @@ export interface Dose {
  *
  * @param requested the run configuration's nphotons (`undefined` when not given)
  */
-export function resolveDose(raw: RawData, requested: number | undefined): Dose {
+export function resolveDose(raw: RawData | ScanData, requested: number | undefined): Dose {
   if (requested !== undefined) return { nphotons: requested, source: 'flag' };
   const meta = raw.metadata?.['nphotons'];
   if (typeof meta === 'number' && meta > 0 && Number.isFinite(meta)) return { nphotons: meta, source: 'metadata' };
-  const alpha = normalizationAlpha(raw.diff3d, raw.N);
+  const alpha = 'patternEnergy' in raw ? normalizationAlphaFromEnergy(raw.patternEnergy, raw.N) : normalizationAlpha(raw.diff3d, raw.N);
   return { nphotons: (raw.N / 2) ** 2 / alpha ** 2, source: 'measured' };
 }

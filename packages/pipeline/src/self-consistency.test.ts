@@ -10,10 +10,12 @@ import { selfConsistencyPngs } from './self-consistency-pngs.js';
 import { selfConsistencySummary } from './self-consistency-summary.js';
 import { checkScan } from './check-scan.js';
 import { usableScan } from './usable-scan.js';
+import { scanInMemory } from './scan-in-memory.js';
+import { memoryScanSource } from '@ptychojs/io';
 
 // A 112² random-field object, 7×7 grid at 8 px (centres 32 … 80), Poisson noise at 1e6 photons, N = 64.
 const sim = simulateScan({ n: 64, object: { kind: 'grf', height: 112, width: 112 }, scan: { kind: 'grid', step: 8 }, nphotons: 1e6, seed: 5 });
-const raw = usableScan(checkScan({ ...sim.arrays }, 'sim.npz', { command: 'epie' })).raw;
+const raw = scanInMemory(usableScan(checkScan(memoryScanSource({ ...sim.arrays }, 'sim.npz'), { command: 'epie' })).raw, Infinity, 'test');
 const asRecon = (o: typeof sim.object, origin: [number, number] = [0, 0]): Reconstruction => ({
   object: o, canvasOrigin: origin, amplitude: Float32Array.from(o.re, (v, i) => Math.hypot(v, o.im[i]!)), phase: Float32Array.from(o.re, (v, i) => Math.atan2(o.im[i]!, v)),
 });

@@ -1,4 +1,4 @@
-import { numpyDtypeName, type NdArray } from '@ptychojs/io';
+import type { FieldMapping } from '@ptychojs/io';
 import type { ScanAssessment, ScanCommand, ScanIssue, ScanStats } from '@ptychojs/grouping';
 import { resolveObjectExtent, type ObjectExtent } from '@ptychojs/model';
 import { probeRmsRadius, scanOverlap } from '@ptychojs/physics';
@@ -12,6 +12,14 @@ export interface ScanSummary {
   command: ScanCommand;
   /** Every array: key, shape and numpy's name of the dtype it has in the file (`float32`, `float16`, `uint16`, `str (<U12)`…). */
   keys: { key: string; shape: number[]; dtype: string }[];
+  /** The reader of the registry that read the file, and the format in words. */
+  reader: { name: string; format: string };
+  /** How each SPEC §3 field was obtained from the file. */
+  mapping: readonly FieldMapping[];
+  /** Frames the statistics were gathered from, when a sample (`inspect --sample`): of M. */
+  sampledFrames?: number;
+  /** Pixels excluded by the bad-pixel mask. */
+  maskedPixels?: number;
   /** No problems: the command can run. */
   valid: boolean;
   /** Every reason it cannot (contract problems, else assessScan's), each naming file, key, expected and actual, with its fix. */
@@ -54,8 +62,9 @@ export interface ScanSummary {
 }
 
 /**
- * Everything `inspect` reports about a scan, from its arrays and their {@link checkScan} (so it
- * shows exactly what the command would refuse, and why): keys, shapes and stored dtypes; problems,
+ * Everything `inspect` reports about a scan, from its {@link checkScan} (so it shows exactly what
+ * the command would refuse, and why): the reader that read it and how each field was mapped; keys,
+ * shapes and stored dtypes; problems,
  * warnings with their fixes and notes; how the diffraction was read; and, when the contract holds,
  * M, N and `assessScan`'s measurements (extent, median step, counts per pattern, evaluation box or
  * the reason metrics would be absent), the probe's rms radius, its energy outside the central N/2
@@ -63,10 +72,14 @@ export interface ScanSummary {
  * replaces the keys taken from `arrays` (a file check that did not read every array lists them
  * from the file: `checkScanFile`). Pure; browser-safe.
  */
-export function summarizeScan(check: ScanCheck, arrays: Readonly<Record<string, NdArray>>, listing?: readonly { readonly key: string; readonly shape: readonly number[]; readonly dtype: string }[]): ScanSummary {
-  const keys = listing ? listing.map((k) => ({ ...k, shape: [...k.shape] })) : Object.entries(arrays).map(([key, a]) => ({ key, shape: [...a.shape], dtype: numpyDtypeName(a) }));
+export function summarizeScan(check: ScanCheck): ScanSummary {
+  const keys = check.contents.map((e) => ({ key: e.path, shape: [...e.shape], dtype: e.dtype }));
   const { file, command, problems, warnings, notes, raw, assessment } = check;
-  const summary: ScanSummary = { file, command, keys, valid: problems.length === 0, problems, warnings, notes };
+  const summary: ScanSummary = {
+    file, command, keys, reader: { ...check.reader }, mapping: check.mapping, valid: problems.length === 0, problems, warnings, notes,
+    ...(check.stats?.frameIndex ? { sampledFrames: check.stats.patterns } : {}),
+    ...(check.stats && check.stats.maskedPixels > 0 ? { maskedPixels: check.stats.maskedPixels } : {}),
+  };
   if (!raw || !assessment) return summary;
   const key = raw.diffractionKey ?? 'diff3d';
   const { stats } = assessment;

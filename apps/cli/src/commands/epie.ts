@@ -8,10 +8,11 @@ import type { Command } from 'commander';
 import { InputError, parseReconstruction } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
 import { epieToDir, loadScan } from '@ptychojs/pipeline/node';
-import { addScanOptions, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
+import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
+import { addFormatOptions, resolveFormats, type FormatFlags } from '../format-options.js';
 import { createUi, fmt } from '../ui.js';
 
-interface EpieFlags extends ScanFlags {
+interface EpieFlags extends ScanFlags, FormatFlags {
   data: string; out: string; iterations: string; alpha: string; probeUpdate?: boolean; probeAlpha: string;
   seed: string; init?: string; json?: boolean; quiet?: boolean;
 }
@@ -20,7 +21,7 @@ export function registerEpie(program: Command): void {
   const cmd = program
     .command('epie')
     .description('classical ePIE / rPIE reconstruction with the known probe (reference, or refinement of a network\'s output with --init)')
-    .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
+    .requiredOption('--data <file>', 'scan file: raw NPZ (SPEC §3), ptychodus product/diffraction HDF5 or NPZ, CXI (recognised by content)')
     .requiredOption('--out <dir>', 'output directory (reconstruction.npz, reconstruction.json, amplitude.png, phase.png, cost.png)')
     .option('--iterations <k>', 'sweeps over all scan positions', '100')
     .option('--alpha <a>', "rPIE's α in (0, 1] for the object step (1 = ePIE; smaller = stronger steps where the probe is weak)", '1')
@@ -28,7 +29,7 @@ export function registerEpie(program: Command): void {
     .option('--probe-alpha <b>', 'rPIE α of the probe step, in (0, 1]', '1')
     .option('--seed <n>', 'seed of the random position order', '0')
     .option('--init <file>', 'start from this reconstruction.npz (e.g. from `ptycho infer`) instead of a flat object');
-  addScanOptions(cmd)
+  addScanOptions(addFormatOptions(cmd))
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: EpieFlags) => {
@@ -39,13 +40,15 @@ export function registerEpie(program: Command): void {
       const seed = Number(flags.seed);
       if (!Number.isSafeInteger(seed)) throw new InputError('seed must be an integer', { key: '--seed', expected: 'integer', actual: flags.seed });
       // The scan is checked for `epie` before anything is written.
-      const scan = await loadScan(flags.data, { command: 'epie', ...readingSettings(flags) });
+      const budget = memoryBudget(flags);
+      const scan = await loadScan(flags.data, { command: 'epie', ...readingSettings(flags), ...fileSettings(flags), reporter: ui });
       printScanFindings(ui, scan);
+      const out = resolveFormats(flags, scan);
       const { raw } = scan;
       const initialObject = flags.init === undefined ? undefined : parseReconstruction(readNpzFile(flags.init), flags.init);
       ui.info(`ePIE on ${flags.data}: M = ${raw.M} patterns of ${raw.N}×${raw.N}, ${iterations} iterations, α = ${alpha}${flags.probeUpdate ? `, probe update (α = ${probeAlpha})` : ''}, seed ${seed}, start ${flags.init ?? 'flat'}`);
-      const res = epieToDir(scan, flags.out, {
-        iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), probeAlpha, seed, initialObject, initLabel: flags.init, reporter: ui,
+      const res = await epieToDir(scan, flags.out, {
+        iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), probeAlpha, seed, initialObject, initLabel: flags.init, reporter: ui, memoryBudget: budget, ...out,
       });
       const cost = Array.from(res.cost), files = res.files;
       const [H, W] = res.reconstruction.object.shape as [number, number];

@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, parseReconstruction, toComplexArray, type ComplexArray } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { epieSubsetReconstructor, metricsTable, scanTruth, selfConsistencySummary, truthFromArrays, type ReconstructSubset, type Truth } from '@ptychojs/pipeline';
+import { epieSubsetReconstructor, metricsTable, scanInMemory, scanTruth, selfConsistencySummary, truthFromArrays, type ReconstructSubset, type Truth } from '@ptychojs/pipeline';
 import { evaluateAndWrite, loadScan, modelSubsetReconstructor, selfConsistencyToDir, type ModelSubsetReconstructor } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
-import { addScanOptions, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
+import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
 import { createUi } from '../ui.js';
 
 interface EvaluateFlags extends ScanFlags {
@@ -58,31 +58,33 @@ export function registerEvaluate(program: Command): void {
         ui.info(`FRC curves: ${out.frcPng}`);
         return;
       }
-      const scan = await loadScan(flags.data, { command: 'epie', ...readingSettings(flags) });
+      const scan = await loadScan(flags.data, { command: 'epie', ...readingSettings(flags), ...fileSettings(flags), reporter: ui });
       printScanFindings(ui, scan);
+      // The data residuals and half-scan reconstructions hold every frame.
+      const raw = scanInMemory(scan.raw, memoryBudget(flags), 'evaluate --data');
       if (!truth) {
         truth = scanTruth(scan);
         if (truth) ui.info(`scoring against objectGuess of ${flags.data} (no --truth given)`);
       }
-      const { probe, source } = reconProbe(flags, scan.raw.probeGuess);
+      const { probe, source } = reconProbe(flags, raw.probeGuess);
       let model: ModelSubsetReconstructor | undefined;
       let reconstructSubset: ReconstructSubset | undefined, label: string | undefined;
       if (halfScan?.kind === 'epie') {
-        reconstructSubset = epieSubsetReconstructor(scan.raw, { iterations: halfScan.iterations, alpha: halfScan.alpha, seed: 0 });
+        reconstructSubset = epieSubsetReconstructor(raw, { iterations: halfScan.iterations, alpha: halfScan.alpha, seed: 0 });
         label = `ePIE from a flat object, ${halfScan.iterations} iterations (α = ${halfScan.alpha})`;
       } else if (halfScan?.kind === 'model') {
         const backend = await selectBackend(flags.backend as BackendChoice);
         ui.info(`backend: ${backend.name} (${backend.reason})`);
-        model = modelSubsetReconstructor(halfScan.run, scan.raw, { batchSize: 64 });
+        model = modelSubsetReconstructor(halfScan.run, raw, { batchSize: 64 });
         reconstructSubset = model.reconstructSubset;
         label = model.label;
       }
       let res;
       try {
-        res = await selfConsistencyToDir(scan.raw, outDir, recon, {
+        res = await selfConsistencyToDir(raw, outDir, recon, {
           probe, probeSource: source, reporter: ui,
           // A probe from a file (e.g. ePIE's --probe-update): how it changed from the scan's is reported.
-          ...(probe !== scan.raw.probeGuess ? { initialProbe: scan.raw.probeGuess } : {}),
+          ...(probe !== raw.probeGuess ? { initialProbe: raw.probeGuess } : {}),
           ...(truth ? { truth, profile } : { metricsAbsent: `no ground truth: neither --truth nor objectGuess in ${flags.data}` }),
           ...(reconstructSubset ? { reconstructSubset, reconstructSubsetLabel: label! } : { halfScanAbsent: "not asked for: pass --half-scan epie:K or model:RUN to reconstruct each half of the scan as this reconstruction was made" }),
         });

@@ -6,25 +6,26 @@ import { InputError } from '@ptychojs/io';
 import { assertCompatible } from '@ptychojs/pipeline';
 import { inferToDir, loadScan, modelCompatibility, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
-import { addScanOptions, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
+import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
+import { addFormatOptions, resolveFormats, type FormatFlags } from '../format-options.js';
 import { printCompatibility } from '../compatibility.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers, WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
 
-interface InferFlags extends ScanFlags { model: string; data: string; out: string; batchSize: string; backend: string; workers: string; force?: boolean; json?: boolean; quiet?: boolean }
+interface InferFlags extends ScanFlags, FormatFlags { model: string; data: string; out: string; batchSize: string; backend: string; workers: string; force?: boolean; json?: boolean; quiet?: boolean }
 
 export function registerInfer(program: Command): void {
   const cmd = program
     .command('infer')
     .description('reconstruct a scan with a trained model and stitch the patches into one object')
     .requiredOption('--model <dir>', 'run directory written by `ptycho train`')
-    .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
+    .requiredOption('--data <file>', 'scan file: raw NPZ (SPEC §3), ptychodus product/diffraction HDF5 or NPZ, CXI (recognised by content)')
     .requiredOption('--out <dir>', 'output directory (reconstruction.npz, reconstruction.json, amplitude.png, phase.png)')
     .option('--batch-size <b>', 'groups per forward pass (bounds memory)', '64')
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
     .option(WORKERS_FLAG, WORKERS_HELP, 'auto')
     .option('--force', "reconstruct even when the model's probe or pattern size does not fit the scan (the compatibility check then only warns)");
-  addScanOptions(cmd)
+  addScanOptions(addFormatOptions(cmd))
     .option('--json', 'print the result as JSON on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: InferFlags) => {
@@ -33,8 +34,10 @@ export function registerInfer(program: Command): void {
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new InputError('batch size must be a positive integer', { key: '--batch-size', expected: 'integer ≥ 1', actual: flags.batchSize });
       // The scan is checked for the model's grouping before anything is written.
       const rc = readRunDirConfig(flags.model);
-      const scan = await loadScan(flags.data, { command: 'infer', gridsize: rc.gridsize, K: rc.K, ...readingSettings(flags) });
+      const budget = memoryBudget(flags);
+      const scan = await loadScan(flags.data, { command: 'infer', gridsize: rc.gridsize, K: rc.K, ...readingSettings(flags), ...fileSettings(flags), reporter: ui });
       printScanFindings(ui, scan);
+      const out = resolveFormats(flags, scan);
       // The model is checked against the scan before anything is written (issue 15).
       const { compatibility } = modelCompatibility(flags.model, scan.raw);
       printCompatibility(ui, compatibility, Boolean(flags.force));
@@ -42,7 +45,7 @@ export function registerInfer(program: Command): void {
       const backend = await selectBackend(flags.backend as BackendChoice);
       ui.info(`backend: ${backend.name} (${backend.reason})`);
       const workers = resolveWorkers(flags.workers, backend.name, Infinity);
-      const res = await inferToDir(flags.model, scan, flags.out, { batchSize, reporter: ui, backend: backend.name, workers });
+      const res = await inferToDir(flags.model, scan, flags.out, { batchSize, reporter: ui, backend: backend.name, workers, memoryBudget: budget, ...out });
       const [H, W] = res.reconstruction.object.shape;
       const groupsPerSec = res.groups / Math.max(res.seconds.inference, 1e-9);
       ui.result({ out: flags.out, compatibility, files: res.files, shape: [H, W], canvasOrigin: res.reconstruction.canvasOrigin, groups: res.groups, seconds: res.seconds, groupsPerSec, workers, warnings: scan.warnings });

@@ -8,9 +8,10 @@ import { assertCompatible } from '@ptychojs/pipeline';
 import { checkRunOut, loadScan, modelCompatibility, runPipeline } from '@ptychojs/pipeline/node';
 import { printCompatibility } from '../compatibility.js';
 import { selectBackend, type BackendChoice } from '../backend.js';
-import { addScanOptions, printScanFindings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
+import { addScanOptions, memoryBudget, printScanFindings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
 import { addTrainOptions, resolveInitModelConfig, resolveTrainConfig } from '../train-options.js';
 import { interruptOnSignals } from '../interrupt.js';
+import { addFormatOptions, resolveFormats, type FormatFlags } from '../format-options.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers } from '../workers.js';
 
@@ -18,9 +19,9 @@ export function registerRun(program: Command): void {
   const cmd = program
     .command('run')
     .description('train, reconstruct, evaluate against objectGuess when present, and write report.html')
-    .requiredOption('--data <file>', 'raw scan NPZ (SPEC §3)')
+    .requiredOption('--data <file>', 'scan file: raw NPZ (SPEC §3), ptychodus product/diffraction HDF5 or NPZ, CXI (recognised by content)')
     .requiredOption('--out <dir>', 'output directory (train/, recon/, report.html, summary.json)');
-  addScanOptions(addTrainOptions(cmd))
+  addScanOptions(addFormatOptions(addTrainOptions(cmd)))
     .option('--refine <k>', "then refine the network's object with K ePIE iterations (same probe and scan) into refined/")
     .option('--compare-epie [k]', 'also run ePIE from a flat object into epie/ (K iterations, default 100)')
     .option('--epie-alpha <a>', "rPIE α in (0, 1] of --refine and --compare-epie (1 = ePIE)", '1')
@@ -39,8 +40,10 @@ export function registerRun(program: Command): void {
       if (!(epieAlpha > 0 && epieAlpha <= 1)) throw new InputError('must be a number in (0, 1]', { key: '--epie-alpha', expected: '0 < value ≤ 1', actual: String(flags.epieAlpha) });
       const out = flags.out as string;
       checkRunOut(out);
-      const scan = await loadScan(flags.data as string, trainingScanSettings('run', flags, config));
+      const budget = memoryBudget(flags);
+      const scan = await loadScan(flags.data as string, { ...trainingScanSettings('run', flags, config), reporter: ui });
       printScanFindings(ui, scan);
+      const formats = resolveFormats(flags as FormatFlags, scan);
       if (initModel !== undefined) {
         // The pretrained model is checked against the scan before anything is written (issue 15).
         const { compatibility } = modelCompatibility(initModel, scan.raw, config.nphotons);
@@ -55,7 +58,7 @@ export function registerRun(program: Command): void {
       try {
         summary = await runPipeline(scan, out, config, {
           backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha, halfScan: flags.halfScan !== false,
-          ...(initModel !== undefined ? { initModel } : {}),
+          memoryBudget: budget, ...formats, ...(initModel !== undefined ? { initModel } : {}),
         });
       } finally {
         interrupt.dispose();

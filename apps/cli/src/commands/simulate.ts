@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { InputError, SUPPORTED_N, toComplexArray, toFloat64Array } from '@ptychojs/io';
+import { InputError, SUPPORTED_N, toComplexArray, toFloat64Array, memoryScanSource } from '@ptychojs/io';
 import { readNpzFile, writeNpzFile } from '@ptychojs/io/node';
 import { checkScan, usableScan } from '@ptychojs/pipeline';
 import { makeOutputDir } from '@ptychojs/pipeline/node';
@@ -63,7 +63,7 @@ export function registerSimulate(program: Command): void {
       });
       bar?.stop();
       // The simulated scan is checked as any scan is (positions inside the object) before it is written.
-      const checked = usableScan(checkScan({ ...sim.arrays }, flags.out, { command: 'simulate', strict: Boolean(flags.strict) }));
+      const checked = usableScan(checkScan(memoryScanSource({ ...sim.arrays }, flags.out), { command: 'simulate', strict: Boolean(flags.strict) }));
       printScanFindings(ui, { warnings: checked.warnings });
       makeOutputDir(path.dirname(path.resolve(flags.out)));
       writeNpzFile(flags.out, { ...sim.arrays });

@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { metricsTable, type UsableScan } from '@ptychojs/pipeline';
 import { checkRunDir, loadScan, reconstructTestScan, trainToRunDir } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
-import { addScanOptions, printScanFindings, readingSettings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
+import { addScanOptions, memoryBudget, printScanFindings, readingSettings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
 import { addTrainOptions, resolveInitModelConfig, resolveTrainConfig } from '../train-options.js';
 import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
@@ -15,7 +15,7 @@ export function registerTrain(program: Command): void {
   const cmd = program
     .command('train')
     .description('train the physics-informed U-Net on a scan (no ground truth needed)')
-    .requiredOption('--data <files...>', 'raw scan NPZ (SPEC §3); several scans taken with the same probe and N train one network together')
+    .requiredOption('--data <files...>', 'scan files (raw NPZ of SPEC §3, ptychodus product/diffraction HDF5 or NPZ, CXI; recognised by content); several scans taken with the same probe and N train one network together')
     .requiredOption('--out <dir>', 'run directory to create')
     .option('--init-model <dir>', 'start from a pretrained model (ptycho pretrain) and fine-tune it; its U-Net settings are used')
     .option('--test <file>', 'held-out scan NPZ: reconstructed after training into RUN/test/ (and scored when it has objectGuess)');
@@ -36,10 +36,11 @@ export function registerTrain(program: Command): void {
       const out = flags.out as string;
       checkRunDir(out, Boolean(flags.resume));
       // Both scans are checked before anything is written.
+      const budget = memoryBudget(flags);
       const files = flags.data as string[];
-      const scans: UsableScan[] = [];
-      for (const f of files) scans.push(await loadScan(f, trainingScanSettings('train', flags, config)));
-      const test = flags.test === undefined ? undefined : await loadScan(flags.test as string, { command: 'infer', gridsize: config.gridsize, K: config.K, ...readingSettings(flags) });
+      const scans = [];
+      for (const f of files) scans.push(await loadScan(f, { ...trainingScanSettings('train', flags, config), reporter: ui }));
+      const test = flags.test === undefined ? undefined : await loadScan(flags.test as string, { command: 'infer', gridsize: config.gridsize, K: config.K, ...readingSettings(flags), reporter: ui });
       for (const s of scans) printScanFindings(ui, s);
       if (test) printScanFindings(ui, test);
       const backend = await selectBackend(flags.backend as BackendChoice);
@@ -48,13 +49,13 @@ export function registerTrain(program: Command): void {
       const interrupt = interruptOnSignals(ui);
       let res;
       try {
-        res = await trainToRunDir(scans, config, out, { backend, resume: Boolean(flags.resume), reporter: ui, workers, signal: interrupt.signal, ...(initModel !== undefined ? { initModel } : {}) });
+        res = await trainToRunDir(scans, config, out, { backend, resume: Boolean(flags.resume), reporter: ui, workers, signal: interrupt.signal, memoryBudget: budget, ...(initModel !== undefined ? { initModel } : {}) });
       } finally {
         interrupt.dispose();
       }
       let testMetrics: unknown = null, testMetricsAbsent: string | null = null;
       if (test) {
-        const t = await reconstructTestScan(out, test, { reporter: ui, backend: backend.name, workers });
+        const t = await reconstructTestScan(out, test, { reporter: ui, backend: backend.name, workers, memoryBudget: budget });
         testMetrics = t.metrics;
         testMetricsAbsent = t.metricsAbsent;
         if (t.metrics) for (const line of metricsTable(t.metrics)) ui.info(line);

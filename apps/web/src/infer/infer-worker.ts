@@ -7,7 +7,8 @@
  */
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
-import { encodeNpz, encodeReconstruction, InputError, isInputError, parseNpz } from '@ptychojs/io';
+import { encodeNpz, encodeReconstruction, InputError, isInputError } from '@ptychojs/io';
+import { openScan } from '../load/open-scan.js';
 import { loadInferenceModel, modelArtifactsFromJson } from '@ptychojs/model';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import { checkScan, parseJsonText, parseRunDirConfig, reconstructWithModel, usableScan } from '@ptychojs/pipeline';
@@ -89,8 +90,8 @@ const api: InferWorkerApi = {
     try {
       const rc = parseRunDirConfig(parseJsonText(req.runConfig.text, req.runConfig.path), req.runConfig.path);
       // The CLI's own check for `infer` (the same reading of the diffraction, the same refusals).
-      const arrays = parseNpz(new Uint8Array(req.scan.bytes), { file: req.scan.path });
-      const { raw } = usableScan(checkScan(arrays, req.scan.path, { command: 'infer', gridsize: rc.gridsize, K: rc.K }));
+      const source = await openScan({ path: req.scan.path, bytes: new Uint8Array(req.scan.bytes) }, req.positions ? { path: req.positions.path, bytes: new Uint8Array(req.positions.bytes) } : undefined);
+      const { raw } = usableScan(checkScan(source, { command: 'infer', gridsize: rc.gridsize, K: rc.K }));
       model = await loadInferenceModel(await modelArtifacts(req));
       const res = await reconstructWithModel(model, rc, raw, { batchSize: req.batchSize, onProgress });
       const rec = res.reconstruction;

@@ -9,6 +9,8 @@ export interface InferRequest {
   readonly shards: Readonly<Record<string, ArrayBuffer>>;
   readonly runConfig: { readonly path: string; readonly text: string };
   readonly scan: { readonly path: string; readonly bytes: ArrayBuffer };
+  /** The ptychodus product with the positions of a diffraction-only scan (the CLI's `--positions`). */
+  positions?: { readonly path: string; readonly bytes: ArrayBuffer };
   /** Groups per forward pass (the CLI's `run` uses 64). */
   readonly batchSize: number;
 }

@@ -20,7 +20,7 @@ export interface Classified {
   /** A run directory's `config.json` (beside `model/` or `history.json`). */
   readonly runConfig?: SourceFile;
   readonly models: readonly ModelFiles[];
-  /** Every other `.npz`: raw scans (a run's `data.npz`, a folder of scans). */
+  /** Every other `.npz`, `.h5`, `.hdf5` or `.cxi`: scans (a run's `data.npz`, a folder of scans, ptychodus and CXI files; read by content). */
   readonly scans: readonly SourceFile[];
 }
 
@@ -35,6 +35,9 @@ const RESULT_DIRS = ['recon', 'refined', 'epie'];
 const resultRank = (p: string) => { const i = RESULT_DIRS.indexOf(baseName(dirOf(p))); return i < 0 ? RESULT_DIRS.length : i; };
 const byDepth = (a: SourceFile, b: SourceFile) => depth(a.path) - depth(b.path) || resultRank(a.path) - resultRank(b.path) || a.path.localeCompare(b.path);
 const SHARD = /^group\d+-shard\d+of\d+\.bin$/;
+/** Files of a run that are results or state, not scans (`--format` writes reconstruction.cxi, and product.h5/.npz beside reconstruction.npz). */
+const NOT_SCANS = ['reconstruction.npz', 'probe.npz', 'reconstruction.cxi'];
+const OUTPUT_PRODUCTS = ['product.h5', 'product.npz'];
 /** Folders whose files are internal state, not results (a training checkpoint holds a model.json too). */
 const INTERNAL = /(^|\/)checkpoint(\/|$)/;
 
@@ -59,7 +62,9 @@ export function classifyFiles(files: readonly SourceFile[]): Classified {
   const historyFile = named('history.json');
   const runConfig = models.find((m) => m.runConfig)?.runConfig
     ?? (historyFile ? visible.find((f) => f.path === (dirOf(historyFile.path) ? `${dirOf(historyFile.path)}/config.json` : 'config.json')) : undefined);
-  const scans = visible.filter((f) => f.path.toLowerCase().endsWith('.npz') && !['reconstruction.npz', 'probe.npz'].includes(baseName(f.path)));
+  const outputDirs = new Set(reconstructions.map((f) => dirOf(f.path)));
+  const scans = visible.filter((f) => /\.(npz|h5|hdf5|cxi)$/i.test(f.path) && !NOT_SCANS.includes(baseName(f.path))
+    && !(OUTPUT_PRODUCTS.includes(baseName(f.path)) && outputDirs.has(dirOf(f.path))));
   const summary = named('summary.json'), metrics = named('metrics.json');
   const metricsAll = visible.filter((f) => baseName(f.path) === 'metrics.json');
   return {

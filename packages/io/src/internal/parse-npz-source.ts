@@ -38,31 +38,7 @@ export function parseNpzSource(src: ByteSource, opts: ParseNpzOptions = {}): Rec
     if (seen.has(key)) throw new InputError('duplicate member in archive', { file, key });
     seen.add(key);
     if (wanted && !wanted.has(key)) continue;
-    const bad = (msg: string, expected?: string, actual?: string): InputError => new InputError(msg, { file, key, expected, actual });
-    if (entry.flags & 1) throw bad('encrypted members are not supported');
-    if (entry.method !== 0 && entry.method !== 8) throw bad('unsupported compression method', '0 (stored) or 8 (deflate)', String(entry.method));
-    const budget = maxBytes - total;
-    // Every declared size is checked before anything is allocated from it.
-    if (entry.uncompressedSize > budget) {
-      throw bad(total > 0 ? 'archive expands past the size cap' : 'member declares more bytes than the size cap allows', `at most ${budget} bytes${total > 0 ? ` (maxBytes = ${maxBytes} in all)` : ''}`, `${entry.uncompressedSize} bytes declared`);
-    }
-    let npy: Uint8Array;
-    try {
-      const start = memberDataStart(src, entry);
-      if (entry.method === 0) {
-        if (entry.compressedSize !== entry.uncompressedSize) throw bad('stored member sizes disagree (lying header)', `${entry.compressedSize} bytes`, `${entry.uncompressedSize} bytes declared`);
-        const head = src.read(start, Math.min(entry.compressedSize, npyPreambleLength(src.read(start, Math.min(entry.compressedSize, 12)))));
-        checkPreamble(head, entry.uncompressedSize, { file, key, maxBytes });
-        npy = src.read(start, entry.compressedSize);
-        if (opts.verifyCrc && crc32(npy) !== entry.crc) throw bad('CRC-32 mismatch (corrupt member)');
-      } else {
-        npy = inflateChecked(src.read(start, entry.compressedSize), entry, { file, key, maxBytes }, bad);
-        if (crc32(npy) !== entry.crc) throw bad('CRC-32 mismatch (corrupt member)');
-      }
-    } catch (e) {
-      if (e instanceof ZipFormatError) throw bad(e.message);
-      throw e;
-    }
+    const npy = readNpzMemberBytes(src, entry, { file, key, maxBytes: maxBytes - total }, Boolean(opts.verifyCrc), total, maxBytes);
     total += npy.length;
     // defineProperty: a member named '__proto__.npy' must not reach the prototype.
     Object.defineProperty(out, key, { value: parseNpy(npy, { file, key, maxBytes, copy: opts.copy }), enumerable: true, writable: true, configurable: true });
@@ -71,11 +47,60 @@ export function parseNpzSource(src: ByteSource, opts: ParseNpzOptions = {}): Rec
 }
 
 /**
+ * The bytes of one NPY member (stored: read; deflated: inflated with the checks of
+ * {@link inflateChecked}, CRC-32 verified), after checking the entry (not encrypted, stored or
+ * deflated, declared size within `ctx.maxBytes`, the bytes still allowed) and that its NPY preamble
+ * declares the member's size. `total`/`capAll` word the message when earlier members used the cap.
+ *
+ * @throws InputError naming file and key
+ */
+export function readNpzMemberBytes(src: ByteSource, entry: ZipEntry, ctx: NpyHeaderContext, verifyCrc: boolean, total = 0, capAll = ctx.maxBytes): Uint8Array {
+  const { file, key } = ctx;
+  const bad = (msg: string, expected?: string, actual?: string): InputError => new InputError(msg, { file, key, expected, actual });
+  checkNpzEntry(entry, ctx, total, capAll);
+  try {
+    const start = memberDataStart(src, entry);
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.uncompressedSize) throw bad('stored member sizes disagree (lying header)', `${entry.compressedSize} bytes`, `${entry.uncompressedSize} bytes declared`);
+      const head = src.read(start, Math.min(entry.compressedSize, npyPreambleLength(src.read(start, Math.min(entry.compressedSize, 12)))));
+      checkPreamble(head, entry.uncompressedSize, ctx);
+      const npy = src.read(start, entry.compressedSize);
+      if (verifyCrc && crc32(npy) !== entry.crc) throw bad('CRC-32 mismatch (corrupt member)');
+      return npy;
+    }
+    const npy = inflateChecked(src.read(start, entry.compressedSize), entry, ctx, bad);
+    if (crc32(npy) !== entry.crc) throw bad('CRC-32 mismatch (corrupt member)');
+    return npy;
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw bad(e.message);
+    throw e;
+  }
+}
+
+/**
+ * Refuse what no member may be, before anything is read: encrypted, compressed other than stored
+ * or deflated, or declaring more bytes than the cap leaves (`ctx.maxBytes`; `total` already used
+ * of `capAll`).
+ *
+ * @throws InputError naming file and key
+ */
+export function checkNpzEntry(entry: ZipEntry, ctx: NpyHeaderContext, total = 0, capAll = ctx.maxBytes): void {
+  const bad = (msg: string, expected?: string, actual?: string): InputError => new InputError(msg, { file: ctx.file, key: ctx.key, expected, actual });
+  if (entry.flags & 1) throw bad('encrypted members are not supported');
+  if (entry.method !== 0 && entry.method !== 8) throw bad('unsupported compression method', '0 (stored) or 8 (deflate)', String(entry.method));
+  const budget = ctx.maxBytes;
+  // Every declared size is checked before anything is allocated from it.
+  if (entry.uncompressedSize > budget) {
+    throw bad(total > 0 ? 'archive expands past the size cap' : 'member declares more bytes than the size cap allows', `at most ${budget} bytes${total > 0 ? ` (maxBytes = ${capAll} in all)` : ''}`, `${entry.uncompressedSize} bytes declared`);
+  }
+}
+
+/**
  * The NPY preamble at the start of a member must declare exactly the member's size
  * (preamble + product(shape) × itemsize): checked on the first bytes, before the payload is read
  * or inflated, so neither header can make us allocate what the other does not promise.
  */
-function checkPreamble(head: Uint8Array, memberSize: number, ctx: NpyHeaderContext): void {
+export function checkPreamble(head: Uint8Array, memberSize: number, ctx: NpyHeaderContext): void {
   const p = readNpyPreamble(head, ctx);
   if (p.dataOffset + p.payloadBytes !== memberSize) {
     throw new InputError(`the zip header and the NPY header disagree about the member's size (${p.what}; lying header or truncated member)`, {
@@ -91,7 +116,7 @@ function checkPreamble(head: Uint8Array, memberSize: number, ctx: NpyHeaderConte
  * allocated, and that buffer grows with the real output up to the declared size; output beyond the
  * declared size aborts at once (zip bombs), output short of it is a truncated or lying member.
  */
-function inflateChecked(
+export function inflateChecked(
   raw: Uint8Array,
   entry: ZipEntry,
   ctx: NpyHeaderContext,

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { parseNpzSource } from '../internal/parse-npz-source.js';
 import type { ParseNpzOptions } from '../parse-npz.js';
 import type { NdArray } from '../types.js';
-import { fileSource } from './file-source.js';
+import { fileByteSource } from './file-byte-source.js';
 import { fsInputError } from './fs-input-error.js';
 
 /**
@@ -24,7 +24,7 @@ export function readNpzFile(path: string, opts: Omit<ParseNpzOptions, 'file' | '
   try {
     const st = fs.fstatSync(fd);
     if (st.isDirectory()) throw new InputError('is a directory, expected a file', { file: path });
-    return parseNpzSource(fileSource(fd, st.size), { ...opts, file: path });
+    return parseNpzSource(fileByteSource(fd, st.size), { ...opts, file: path });
   } catch (e) {
     throw e instanceof InputError ? e : fsInputError(e, path);
   } finally {

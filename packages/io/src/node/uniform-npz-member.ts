@@ -5,7 +5,7 @@ import { npyPreambleLength, readNpyPreamble, type NpyPreamble } from '../interna
 import { ZipFormatError, memberDataStart, readZipDirectory, type ZipEntry } from '../internal/zip-read.js';
 import { DEFAULT_MAX_BYTES, parseNpy } from '../parse-npy.js';
 import type { NdArray } from '../types.js';
-import { fileSource } from './file-source.js';
+import { fileByteSource } from './file-byte-source.js';
 import { fsInputError } from './fs-input-error.js';
 
 /** What {@link uniformNpzMember} found. */
@@ -61,7 +61,7 @@ export async function uniformNpzMember(path: string, key: string, opts: UniformN
   let entry: ZipEntry | undefined, keys: string[] = [], start = 0;
   let scanning = false;
   try {
-    const src = fileSource(fd, fs.fstatSync(fd).size);
+    const src = fileByteSource(fd, fs.fstatSync(fd).size);
     const entries = readZipDirectory(src);
     keys = entries.filter((e) => e.name.endsWith('.npy')).map((e) => e.name.slice(0, -4));
     entry = entries.find((e) => e.name === `${key}.npy`);

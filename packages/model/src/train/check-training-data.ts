@@ -41,6 +41,9 @@ export function checkTrainingData(data: TrainingData, config: RunConfig): number
   if (probe.shape.length !== 2 || probe.shape[0] !== N || probe.shape[1] !== N) {
     throw new InputError('probe must be N×N', { key: 'probe', expected: `(${N}, ${N}) complex`, actual: `(${probe.shape.join(', ')})` });
   }
+  if (data.badPixels !== undefined && (data.badPixels.length !== N * N || data.badPixels.every((b) => b !== 0))) {
+    throw new InputError(data.badPixels.length !== N * N ? 'bad-pixel mask does not match the patterns' : 'the bad-pixel mask excludes every pixel', { key: 'badPixels', expected: `(${N}, ${N}) with some measured pixels`, actual: `${data.badPixels.length} values` });
+  }
   if (!(intensityScale > 0) || !Number.isFinite(intensityScale)) {
     throw new InputError('intensity scale s must be finite and > 0', { key: 'intensityScale', expected: '> 0', actual: String(intensityScale) });
   }

@@ -62,12 +62,15 @@ export async function createReplica(init: ReplicaInit): Promise<Replica> {
   const model = createPtychoModel(config, { N, canvasSize, unet, probe: init.probe, intensityScale: init.intensityScale });
   const optimizer = tf.train.adam(config.lr, ADAM.beta1, ADAM.beta2, ADAM.epsilon);
   const vars = [...model.trainableVariables];
+  // 1 where the detector measured, (1, N, N, 1): broadcast over batch and channels in the loss.
+  const measured = init.badPixels ? tf.keep(tf.tensor4d(Float32Array.from(init.badPixels, (b) => (b ? 0 : 1)), [1, N, N, 1])) : undefined;
   const parameterCount = vars.reduce((n, v) => n + v.size, 0);
   try {
     if (resume) await restoreState(model, optimizer, resume, config);
   } catch (e) {
     model.dispose();
     optimizer.dispose();
+    measured?.dispose();
     throw e;
   }
 
@@ -76,7 +79,7 @@ export async function createReplica(init: ReplicaInit): Promise<Replica> {
     const xScaled = tf.tensor4d(b.xs, [b.nb, N, N, C]);
     const Y: ComplexTensor<tf.Tensor4D> | undefined = b.yre && b.yim ? { re: tf.tensor4d(b.yre, [b.nb, N, N, C]), im: tf.tensor4d(b.yim, [b.nb, N, N, C]) } : undefined;
     const out = forwardTrain(model, { xScaled, coordsRelative: b.coords }, { extractionCoords: b.extraction });
-    const L = trainingLoss(out, xScaled, config, Y);
+    const L = trainingLoss(out, xScaled, config, Y, measured);
     return { total: L.total, terms: keepTerms ? tf.keep(tf.stack(LOSS_TERMS.map((k) => L[k]))) as tf.Tensor1D : undefined };
   };
   const readTerms = async (t: tf.Tensor1D): Promise<Float64Array> => {
@@ -177,11 +180,13 @@ export async function createReplica(init: ReplicaInit): Promise<Replica> {
 
     release() {
       optimizer.dispose();
+      measured?.dispose();
       return model;
     },
 
     dispose() {
       optimizer.dispose();
+      measured?.dispose();
       model.dispose();
     },
   };

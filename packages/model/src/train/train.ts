@@ -53,6 +53,7 @@ export async function train(config: RunConfig, data: TrainingData | TrainingStre
     config, N, canvasSize,
     probe: resume && config.probeTrainable ? resume.physics.probe : data.probe,
     intensityScale: data.intensityScale,
+    ...(!stream && (data as TrainingData).badPixels ? { badPixels: (data as TrainingData).badPixels! } : {}),
     ...(resume ? { resume } : hooks.initialWeights ? { initialWeights: hooks.initialWeights } : {}),
   });
   let model: PtychoModel | undefined;

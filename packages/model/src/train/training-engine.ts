@@ -37,6 +37,8 @@ export interface ReplicaInit {
   readonly probe: ComplexArray;
   /** Intensity scale s of the data. */
   readonly intensityScale: number;
+  /** @shape (N, N) uint8 — bad detector pixels (1), excluded from the loss; absent: all measured. */
+  readonly badPixels?: Uint8Array;
   /** Restore weights, Adam state and log s from this checkpoint (already checked by the loop). */
   readonly resume?: Checkpoint;
   /**

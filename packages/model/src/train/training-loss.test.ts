@@ -51,4 +51,38 @@ describeEachBackend('trainingLoss', () => {
     expectClose(defTotal!, ref.nll, { rtol: 1e-5, label: 'default total' });
     expect(defRs).toBe(0);
   });
+
+  it('with a bad-pixel mask: a masked pixel changes neither the loss (NLL + MAE) nor its gradient with respect to the outputs', async () => {
+    const I = randomUniformArray(11, n, 0.1, 50), x = randomUniformArray(12, n, 0, 7), amp = randomUniformArray(13, n, 0, 7);
+    const [ore, oim] = randomNormalArrays(14, [B * N * N, B * N * N]);
+    const bad = [9, 10, 33]; // pixels (i·N + j) of every pattern and channel
+    const isBad = (k: number) => bad.includes(Math.floor(k / C) % (N * N));
+    const weights = { nllWeight: 1, maeWeight: 0.5, tvWeight: 0, realspaceWeight: 0 };
+    const measured = tf.tensor4d(Float32Array.from({ length: N * N }, (_, p) => (bad.includes(p) ? 0 : 1)), [1, N, N, 1]);
+    const run = async (i: Float32Array, xs: Float32Array, a: Float32Array) => {
+      const s4 = (v: Float32Array, c = C) => tf.tensor4d(v, [B, N, N, c]);
+      const [it, at, xt] = [s4(i), s4(a), s4(xs)];
+      const obj = { re: s4(ore!, 1), im: s4(oim!, 1) }, patches = { re: s4(new Float32Array(n)), im: s4(new Float32Array(n)) };
+      const f = (ii: tf.Tensor, aa: tf.Tensor) => trainingLoss({ intensity: ii as tf.Tensor4D, amplitude: aa as tf.Tensor4D, object: obj, patches }, xt, weights, undefined, measured).total;
+      const { value, grads } = tf.valueAndGrads(f)([it, at]);
+      const out = { loss: (await value.data())[0]!, dI: await grads[0]!.data(), dA: await grads[1]!.data() };
+      tf.dispose([it, at, xt, obj.re, obj.im, patches.re, patches.im, value, ...grads]);
+      return out;
+    };
+    const clean = await run(I, x, amp);
+    // Float64 reference over the measured pixels only: NLL and MAE means per pattern-channel set.
+    let nll = 0, mae = 0;
+    const keep = n - B * C * bad.length;
+    for (let k = 0; k < n; k++) if (!isBad(k)) { nll += I[k]! - x[k]! ** 2 * Math.log(I[k]!); mae += Math.abs(x[k]! - amp[k]!); }
+    expectClose(clean.loss, nll / keep + 0.5 * mae / keep, { rtol: 1e-5, label: 'masked loss' });
+    // A detector gap: 65535 in the data, garbage (NaN, huge) in the predictions there.
+    const [I2, x2, a2] = [I.slice(), x.slice(), amp.slice()];
+    for (let k = 0; k < n; k++) if (isBad(k)) { I2[k] = k % 2 ? NaN : 1e9; x2[k] = 65535; a2[k] = -3; }
+    const dirty = await run(I2, x2, a2);
+    expect(dirty.loss).toBe(clean.loss);
+    expect(Array.from(dirty.dI)).toEqual(Array.from(clean.dI));
+    expect(Array.from(dirty.dA)).toEqual(Array.from(clean.dA));
+    for (let k = 0; k < n; k++) if (isBad(k)) { expect(clean.dI[k]).toBe(0); expect(clean.dA[k]).toBe(0); }
+    measured.dispose();
+  });
 }, ['cpu', 'wasm']);

@@ -26,16 +26,22 @@ export const LOSS_TERMS = ['total', 'nll', 'mae', 'tv', 'realspace'] as const;
  * history shows them all; only weighted ones contribute to `total` and its gradient. Allocates
  * tensors: call inside `tf.tidy` or `minimize`.
  *
+ * A bad-pixel mask (`measured`, 0 at pixels the detector did not measure) excludes those pixels
+ * from the Poisson NLL and the MAE — means over the measured pixels — so their values change
+ * neither the loss nor its gradient.
+ *
  * @shape xScaled (B, N, N, C) float32 — s·X, the model input and the amplitude target
  * @shape Y (B, N, N, C) float32 pair — ground-truth object patches, optional
+ * @shape measured (1, N, N, 1) float32 0/1, optional
  */
 export function trainingLoss(
   outputs: TrainOutputs, xScaled: tf.Tensor4D,
   weights: Pick<RunConfig, 'nllWeight' | 'maeWeight' | 'tvWeight' | 'realspaceWeight'>,
   Y?: ComplexTensor<tf.Tensor4D>,
+  measured?: tf.Tensor,
 ): LossTerms {
-  const nll = poissonNll(outputs.intensity, xScaled);
-  const maeT = mae(xScaled, outputs.amplitude);
+  const nll = poissonNll(outputs.intensity, xScaled, measured ? { measured } : {});
+  const maeT = mae(xScaled, outputs.amplitude, measured);
   const tv = totalVariation(outputs.object);
   const realspace = Y ? complexMae(outputs.patches, Y) : tf.scalar(0);
   let total = tf.scalar(0);

@@ -25,6 +25,11 @@ export interface TrainingData {
   readonly probe: ComplexArray;
   /** Intensity scale s (SPEC §3 "Normalization"). */
   readonly intensityScale: number;
+  /**
+   * @shape (N, N) uint8 — bad detector pixels (1: gaps, hot pixels), excluded from the loss (the
+   * Poisson NLL and the MAE average over measured pixels only); X holds 0 there. Absent: all measured.
+   */
+  readonly badPixels?: Uint8Array;
   /** Object canvas side; default `objectCanvasSize(N, coordsRelative)` over these groups. */
   readonly canvasSize?: number;
 }

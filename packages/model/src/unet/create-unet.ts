@@ -34,8 +34,10 @@ export function createUNet(N: number, cIn: number, cOut: number, f: number, opti
   const heads = options.heads ?? CENTER_HEADS;
   const init = new InitSeq(options.seed);
   const input = tfl.input({ name: UNET_IO.input, shape: [N, N, cIn] });
-  const features = applyEncoder(input, encoder, init);
-  const amplitude = applyDecoder(features, decoder, cOut, N, 'amplitude', init, heads);
-  const phase = applyDecoder(features, decoder, cOut, N, 'phase', init, heads);
+  // Residual heads (the physics-informed input) come with skip connections from the encoder.
+  const skips: tfl.SymbolicTensor[] | undefined = heads.residual ? [] : undefined;
+  const features = applyEncoder(input, encoder, init, 'encoder', skips);
+  const amplitude = applyDecoder(features, decoder, cOut, N, 'amplitude', init, heads, skips);
+  const phase = applyDecoder(features, decoder, cOut, N, 'phase', init, heads, skips);
   return tfl.model({ name: 'ptychopinn_unet', inputs: input, outputs: [amplitude, phase] });
 }

@@ -38,7 +38,10 @@ export interface DecoderHeads {
    * Corrections of a physics estimate (issue 15; the model's `input.iterations` > 0): both heads
    * are linear 3×3 convolutions whose kernels start at zero, read as a log-amplitude and a phase
    * correction of the single-pattern estimate (`objectPatches`), so an untrained network returns
-   * the estimate itself. The activations above are then unused. Absent: false.
+   * the estimate itself, and the decoders get skip connections from the encoder (each decoder block
+   * concatenates the encoder features of its resolution, as in Ronneberger et al. 2015), so a local
+   * correction need not pass through the bottleneck. The activations above are then unused.
+   * Absent: false (PtychoPINN's encoder–decoder, no skips).
    */
   readonly residual?: boolean;
 }
@@ -87,13 +90,22 @@ const apply = (layer: tfl.layers.Layer, x: tfl.SymbolicTensor): tfl.SymbolicTens
  *
  * @shape x (B, N, N, C_in) → (B, N/2^L, N/2^L, filters[L−1])
  */
-export function applyEncoder(x: tfl.SymbolicTensor, filters: readonly number[], init: InitSeq, prefix = 'encoder'): tfl.SymbolicTensor {
+export function applyEncoder(x: tfl.SymbolicTensor, filters: readonly number[], init: InitSeq, prefix = 'encoder', skips?: tfl.SymbolicTensor[]): tfl.SymbolicTensor {
   filters.forEach((nf, i) => {
     x = apply(conv(`${prefix}_block${i + 1}_conv1`, nf, init, 'relu'), x);
     x = apply(conv(`${prefix}_block${i + 1}_conv2`, nf, init, 'relu'), x);
+    // Each block's features before pooling, for skip connections (shallow first).
+    skips?.push(x);
     x = apply(tfl.layers.maxPooling2d({ name: `${prefix}_block${i + 1}_pool`, poolSize: 2, strides: 2 }), x);
   });
   return x;
+}
+
+/** Concatenate the encoder features of x's resolution (a skip connection), when there are any. */
+function withSkip(x: tfl.SymbolicTensor, name: string, skips: readonly tfl.SymbolicTensor[] | undefined): tfl.SymbolicTensor {
+  const side = x.shape[1];
+  const skip = skips?.find((s) => s.shape[1] === side);
+  return skip ? tfl.layers.concatenate({ name: `${name}_skip`, axis: -1 }).apply([x, skip]) as tfl.SymbolicTensor : x;
 }
 
 /** [3×3 conv+ReLU ×2, ×2 nearest upsampling] (PtychoPINN's Conv_Up_block). */
@@ -124,13 +136,15 @@ function head(x: tfl.SymbolicTensor, name: string, cOut: number, kind: DecoderKi
  */
 export function applyDecoder(
   x: tfl.SymbolicTensor, filters: readonly number[], cOut: number, N: number, kind: DecoderKind, init: InitSeq, heads: DecoderHeads = CENTER_HEADS,
+  skips?: readonly tfl.SymbolicTensor[],
 ): tfl.SymbolicTensor {
   filters.forEach((nf, i) => {
-    x = upBlock(x, `${kind}_block${i + 1}`, nf, init);
+    x = upBlock(withSkip(x, `${kind}_block${i + 1}`, skips), `${kind}_block${i + 1}`, nf, init);
   });
   const last = filters[filters.length - 1]!;
   if (heads.extent === 'full') {
-    return head(upBlock(x, `${kind}_full`, last, init), `${kind}_out`, cOut, kind, heads, init);
+    const up = upBlock(withSkip(x, `${kind}_full`, skips), `${kind}_full`, last, init);
+    return head(withSkip(up, `${kind}_out`, skips), `${kind}_out`, cOut, kind, heads, init);
   }
   const q = N / 4;
   const centre = apply(tfl.layers.zeroPadding2d({ name: `${kind}_pad`, padding: [[q, q], [q, q]] }), head(x, `${kind}_out`, cOut, kind, heads, init));

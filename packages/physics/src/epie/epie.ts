@@ -44,9 +44,12 @@ export function epie(options: EpieOptions): EpieResult {
   if (!(alpha > 0 && alpha <= 1)) throw new InputError('alpha must lie in (0, 1]', { key: 'alpha', expected: '0 < α ≤ 1', actual: String(alpha) });
   if (!(beta > 0 && beta <= 1)) throw new InputError('probe alpha must lie in (0, 1]', { key: 'probeAlpha', expected: '0 < β ≤ 1', actual: String(beta) });
   if (!Number.isSafeInteger(seed)) throw new InputError('seed must be an integer', { key: 'seed', expected: 'a safe integer', actual: String(seed) });
+  const bad = options.badPixels;
+  if (bad !== undefined && bad.length !== nn) throw new InputError('bad-pixel mask does not match the probe', { key: 'bad_pixels', expected: `(${n}, ${n})`, actual: `${bad.length} values` });
 
   // Measured amplitudes times N (so they compare with |FFT2(ψ)|), unshifted and transposed:
   // meas[k, v, u] = N·A_k[(u + N/2) mod N, (v + N/2) mod N], the layout the spectrum has below.
+  // Bad pixels are marked −1 there (no measurement: the constraint leaves Ψ as it is).
   const meas = new Float32Array(M * nn), h = n >>> 1;
   let dataEnergy = 0;
   for (let k = 0; k < M; k++) {
@@ -54,6 +57,7 @@ export function epie(options: EpieOptions): EpieResult {
     for (let u = 0; u < n; u++) {
       const src = o + ((u + h) % n) * n;
       for (let v = 0; v < n; v++) {
+        if (bad && bad[((u + h) % n) * n + ((v + h) % n)]) { meas[o + v * n + u] = -1; continue; }
         const a = diffraction[src + ((v + h) % n)]!;
         if (!(a >= 0) || !Number.isFinite(a)) throw new InputError('diffraction amplitude is negative or not finite', { key: 'diff3d', expected: 'finite values ≥ 0', actual: `${a} in pattern ${k}` });
         meas[o + v * n + u] = n * a;
@@ -69,19 +73,33 @@ export function epie(options: EpieOptions): EpieResult {
   const oRe = new Float64Array(nn), oIm = new Float64Array(nn);
   const pRe = Float64Array.from(options.probe.re), pIm = Float64Array.from(options.probe.im);
 
-  // Probe scale: the starting model carries the data's energy (Parseval: Σ A² = Σ |P·O|²).
+  // Two interleaved (N, N) complex work buffers; the 2-D FFT is row FFTs, a transpose, row FFTs,
+  // so the spectrum comes out transposed (index v·N + u), which is how `meas` is stored.
+  const A = new Float64Array(2 * nn), B = new Float64Array(2 * nn);
+
+  // Probe scale: the starting model carries the data's energy (Parseval: Σ A² = Σ |P·O|²). With
+  // bad pixels, both sides over the measured pixels only: the model's spectrum there (one FFT per position).
   let modelEnergy = 0;
   for (let k = 0; k < M; k++) {
     objectPatchInto(object, cx[k]!, cy[k]!, n, oRe, oIm);
-    for (let i = 0; i < nn; i++) modelEnergy += (pRe[i]! ** 2 + pIm[i]! ** 2) * (oRe[i]! ** 2 + oIm[i]! ** 2);
+    if (!bad) {
+      for (let i = 0; i < nn; i++) modelEnergy += (pRe[i]! ** 2 + pIm[i]! ** 2) * (oRe[i]! ** 2 + oIm[i]! ** 2);
+      continue;
+    }
+    for (let i = 0; i < nn; i++) {
+      A[2 * i] = pRe[i]! * oRe[i]! - pIm[i]! * oIm[i]!;
+      A[2 * i + 1] = pRe[i]! * oIm[i]! + pIm[i]! * oRe[i]!;
+    }
+    fftRows(B, A, n, n);
+    transposeInterleaved(B, A, n);
+    fftRows(B, A, n, n);
+    const mo = k * nn;
+    for (let i = 0; i < nn; i++) if (meas[mo + i]! >= 0) modelEnergy += (B[2 * i]! ** 2 + B[2 * i + 1]! ** 2) / nn;
   }
   if (!(modelEnergy > 0) || !Number.isFinite(modelEnergy)) throw new InputError('the probe sees no object at any scan position', { key: 'probeGuess', expected: 'Σ|P·O_patch|² > 0', actual: String(modelEnergy) });
   const probeScale = Math.sqrt(dataEnergy / modelEnergy);
   for (let i = 0; i < nn; i++) { pRe[i] = pRe[i]! * probeScale; pIm[i] = pIm[i]! * probeScale; }
 
-  // Two interleaved (N, N) complex work buffers; the 2-D FFT is row FFTs, a transpose, row FFTs,
-  // so the spectrum comes out transposed (index v·N + u), which is how `meas` is stored.
-  const A = new Float64Array(2 * nn), B = new Float64Array(2 * nn);
   const dRe = new Float64Array(nn), dIm = new Float64Array(nn); // object step in patch space
   const p2 = new Float64Array(nn); // |P|²
   const rng = createRng(seed);
@@ -109,6 +127,7 @@ export function epie(options: EpieOptions): EpieResult {
       // N², so that the forward transform below gives conj(IFFT2(ΔΨ)) = conj(Δψ).
       for (let i = 0; i < nn; i++) {
         const r = B[2 * i]!, m = B[2 * i + 1]!, mag = Math.sqrt(r * r + m * m), a = meas[mo + i]!;
+        if (a < 0) { A[2 * i] = 0; A[2 * i + 1] = 0; continue; } // not measured: ΔΨ = 0
         const d = (mag - a) * invN;
         misfit += d * d;
         if (mag > 0) {

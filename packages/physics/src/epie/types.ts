@@ -28,6 +28,12 @@ export interface EpieProgress {
 export interface EpieOptions {
   /** @shape (M, N, N) float32 measured amplitudes sqrt(counts), zero frequency at (N/2, N/2) (SPEC §3 `diff3d`) */
   readonly diffraction: Float32Array;
+  /**
+   * @shape (N, N) uint8 — bad pixels (1 = not measured: detector gaps, hot pixels). There the
+   * modulus constraint is not applied (the model's own amplitude is kept, Ψ' = Ψ) and the cost
+   * skips them; their values in `diffraction` are never read. Default: every pixel measured.
+   */
+  readonly badPixels?: Uint8Array;
   /** @shape (N, N) complex, the known probe (SPEC §3 `probeGuess`); rescaled to the data, see `probeScale` */
   readonly probe: ComplexArray;
   /** @shape (M,) scan positions, columns (pixels, object frame) */

@@ -24,4 +24,15 @@ describeEachBackend('mae and complexMae', () => {
     expect(() => mae(x, y)).toThrow(InputError);
     tf.dispose([x, y]);
   });
+
+  it('mae with a mask of measured pixels is the mean |a − b| over measured pixels per row; masked values do not count', async () => {
+    const measured = tf.tensor2d(Float32Array.from({ length: 10 }, (_, j) => (j === 3 || j === 4 ? 0 : 1)), [1, 10]);
+    let want = 0;
+    for (let r = 0; r < 6; r++) { let s = 0; for (let j = 0; j < 10; j++) if (j !== 3 && j !== 4) s += Math.abs(a![r * 10 + j]! - b![r * 10 + j]!); want += s / 8 / 6; }
+    const garbage = a!.slice();
+    for (let r = 0; r < 6; r++) { garbage[r * 10 + 3] = NaN; garbage[r * 10 + 4] = 1e9; }
+    const got = await readAndDispose(mae(tf.tensor2d(garbage, [6, 10]), tf.tensor2d(b!, [6, 10]), measured));
+    expectClose(got[0]!, want, { rtol: 1e-6 });
+    measured.dispose();
+  });
 });

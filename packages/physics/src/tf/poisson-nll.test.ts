@@ -55,4 +55,33 @@ describeEachBackend('poissonNll', () => {
     expect(() => poissonNll(a, b)).toThrow(InputError);
     tf.dispose([a, b]);
   });
+
+  it('with a mask of measured pixels: the mean over measured pixels per pattern (float64 reference); a masked pixel changes neither the loss nor its gradient', async () => {
+    const [B, n] = [2, 6], size = B * n * n;
+    const I = randomUniformArray(71, size, 0.2, 9), X = randomUniformArray(72, size, 0, 2);
+    const bad = new Set([7, 8, 20]); // pixels (i, j) of every pattern
+    const measured = tf.tensor4d(Float32Array.from({ length: n * n }, (_, p) => (bad.has(p) ? 0 : 1)), [1, n, n, 1]);
+    // float64: per pattern, the mean over the n² − 3 measured terms; then the mean over patterns.
+    let want = 0;
+    for (let b = 0; b < B; b++) {
+      let s = 0;
+      for (let p = 0; p < n * n; p++) if (!bad.has(p)) { const k = b * n * n + p; s += I[k]! - X[k]! ** 2 * Math.log(I[k]!); }
+      want += s / (n * n - bad.size) / B;
+    }
+    const loss = (i: Float32Array, x: Float32Array) => poissonNll(tf.tensor4d(i, [B, n, n, 1]), tf.tensor4d(x, [B, n, n, 1]), { measured });
+    expectClose((await readAndDispose(loss(I, X)))[0]!, want, { rtol: 1e-5 });
+    // Garbage (a detector gap at 65535 counts, NaN, Inf) at the masked pixels: the same loss, bit for bit.
+    const I2 = I.slice(), X2 = X.slice();
+    for (let b = 0; b < B; b++) { I2[b * n * n + 7] = NaN; I2[b * n * n + 8] = Infinity; X2[b * n * n + 20] = 65535; X2[b * n * n + 7] = 1e6; }
+    expect((await readAndDispose(loss(I2, X2)))[0]).toBe((await readAndDispose(loss(I, X)))[0]);
+    // ∂loss/∂Î is 0 at masked pixels, and (1 − Y/Î)/(n² − 3)/B elsewhere.
+    const it = tf.tensor4d(I2, [B, n, n, 1]), xt = tf.tensor4d(X2, [B, n, n, 1]);
+    const g = await readAndDispose(tf.grad((i: tf.Tensor) => poissonNll(i, xt, { measured }))(it));
+    for (let b = 0; b < B; b++) for (let p = 0; p < n * n; p++) {
+      const k = b * n * n + p;
+      if (bad.has(p)) expect(g[k]).toBe(0);
+      else expectClose(g[k]!, (1 - X[k]! ** 2 / I[k]!) / (n * n - bad.size) / B, { rtol: 1e-4 });
+    }
+    tf.dispose([measured, it, xt]);
+  });
 });

@@ -15,6 +15,13 @@ export interface PoissonNllOptions {
    * clamp below never turns NaN into ε), so a caller that reads the loss sees it.
    */
   readonly checkFinite?: boolean;
+  /**
+   * Which detector pixels were measured: a 0/1 (or bool) tensor broadcastable to the input,
+   * typically (1, N, N, 1), 0 at bad pixels (gaps, hot pixels). Those pixels are excluded — not
+   * counted as zeros: the mean is over the measured pixels of each pattern, and neither Î nor Y
+   * there changes the loss or its gradient (a `where`, so even NaN/Inf there cannot leak in).
+   */
+  readonly measured?: tf.Tensor;
 }
 
 /**
@@ -42,10 +49,15 @@ export function poissonNll(predIntensity: tf.Tensor, targetAmplitude: tf.Tensor,
   }
   const eps = opts.epsilon ?? 1e-12;
   return tf.tidy(() => {
-    const y = tf.square(opts.scale === undefined ? targetAmplitude : tf.mul(targetAmplitude, opts.scale));
-    const clamped = clampBelow(predIntensity, eps);
-    const terms = tf.sub(predIntensity, tf.mul(y, tf.log(clamped)));
-    return meanInTwoStages(terms);
+    // Unmeasured pixels enter as Î = 1, X = 0 (a finite, constant term with no gradient path back
+    // to what they held), then leave the mean.
+    const keep = opts.measured ? tf.greater(tf.broadcastTo(opts.measured, predIntensity.shape), 0) : undefined;
+    const pred = keep ? tf.where(keep, predIntensity, tf.onesLike(predIntensity)) : predIntensity;
+    const target = keep ? tf.where(keep, targetAmplitude, tf.zerosLike(targetAmplitude)) : targetAmplitude;
+    const y = tf.square(opts.scale === undefined ? target : tf.mul(target, opts.scale));
+    const clamped = clampBelow(pred, eps);
+    const terms = tf.sub(pred, tf.mul(y, tf.log(clamped)));
+    return opts.measured ? maskedMeanInTwoStages(terms, opts.measured) : meanInTwoStages(terms);
   });
 }
 
@@ -53,6 +65,22 @@ function meanInTwoStages(t: tf.Tensor): tf.Scalar {
   if (t.rank < 2) return tf.mean(t);
   const axes = Array.from({ length: t.rank - 1 }, (_, i) => i + 1);
   return tf.mean(tf.mean(t, axes));
+}
+
+/**
+ * The mean over the measured pixels of each pattern (axes 1…), then over patterns: unmeasured
+ * terms are replaced by 0 with `where` (their gradient is 0, whatever they hold) and the per-pattern
+ * sum is divided by the number of measured values in a pattern. @internal, also used by `mae`.
+ */
+export function maskedMeanInTwoStages(t: tf.Tensor, measured: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => {
+    const keep = tf.greater(tf.broadcastTo(measured, t.shape), 0);
+    const kept = tf.where(keep, t, tf.zerosLike(t));
+    if (t.rank < 2) return tf.div(tf.sum(kept), tf.sum(tf.cast(keep, 'float32')));
+    const axes = Array.from({ length: t.rank - 1 }, (_, i) => i + 1);
+    const count = tf.sum(tf.cast(keep, 'float32'), axes);
+    return tf.mean(tf.div(tf.sum(kept, axes), count));
+  });
 }
 
 /**

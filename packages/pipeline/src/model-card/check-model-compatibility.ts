@@ -43,7 +43,7 @@ const fmtRange = (r: readonly [number, number], unit = '') => `[${r[0].toPrecisi
  *
  * @param dose the scan's photons per pattern (`resolveDose`)
  */
-export function checkModelCompatibility(card: ModelCard, modelProbe: ComplexArray, raw: RawData, dose: number): Compatibility {
+export function checkModelCompatibility(card: ModelCard, modelProbe: ComplexArray, raw: Pick<RawData, 'N' | 'probeGuess' | 'source' | 'xcoords' | 'ycoords'>, dose: number): Compatibility {
   const findings: CompatibilityFinding[] = [];
   if (raw.N !== card.N) {
     findings.push({ check: 'N', level: 'refusal', message: `the scan's patterns are ${raw.N}×${raw.N}, the model's ${card.N}×${card.N}` });

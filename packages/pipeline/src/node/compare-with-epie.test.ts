@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Reconstruction } from '@ptychojs/io';
+import { memoryScanSource } from '@ptychojs/io';
 import { evaluateReconstruction, scanBoxFromPositions } from '@ptychojs/metrics';
 import { simulateScan } from '@ptychojs/physics';
 import { checkScan } from '../check-scan.js';
@@ -15,7 +16,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 // A small noise-free scan: 96² grf object, 5×5 grid at step 8 (strong overlap), N = 64.
 const sim = simulateScan({ n: 64, object: { kind: 'grf', height: 96, width: 96 }, scan: { kind: 'grid', step: 8 }, noise: 'none', seed: 4 });
-const scan = usableScan(checkScan({ ...sim.arrays }, 'sim', { command: 'run', gridsize: 1 }));
+const scan = usableScan(checkScan(memoryScanSource({ ...sim.arrays }, 'sim'), { command: 'run', gridsize: 1 }));
 const raw = scan.raw;
 const truth = { object: sim.object, scanBox: scanBoxFromPositions(raw.xcoords, raw.ycoords) };
 

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import type { Reconstruction } from '@ptychojs/io';
+import type { ReconstructionFormat } from '@ptychojs/io/node';
 import { epieSubsetReconstructor } from '../epie-subset-reconstructor.js';
 import type { MethodResult } from '../method-result.js';
 import type { Reporter } from '../reporter.js';
 import type { ReconstructSubset } from '../self-consistency.js';
 import type { Truth } from '../truth-from-arrays.js';
 import type { UsableScan } from '../usable-scan.js';
+import { scanInMemory } from '../scan-in-memory.js';
+import { defaultMemoryBudget } from './default-memory-budget.js';
 import { epieToDir } from './epie-to-dir.js';
 import { selfConsistencyToDir, type SelfConsistencyOutputs } from './self-consistency-to-dir.js';
 
@@ -33,6 +36,11 @@ export interface CompareWithEpieOptions {
   /** Compute the half-scan FRC (default true): it costs one more ePIE run per method. */
   readonly halfScan?: boolean;
   readonly reporter: Reporter;
+  /** Bytes the scan's frames may take in memory (see `epieToDir`). */
+  readonly memoryBudget?: number;
+  /** `--format` of each ePIE directory, and `--pixel-size`. */
+  readonly formats?: readonly ReconstructionFormat[];
+  readonly pixelSizeM?: number;
 }
 
 /** A method of {@link compareWithEpie}: its summary row and its quality outputs. */
@@ -55,6 +63,7 @@ export interface ComparedMethod extends MethodResult {
  */
 export async function compareWithEpie(scan: UsableScan, out: string, network: Reconstruction, opts: CompareWithEpieOptions): Promise<ComparedMethod[]> {
   const alpha = opts.alpha ?? 1, seed = opts.seed ?? 0;
+  const raw = scanInMemory(scan.raw, opts.memoryBudget ?? defaultMemoryBudget(), 'ePIE and its self-consistency checks');
   const steps: { method: 'refined' | 'epie'; iterations: number }[] = [];
   if (opts.refineIterations) steps.push({ method: 'refined', iterations: opts.refineIterations });
   if (opts.epieIterations) steps.push({ method: 'epie', iterations: opts.epieIterations });
@@ -64,16 +73,18 @@ export async function compareWithEpie(scan: UsableScan, out: string, network: Re
     opts.reporter.info(method === 'refined'
       ? `refining the network's object with ${iterations} ePIE iterations (α = ${alpha}) into ${dir}`
       : `ePIE from a flat object, ${iterations} iterations (α = ${alpha}), into ${dir}`);
-    const res = epieToDir(scan, dir, {
+    const res = await epieToDir(scan, dir, {
       iterations, alpha, probeUpdate: false, probeAlpha: 1, seed, reporter: opts.reporter,
+      ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}),
+      ...(opts.formats ? { formats: opts.formats } : {}), ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}),
       ...(method === 'refined' ? { initialObject: network, initLabel: 'network (recon/reconstruction.npz)' } : {}),
     });
     const canHalve = (opts.halfScan ?? true) && (method === 'epie' || opts.networkSubset);
-    const quality = await selfConsistencyToDir(scan.raw, dir, res.reconstruction, {
+    const quality = await selfConsistencyToDir(raw, dir, res.reconstruction, {
       method, probe: res.probe, probeSource: `probeGuess of the scan, scaled by ${res.probeScale.toPrecision(4)} to the data`, reporter: opts.reporter,
       ...(opts.truth ? { truth: opts.truth } : { metricsAbsent: opts.metricsAbsent ?? 'no ground truth (objectGuess) to score against' }),
       ...(canHalve ? {
-        reconstructSubset: epieSubsetReconstructor(scan.raw, { iterations, alpha, seed, ...(method === 'refined' ? { initial: opts.networkSubset! } : {}) }),
+        reconstructSubset: epieSubsetReconstructor(raw, { iterations, alpha, seed, ...(method === 'refined' ? { initial: opts.networkSubset! } : {}) }),
         reconstructSubsetLabel: method === 'refined' ? `the network's reconstruction of the half, refined by ${iterations} ePIE iterations (α = ${alpha})` : `ePIE from a flat object, ${iterations} iterations (α = ${alpha})`,
       } : { halfScanAbsent: (opts.halfScan ?? true) ? 'no network half-scan reconstructions to refine' : 'not asked for (--no-half-scan)' }),
     });

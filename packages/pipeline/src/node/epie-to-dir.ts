@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { fromComplexArray } from '@ptychojs/io';
-import { writeFileAtomic, writeNpzFile } from '@ptychojs/io/node';
+import { writeFileAtomic, writeNpzFile, type ReconstructionFormat } from '@ptychojs/io/node';
 import { epie, type EpieResult, type ObjectOnCanvas } from '@ptychojs/physics';
 import { epieCostPng } from '../epie-cost-png.js';
 import type { Reporter } from '../reporter.js';
+import { scanInMemory } from '../scan-in-memory.js';
 import type { UsableScan } from '../usable-scan.js';
+import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { writeProductFiles } from './write-product-files.js';
 import { writeReconstruction } from './write-reconstruction.js';
 
 /** Options of {@link epieToDir}. */
@@ -21,6 +24,12 @@ export interface EpieToDirOptions {
   /** Where the starting object came from, stored in reconstruction.json ('flat' when absent). */
   readonly initLabel?: string;
   readonly reporter: Reporter;
+  /** Bytes the scan's frames may take in memory (ePIE holds them all; default {@link defaultMemoryBudget}). */
+  readonly memoryBudget?: number;
+  /** Also write the reconstruction as a ptychodus product or CXI (`--format`), with the cost per iteration as losses. */
+  readonly formats?: readonly ReconstructionFormat[];
+  /** `--pixel-size` (metres) for those formats when the scan has none. */
+  readonly pixelSizeM?: number;
 }
 
 /** An ePIE reconstruction and the files written for it. */
@@ -39,13 +48,14 @@ export interface EpieToDirResult extends EpieResult {
  * @throws InputError from `epie` on data that disagree (nothing is written then); a file-system
  *   error naming the directory when it cannot be made or written
  */
-export function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDirOptions): EpieToDirResult {
-  const { raw } = scan;
+export async function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDirOptions): Promise<EpieToDirResult> {
+  const raw = scanInMemory(scan.raw, opts.memoryBudget ?? defaultMemoryBudget(), 'ePIE');
   const bar = opts.reporter.progress('epie', opts.iterations, 'iterations');
   let res: EpieResult;
   try {
     res = epie({
       diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords,
+      ...(raw.badPixels ? { badPixels: raw.badPixels } : {}),
       iterations: opts.iterations, alpha: opts.alpha, probeUpdate: opts.probeUpdate, probeAlpha: opts.probeAlpha, seed: opts.seed,
       initialObject: opts.initialObject,
       onIteration: (p) => bar.update(p.iteration, { cost: p.cost }),
@@ -60,10 +70,10 @@ export function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDirOptio
     probeAlpha: opts.probeAlpha, seed: opts.seed, init: opts.initLabel ?? 'flat', probeScale: res.probeScale,
     costDefinition: 'sum_k sum_ij (|FFT2(P*O_k)|/N - A_k)^2 / sum_k sum_ij A_k^2, during each sweep', cost,
     secondsPerIteration: res.seconds / opts.iterations,
-    diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes,
+    diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes, reader: scan.reader,
   };
   // `alpha` of writeReconstruction is inference's normalization α; ePIE uses the data as measured (NaN → null).
-  const files = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: Number.NaN, seconds: { inference: res.seconds, stitching: 0 } }, meta);
+  const files = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: Number.NaN, seconds: { inference: res.seconds, stitching: 0 } }, meta, { x: raw.xcoords, y: raw.ycoords });
   const costPng = path.join(outDir, 'cost.png');
   writeFileAtomic(costPng, epieCostPng(cost, opts.alpha));
   files.push(costPng);
@@ -71,6 +81,12 @@ export function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDirOptio
     const probeNpz = path.join(outDir, 'probe.npz');
     writeNpzFile(probeNpz, { probeGuess: fromComplexArray(res.probe, 'c8') });
     files.push(probeNpz);
+  }
+  if (opts.formats?.length) {
+    files.push(...await writeProductFiles(outDir, res.reconstruction, scan, {
+      formats: opts.formats, method: `ePIE (rPIE α ${opts.alpha})`, losses: cost,
+      ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}), parameters: { iterations: opts.iterations, alpha: opts.alpha, probeUpdate: opts.probeUpdate, seed: opts.seed, init: opts.initLabel ?? 'flat' },
+    }));
   }
   return { ...res, files };
 }

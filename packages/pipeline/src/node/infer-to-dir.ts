@@ -1,14 +1,21 @@
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import { scanDataFromRaw } from '@ptychojs/io';
 import type { InferenceModel } from '@ptychojs/model';
 import { fileModelHandler, loadModel, startInferenceWorkers } from '@ptychojs/model/node';
+import type { ReconstructionFormat } from '@ptychojs/io/node';
 import type { PredictBatch, ReconstructResult } from '../reconstruct-scan.js';
 import { checkPatternSize, reconstructWithModel } from '../reconstruct-with-model.js';
+import { scanInMemory } from '../scan-in-memory.js';
 import type { Progress, Reporter } from '../reporter.js';
 import type { UsableScan } from '../usable-scan.js';
 import { PIPELINE_VERSION } from '../version.js';
+import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
+import { readTrainingHistory } from './read-training-history.js';
+import { writeProductFiles } from './write-product-files.js';
+import { storedFrameCache } from './stored-frame-cache.js';
 import { writeReconstruction } from './write-reconstruction.js';
 
 /** Options of {@link inferToDir}. */
@@ -24,6 +31,15 @@ export interface InferToDirOptions {
    * Default 1: this thread.
    */
   readonly workers?: number;
+  /**
+   * Bytes the scan's frames may take in memory (default {@link defaultMemoryBudget}): half of it is
+   * the cache the batches read their frames through; the frames are never all read at once.
+   */
+  readonly memoryBudget?: number;
+  /** Also write the reconstruction as a ptychodus product or CXI (`--format`), with the model's training losses. */
+  readonly formats?: readonly ReconstructionFormat[];
+  /** `--pixel-size` (metres) for those formats when the scan has none. */
+  readonly pixelSizeM?: number;
 }
 
 /** A reconstruction and the files written for it. */
@@ -61,20 +77,34 @@ export async function inferToDir(runDir: string, scan: UsableScan, outDir: strin
     close = async () => model.dispose();
   }
   let bar: Progress | undefined;
+  const budget = opts.memoryBudget ?? defaultMemoryBudget();
   try {
     makeOutputDir(outDir);
+    // A deflated NPZ member cannot be read by range: inflate it into memory when it fits the
+    // budget, else once into a stored cache in the output directory (its size said first).
+    let data = raw;
+    if (raw.frames.access === 'sequential') {
+      data = raw.frames.bytes <= budget ? scanDataFromRaw(scanInMemory(raw, budget, 'inference')) : { ...raw, frames: storedFrameCache(raw, outDir, { reporter: opts.reporter }) };
+    }
     bar = opts.reporter.progress('infer', 1, 'groups');
-    const res = await reconstructWithModel(predict, rc, raw, {
+    const res = await reconstructWithModel(predict, rc, data, {
       batchSize: opts.batchSize,
       concurrency: workers,
+      cacheBytes: Math.max(16 * 2 ** 20, Math.floor(budget / 2)),
       onProgress: (done, total) => { bar!.setTotal(total); bar!.update(done); },
     });
     bar.stop();
     const files = writeReconstruction(outDir, res, {
       model: runDir, data: raw.source, backend: opts.backend, workers, gridsize: rc.gridsize, N: rc.N,
       seed: rc.config.seed, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config: rc.config,
-      diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes,
-    });
+      diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes, reader: scan.reader,
+    }, { x: raw.xcoords, y: raw.ycoords });
+    if (opts.formats?.length) {
+      files.push(...await writeProductFiles(outDir, res.reconstruction, scan, {
+        formats: opts.formats, method: 'PtychoPINN-style network', losses: readTrainingHistory(runDir).map((h) => h.loss),
+        ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}), parameters: { model: runDir, gridsize: rc.gridsize, N: rc.N },
+      }));
+    }
     return { ...res, files };
   } finally {
     bar?.stop();

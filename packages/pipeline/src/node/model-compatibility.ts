@@ -1,4 +1,4 @@
-import type { RawData } from '@ptychojs/io';
+import type { RawData, ScanData } from '@ptychojs/io';
 import { checkModelCompatibility, type Compatibility } from '../model-card/check-model-compatibility.js';
 import type { ModelCard } from '../model-card/model-card.js';
 import { resolveDose } from '../resolve-dose.js';
@@ -11,7 +11,7 @@ import { readModelCard } from './read-model-card.js';
  *
  * @throws InputError when the directory is not a finished model directory
  */
-export function modelCompatibility(modelDir: string, raw: RawData, nphotons?: number): { card: ModelCard; compatibility: Compatibility } {
+export function modelCompatibility(modelDir: string, raw: RawData | ScanData, nphotons?: number): { card: ModelCard; compatibility: Compatibility } {
   const { card, probe } = readModelCard(modelDir);
   return { card, compatibility: checkModelCompatibility(card, probe, raw, resolveDose(raw, nphotons).nphotons) };
 }

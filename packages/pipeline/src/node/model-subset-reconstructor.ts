@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RawData, Reconstruction } from '@ptychojs/io';
+import { type RawData, type Reconstruction, scanDataFromRaw } from '@ptychojs/io';
 import { loadModel } from '@ptychojs/model/node';
 import type { InferenceModel } from '@ptychojs/model';
 import { rawSubset } from '../raw-subset.js';
@@ -32,7 +32,7 @@ export function modelSubsetReconstructor(runDir: string, raw: RawData, opts: { r
     let r = done.get(key);
     if (!r) {
       model ??= loadModel(path.join(runDir, 'model'));
-      r = model.then(async (m) => (await reconstructWithModel(m, rc, rawSubset(raw, indices, `half ${half + 1}`), { batchSize: opts.batchSize })).reconstruction);
+      r = model.then(async (m) => (await reconstructWithModel(m, rc, scanDataFromRaw(rawSubset(raw, indices, `half ${half + 1}`)), { batchSize: opts.batchSize })).reconstruction);
       done.set(key, r);
     }
     return r;

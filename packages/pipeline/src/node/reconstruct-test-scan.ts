@@ -14,10 +14,10 @@ import { inferToDir } from './infer-to-dir.js';
  * @returns the directory written, the ten SPEC §4 metrics or null, and why they are absent (null when present)
  */
 export async function reconstructTestScan(
-  runDir: string, test: UsableScan, opts: { reporter: Reporter; backend: string; batchSize?: number; workers?: number },
+  runDir: string, test: UsableScan, opts: { reporter: Reporter; backend: string; batchSize?: number; workers?: number; memoryBudget?: number },
 ): Promise<{ dir: string; metrics: EvaluationMetrics | null; metricsAbsent: string | null }> {
   const dir = path.join(runDir, 'test');
-  const rec = await inferToDir(runDir, test, dir, { batchSize: opts.batchSize ?? 64, reporter: opts.reporter, backend: opts.backend, workers: opts.workers ?? 1 });
+  const rec = await inferToDir(runDir, test, dir, { batchSize: opts.batchSize ?? 64, reporter: opts.reporter, backend: opts.backend, workers: opts.workers ?? 1, ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}) });
   opts.reporter.info(`test scan ${test.raw.source} reconstructed into ${dir}/`);
   const truth = scanTruth(test);
   if (!truth) return { dir, metrics: null, metricsAbsent: test.evaluation.reason ?? 'metrics not computable' };

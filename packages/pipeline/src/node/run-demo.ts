@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { memoryScanSource } from '@ptychojs/io';
 import { writeNpzFile } from '@ptychojs/io/node';
 import { simulateScan } from '@ptychojs/physics';
 import type { RunConfig } from '@ptychojs/model';
@@ -28,7 +29,7 @@ export async function runDemo(out: string, config: RunConfig, opts: { backend: B
   checkRunOut(out);
   const sim = simulateScan({ n: 64, object: DEMO.object, probe: DEMO.probe, scan: DEMO.scan, nphotons: DEMO.nphotons, seed: config.seed });
   const dataFile = path.join(out, 'data.npz');
-  const scan = usableScan(checkScan({ ...sim.arrays }, dataFile, { command: 'run', gridsize: config.gridsize, K: config.K, nphotons: config.nphotons }));
+  const scan = usableScan(checkScan(memoryScanSource({ ...sim.arrays }, dataFile), { command: 'run', gridsize: config.gridsize, K: config.K, nphotons: config.nphotons }));
   for (const w of scan.warnings) reporter.warn(formatScanIssue(w));
   makeOutputDir(out);
   writeNpzFile(dataFile, { ...sim.arrays });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { toComplexArray } from '@ptychojs/io';
-import { readNpzFile, writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
+import { readNpzFile, writeFileAtomic, writeJsonAtomic, type ReconstructionFormat } from '@ptychojs/io/node';
 import type { ScanIssue } from '@ptychojs/grouping';
 import type { EvaluationMetrics, EvaluationResult } from '@ptychojs/metrics';
 import type { EpochRecord, RunConfig } from '@ptychojs/model';
@@ -22,6 +22,8 @@ import type { BackendUsed, DiffractionReading } from '../types.js';
 import type { UsableScan } from '../usable-scan.js';
 import { checkRunOut } from './check-run-out.js';
 import { compareWithEpie } from './compare-with-epie.js';
+import { scanInMemory } from '../scan-in-memory.js';
+import { defaultMemoryBudget } from './default-memory-budget.js';
 import { inferToDir } from './infer-to-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { modelSubsetReconstructor } from './model-subset-reconstructor.js';
@@ -89,6 +91,11 @@ export interface RunPipelineOptions {
   readonly epieAlpha?: number;
   /** Reconstruct each method again from two halves of the scan for the half-scan FRC (issue 17; default true). */
   readonly halfScan?: boolean;
+  /** Bytes the scan's frames may take in memory (training, ePIE and the self-consistency checks hold them all; inference reads by batch). */
+  readonly memoryBudget?: number;
+  /** Also write each reconstruction as a ptychodus product or CXI (`--format`), and `--pixel-size`. */
+  readonly formats?: readonly ReconstructionFormat[];
+  readonly pixelSizeM?: number;
   /**
    * A pretrained model directory (issue 15): it reconstructs the scan as it is into `pretrained/`
    * (method `pretrained`), then training starts from its weights (fine-tuning; `config` must have
@@ -114,9 +121,12 @@ export interface RunPipelineOptions {
  */
 export async function runPipeline(scan: UsableScan, out: string, config: RunConfig, opts: RunPipelineOptions): Promise<RunSummary> {
   const { reporter } = opts;
-  const { raw } = scan;
   const t0 = performance.now();
   checkRunOut(out);
+  // Training, ePIE and the self-consistency checks hold every frame; inference reads them by batch.
+  const budget = opts.memoryBudget ?? defaultMemoryBudget();
+  const raw = scanInMemory(scan.raw, budget, 'run (training)');
+  const inferOpts = { memoryBudget: budget, ...(opts.formats ? { formats: opts.formats } : {}), ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}) };
   makeOutputDir(out);
   const truth = scanTruth(scan);
   const metricsAbsent = truth ? null : scan.evaluation.reason ?? 'metrics not computable';
@@ -128,7 +138,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   if (opts.initModel !== undefined && config.epochs > 0) {
     const dir = path.join(out, 'pretrained');
     reporter.info(`reconstructing with the pretrained network of ${opts.initModel} as it is, into ${dir}`);
-    const p = await inferToDir(opts.initModel, scan, dir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
+    const p = await inferToDir(opts.initModel, scan, dir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, memoryBudget: budget });
     const seconds = p.seconds.inference + p.seconds.stitching;
     const halves = halfScan ? modelSubsetReconstructor(opts.initModel, raw, { batchSize: opts.batchSize ?? 64 }) : undefined;
     let q: SelfConsistencyOutputs;
@@ -156,7 +166,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   } else {
     const resume = fs.existsSync(path.join(trainDir, 'checkpoint'));
     const res = await trainToRunDir(scan, config, trainDir, {
-      backend: opts.backend, resume, reporter, workers: opts.workers ?? 1,
+      backend: opts.backend, resume, reporter, workers: opts.workers ?? 1, memoryBudget: budget,
       ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}),
@@ -166,7 +176,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     trainInfo = { epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: res.history.at(-1)?.loss, seconds: res.runConfig.seconds };
   }
   const reconDir = path.join(out, 'recon');
-  const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1 });
+  const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, ...inferOpts });
   let metrics: EvaluationMetrics | null = null;
   let frc: EvaluationResult['frc'] | undefined;
   const networkHalves = halfScan ? modelSubsetReconstructor(trainDir, raw, { batchSize: opts.batchSize ?? 64 }) : undefined;
@@ -212,7 +222,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
       const compared = await compareWithEpie(scan, out, rec.reconstruction, {
         refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
         ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }), networkSeconds, reporter, halfScan,
-        ...(networkHalves ? { networkSubset: networkHalves.reconstructSubset } : {}),
+        ...(networkHalves ? { networkSubset: networkHalves.reconstructSubset } : {}), ...inferOpts,
       });
       methods = [
         ...(pretrained ? [pretrained] : []),

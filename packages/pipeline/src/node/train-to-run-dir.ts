@@ -14,7 +14,9 @@ import type { Progress, Reporter } from '../reporter.js';
 import type { RunDirConfig } from '../run-dir-config.js';
 import { TrainingInterruptedError } from '../training-interrupted-error.js';
 import type { BackendUsed } from '../types.js';
+import { scanInMemory } from '../scan-in-memory.js';
 import type { UsableScan } from '../usable-scan.js';
+import { defaultMemoryBudget } from './default-memory-budget.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { checkRunDir } from './check-run-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
@@ -39,6 +41,11 @@ export interface TrainToRunDirOptions {
    * nothing else, so `resume` continues the run.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Bytes the scan's frames may take in memory (training holds them all; default
+   * {@link defaultMemoryBudget}). A larger scan is refused with the sizes; `infer` reads by batch.
+   */
+  readonly memoryBudget?: number;
   /**
    * A pretrained model directory to start from (issue 15): its U-Net weights, a fresh optimizer;
    * `config` must have its structural settings (`initModelConfig`). With `config.epochs` 0 the
@@ -88,14 +95,19 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
   const { reporter } = opts;
   const scans: readonly UsableScan[] = Array.isArray(scanOrScans) ? scanOrScans : [scanOrScans as UsableScan];
   const scan = scans[0]!;
-  const raw = scan.raw;
+  const budget = opts.memoryBudget ?? defaultMemoryBudget();
+  const raws = scans.map((s) => scanInMemory(s.raw, budget, 'training'));
+  const raw = raws[0]!;
+  // One mask for the loss: a pixel not measured in any of the scans is left out of all (X is 0 there).
+  let badPixels: Uint8Array | undefined;
+  for (const r of raws) if (r.badPixels) { badPixels ??= new Uint8Array(r.N * r.N); r.badPixels.forEach((b, i) => { if (b) badPixels![i] = 1; }); }
   checkRunDir(runDir, opts.resume);
   if (requested.epochs === 0 && opts.initModel === undefined) {
     throw new InputError('0 epochs trains nothing: give a pretrained model to use as it is (--init-model), or a number of epochs ≥ 1', { key: 'epochs', expected: '≥ 1 without --init-model', actual: '0' });
   }
   const initialWeights = opts.initModel === undefined ? undefined : await fileModelHandler(path.join(opts.initModel, 'model')).load();
   const t0 = performance.now();
-  const prepared = prepareTrainingSet(scans.map((s) => s.raw), { gridsize: requested.gridsize, K: requested.K, nGroups: requested.nGroups, seed: requested.seed }, requested.nphotons);
+  const prepared = prepareTrainingSet(raws, { gridsize: requested.gridsize, K: requested.K, nGroups: requested.nGroups, seed: requested.seed }, requested.nphotons);
   const dose = prepared.doses[0]!;
   const doses = prepared.doses.map((d) => d.nphotons);
   const extent = resolveObjectExtent(requested.objectExtent, prepared.probe);
@@ -120,6 +132,7 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
   try {
     result = await train(config, {
       N: raw.N, X: data.X, coordsRelative: data.coordsRelative, probe: prepared.probe,
+      ...(badPixels ? { badPixels } : {}),
       intensityScale: prepared.intensityScale, canvasSize: prepared.canvasSize,
       ...(data.Y && config.realspaceWeight > 0 ? { Y: data.Y } : {}),
     }, {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { encodeReconstruction } from '@ptychojs/io';
+import { renderImagePng } from '@ptychojs/metrics';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { amplitudePhasePngs } from '../amplitude-phase-pngs.js';
 import type { ReconstructResult } from '../reconstruct-scan.js';
@@ -7,11 +8,14 @@ import type { ReconstructResult } from '../reconstruct-scan.js';
 /**
  * Write a reconstruction directory (SPEC §3 "Reconstruction NPZ"): `reconstruction.npz` (object,
  * amplitude, phase, canvasOrigin), `reconstruction.json` (shape, origin, groups, α, timings and
- * `meta`), `amplitude.png` and `phase.png`, each atomically, into an existing `outDir`.
+ * `meta`), `amplitude.png` and `phase.png`, and, given the scan positions, `scan.png` (the
+ * amplitude with each position drawn where the reconstruction put it: a wrong position sign or
+ * swapped axes shows as a scan off the object), each atomically, into an existing `outDir`.
  *
+ * @param positions the scan positions in the scan frame (pixels)
  * @returns the paths written, in that order
  */
-export function writeReconstruction(outDir: string, result: ReconstructResult, meta: Record<string, unknown>): string[] {
+export function writeReconstruction(outDir: string, result: ReconstructResult, meta: Record<string, unknown>, positions?: { readonly x: ArrayLike<number>; readonly y: ArrayLike<number> }): string[] {
   const rec = result.reconstruction;
   const [H, W] = rec.object.shape as [number, number];
   const files = ['reconstruction.npz', 'reconstruction.json', 'amplitude.png', 'phase.png'].map((f) => path.join(outDir, f));
@@ -20,5 +24,14 @@ export function writeReconstruction(outDir: string, result: ReconstructResult, m
   const png = amplitudePhasePngs(rec.amplitude, rec.phase, H, W);
   writeFileAtomic(files[2]!, png.amplitudePng);
   writeFileAtomic(files[3]!, png.phasePng);
+  if (positions) {
+    const [x0, y0] = rec.canvasOrigin;
+    const file = path.join(outDir, 'scan.png');
+    writeFileAtomic(file, renderImagePng(rec.amplitude, H, W, {
+      colormap: 'gray', title: 'amplitude and scan positions',
+      markers: { xs: Array.from(positions.x, (x) => x - x0), ys: Array.from(positions.y, (y) => y - y0) },
+    }));
+    files.push(file);
+  }
   return files;
 }

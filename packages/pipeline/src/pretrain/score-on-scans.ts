@@ -1,3 +1,4 @@
+import { scanDataFromRaw } from '@ptychojs/io';
 import { evaluateReconstruction, scanBoxFromPositions } from '@ptychojs/metrics';
 import { predictObject, type InferenceModel } from '@ptychojs/model';
 import { reconstructScan } from '../reconstruct-scan.js';
@@ -22,7 +23,7 @@ export async function scoreOnScans(model: InferenceModel, scans: readonly Pretra
   };
   for (const scan of scans) {
     const { raw } = scan;
-    const r = await reconstructScan(raw, async (batch) => {
+    const r = await reconstructScan(scanDataFromRaw(raw), async (batch) => {
       const o = await predictObject(model, batch.X, batch.coordsRelative, { batchSize: BATCH });
       return { re: o.re, im: o.im };
     }, { grouping: { ...grouping, sampling: 'sequential' }, batchSize: BATCH });

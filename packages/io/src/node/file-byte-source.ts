@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import { ZipFormatError, type ByteSource } from '../internal/zip-read.js';
 
-/** @internal A ByteSource over an open file: positional reads into fresh, unpooled (aligned) buffers. */
-export function fileSource(fd: number, size: number): ByteSource {
+/**
+ * Positional reads of an open file as a {@link ByteSource}: each read goes into a fresh unpooled
+ * buffer at offset 0 (so NPY payloads stay aligned for zero-copy views).
+ */
+export function fileByteSource(fd: number, size: number): ByteSource {
   return {
     length: size,
     read(offset, length) {
       if (offset < 0 || offset + length > size) throw new ZipFormatError(`needs bytes ${offset}..${offset + length} but the file has ${size} (truncated?)`);
-      // Uninitialized (every byte is overwritten below), unpooled: offset 0, so npy payloads stay aligned.
       let out: Buffer;
       try {
         out = Buffer.allocUnsafeSlow(length);
