@@ -91,13 +91,15 @@ const NUMERIC = new Set([...REAL, 'c8', 'c16']);
  * statistics and reads as 0 in the amplitudes.
  *
  * Required: `xcoords (M,)`, `ycoords (M,)` real; `diff3d (M, N, N)` real amplitude (alias
- * `diffraction`; `(N, N, M)` accepted and transposed when unambiguous: first two dims equal, the
- * last different and equal to M); `probeGuess (N, N)` complex (or real). Optional:
+ * `diffraction`; the layout from `opts.layout`, by default from the shape: `diffractionLayout`,
+ * `(N, N, M)` transposed with a note); `probeGuess (N, N)` complex (or real). Axes of length 1
+ * beyond each key's rank are dropped with a note ((M, 1) coordinates, a (1, N, N) probe). Optional:
  * `objectGuess (H, W)`, `xcoords_start`/`ycoords_start (M,)` (default xcoords/ycoords),
  * `scan_index (M,)` integer (default zeros), `_metadata` (JSON object in a string array).
  * Problems: missing keys, wrong ranks or dtypes, zero positions (M = 0), M mismatch,
- * N ∉ {64, 128, 256}, probe not N×N, NaN/Inf anywhere (count and first index), negative
- * amplitudes (count and first index), and `diff3d` and `diffraction` both present with different
+ * N ∉ {64, 128, 256}, probe not square or not N×N, NaN/Inf anywhere (count, first index in the
+ * file's axis order, and the columns/rows/pixels holding them in every pattern), negative
+ * amplitudes (likewise), and `diff3d` and `diffraction` both present with different
  * contents (ambiguous: which one is meant?). Notes: identical aliases, dtypes converted on reading
  * (float16, big-endian), `(N, N, M)` transposed, `(M, N, N)` with M = N read as such, unused keys.
  * Physical plausibility and fitness for a command are `assessScan`'s (@ptychojs/grouping).
