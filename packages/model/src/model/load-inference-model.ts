@@ -4,6 +4,7 @@ import { InputError } from '@ptychojs/io';
 import { CENTER_HEADS } from '../unet/unet-layers.js';
 import { parseModelMetadata } from './model-metadata.js';
 import type { InferenceModel } from './ptycho-model.js';
+import { releaseLayersGraphs } from './release-layers-graphs.js';
 
 /**
  * Load a saved model for inference: `model.json` + weight shards through any tfjs IO handler or
@@ -36,6 +37,6 @@ export async function loadInferenceModel(source: string | tf.io.IOHandler | tf.i
     unet, N, gridsize: meta.gridsize, C: meta.C, heads: meta.heads ?? CENTER_HEADS, objectBig: meta.objectBig, canvasSize: meta.canvasSize,
     intensityScale: meta.intensityScale, logScale,
     ...(meta.input && probe ? { input: { iterations: meta.input.iterations, probe } } : {}),
-    dispose() { unet.dispose(); logScale.dispose(); probe?.re.dispose(); probe?.im.dispose(); },
+    dispose() { unet.dispose(); logScale.dispose(); probe?.re.dispose(); probe?.im.dispose(); releaseLayersGraphs(); },
   };
 }
