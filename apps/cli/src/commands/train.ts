@@ -2,7 +2,7 @@
  * `ptycho train --data FILE.npz --out RUN`: self-supervised training on the scan itself (SPEC §1, §3).
  */
 import { Command } from 'commander';
-import { metricsTable, type UsableScan } from '@ptychojs/pipeline';
+import { metricsTable } from '@ptychojs/pipeline';
 import { checkRunDir, loadScan, reconstructTestScan, trainToRunDir } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, memoryBudget, printScanFindings, readingSettings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
