@@ -55,7 +55,7 @@ const dest = path.join(cliDir, 'models/demo');
 const tmp = `${dest}.tmp`;
 fs.rmSync(tmp, { recursive: true, force: true });
 fs.mkdirSync(tmp, { recursive: true });
-for (const f of ['model', 'config.json', 'model-card.json', 'probe.npz', 'history.json', 'loss.png']) fs.cpSync(path.join(runDir, f), path.join(tmp, f), { recursive: true });
+for (const f of ['model', 'config.json', 'model-card.json', 'probe.npz', 'history.json', 'loss.png'].filter((f) => fs.existsSync(path.join(runDir, f)))) fs.cpSync(path.join(runDir, f), path.join(tmp, f), { recursive: true });
 // The log without progress-bar lines (each epoch's line stays).
 const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => !/^epoch \d+ +\d+%/.test(l) && !/^\s*$/.test(l));
 fs.writeFileSync(path.join(tmp, 'pretrain.log'), `${lines.join('\n')}\n`);

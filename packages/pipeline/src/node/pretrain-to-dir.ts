@@ -103,7 +103,7 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
     await saveModel(path.join(dir, 'model'), model);
     writeNpzFile(path.join(dir, 'probe.npz'), { probeGuess: fromComplexArray(modelProbeNow, 'c8') });
     writeJsonAtomic(path.join(dir, 'history.json'), history);
-    writeFileAtomic(path.join(dir, 'loss.png'), lossPng(history));
+    if (history.length > 0) writeFileAtomic(path.join(dir, 'loss.png'), lossPng(history)); // no curve to draw after 0 epochs
     const patternsSeen = history.reduce((n, r) => n + (r.patterns ?? 0), 0);
     const validation = history.at(-1)?.scores ?? null;
     const { N: _n, ...specRecord } = spec;
