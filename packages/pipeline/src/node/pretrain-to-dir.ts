@@ -165,7 +165,7 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
             for (const m of snapshots.filter((x) => !saved.has(x) && elapsed >= 60 * x)) {
               saved.add(m);
               const dir = path.join(runDir, 'snapshots', `${m}min`);
-              await writeModelDir(dir, model, p, history, 'time-budget', elapsed);
+              await writeModelDir(dir, model, p, history, 'snapshot', elapsed);
               reporter.info(`snapshot after ${fmtMin(elapsed)} of pretraining (the ${m}-minute mark): ${dir}`);
             }
           } finally {
