@@ -21,10 +21,11 @@ export { checkRawData, type CheckRawDataOptions, type RawDataCheck } from './che
 export { diffractionStatsAccumulator, type DiffractionStats, type DiffractionStatsAccumulator, type DiffractionStatsOptions } from './diffraction-stats.js';
 export { toRawData } from './to-raw-data.js';
 export { scanDataFromRaw } from './scan-data-from-raw.js';
-export { rawDataToArrays } from './raw-data-to-arrays.js';
 export { encodeReconstruction } from './encode-reconstruction.js';
 export { parseReconstruction } from './parse-reconstruction.js';
 export { fft2 } from './fft2.js';
+export { isPowerOfTwo } from './is-power-of-two.js';
+export { nextPowerOfTwo } from './next-power-of-two.js';
 export { ifft2 } from './ifft2.js';
 export { fftRows } from './fft-rows.js';
 export { gaussianFilter1d } from './gaussian-filter-1d.js';

@@ -15,7 +15,6 @@ export type { InferenceModel, PtychoModel } from './model/ptycho-model.js';
 export { createPtychoModel, type PtychoModelInit } from './model/create-ptycho-model.js';
 export { objectCanvasSize } from './model/object-canvas-size.js';
 export { forwardTrain, type ForwardTrainOptions, type ModelInputs, type TrainOutputs } from './model/forward-train.js';
-export { inferObject } from './model/infer-object.js';
 export { predictObject, ReconstructionBoundsError, type PredictObjectOptions } from './model/predict-object.js';
 export { unetArtifacts } from './model/model-artifacts.js';
 export { modelArtifactsFromJson } from './model/model-artifacts-from-json.js';
@@ -31,5 +30,6 @@ export { localTrainingEngine } from './train/local-training-engine.js';
 export { modelFromState } from './train/model-from-state.js';
 export type { ReplicaInit, ReplicaState, TrainingBatch, TrainingEngine, TrainingEngineFactory } from './train/training-engine.js';
 export type {
-  BatchProgress, Checkpoint, CheckpointStep, CheckpointStore, EpochGroups, EpochRecord, NamedArray, ScheduleState, StopReason, TrainHooks, TrainingData, TrainingStream, TrainResult,
+  BatchProgress, Checkpoint, CheckpointStep, CheckpointStore, EpochGroups, EpochRecord, NamedArray, ScheduleState, StopReason, TrainingData, TrainingStream, TrainResult,
 } from './train/types.js';
+export type { TrainHooks } from './train/train-hooks.js';

@@ -8,7 +8,6 @@
  */
 export type { BackendUsed, DiffractionReading, GroupingSettings, ScanIssueRecord, ScanProblem } from './types.js';
 export type { Progress, ProgressOptions, Reporter } from './reporter.js';
-export { silentReporter } from './silent-reporter.js';
 export { jsonSafe } from './json-safe.js';
 export { PIPELINE_VERSION } from './version.js';
 export { prepareTrainingData, type PreparedData } from './prepare-training-data.js';

@@ -8,7 +8,8 @@ import { localTrainingEngine } from './local-training-engine.js';
 import { splitGroups } from './split-groups.js';
 import type { ReplicaState, TrainingBatch, TrainingEngine } from './training-engine.js';
 import { LOSS_TERMS } from './training-loss.js';
-import type { Checkpoint, CheckpointStep, EpochGroups, EpochRecord, ScheduleState, StopReason, TrainHooks, TrainingData, TrainingStream, TrainResult } from './types.js';
+import type { TrainHooks } from './train-hooks.js';
+import type { Checkpoint, CheckpointStep, EpochGroups, EpochRecord, ScheduleState, StopReason, TrainingData, TrainingStream, TrainResult } from './types.js';
 import { initialSchedule, updateSchedule } from './update-schedule.js';
 
 /** Settings a checkpoint must share with the run that resumes it. */

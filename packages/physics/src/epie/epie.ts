@@ -1,6 +1,5 @@
-import { createRng, fftRows, InputError } from '@ptychojs/io';
+import { createRng, fftRows, InputError, isPowerOfTwo } from '@ptychojs/io';
 import { assertComplexImage } from '../sim/assert-complex-image.js';
-import { isPowerOfTwo } from '../sim/is-power-of-two.js';
 import { objectPatchAdjointAdd } from '../sim/object-patch-adjoint-add.js';
 import { objectPatchInto } from '../sim/object-patch-into.js';
 import { epieCanvas } from './epie-canvas.js';

@@ -7,7 +7,7 @@ import { memoryScanSource } from '@ptychojs/io';
 import { evaluateReconstruction, scanBoxFromPositions } from '@ptychojs/metrics';
 import { simulateScan } from '@ptychojs/physics';
 import { checkScan } from '../check-scan.js';
-import { silentReporter } from '../silent-reporter.js';
+import { silentReporter } from '../__fixtures__/silent-reporter.js';
 import { usableScan } from '../usable-scan.js';
 import { compareWithEpie } from './compare-with-epie.js';
 
