@@ -110,6 +110,16 @@ async function training() {
   return out;
 }
 
+/**
+ * native (issue 16): the same training step on wasm, on the tensorflow backend and in Python
+ * TensorFlow (the native anchor), one core each, at f = 0.25 … 2, with the ratios against the
+ * targets; the whole machine as the CLI uses it; inference with 1 and 2 workers (bench/native.mjs).
+ * ≈ 7 minutes; the first run also installs the anchor's tensorflow-cpu (a few minutes).
+ */
+async function native() {
+  return runJson('bench/native.mjs', []);
+}
+
 /** Whether `python3` with numpy runs here (the baseline of the epie section). */
 function numpyVersion() {
   try {
@@ -295,4 +305,26 @@ async function hdf5() {
   }
 }
 
-export const sections = { io, grouping, stitching, training, epie, quality, fullFieldHead, largeScan, hdf5 };
+/**
+ * soak (issue 19): BENCH_SOAK_MINUTES (default 30; `npm run bench -- soak --minutes 5`) of
+ * training a small model with a checkpoint every epoch, then as long of pretraining it
+ * (bench/soak.mjs): tensors, RSS after GC and disk per epoch, against the targets. Long (twice
+ * the minutes), so it runs only when named.
+ */
+async function soak() {
+  const minutes = process.env.BENCH_SOAK_MINUTES ?? '30';
+  const run = (...flags) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(import.meta.dirname, 'soak.mjs'), '--minutes', minutes, ...flags], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] }));
+  return { training: run(), pretraining: run('--pretrain') };
+}
+
+/**
+ * degenerate (issue 19): `ptycho inspect` on a 4 GiB all-zero diffraction stored deflated in an
+ * 8 MB NPZ (bench/degenerate.mjs): seconds and peak RSS, against inflating the member once.
+ */
+async function degenerate() {
+  return runJson('bench/degenerate.mjs', []);
+}
+
+export const sections = { io, grouping, stitching, training, native, epie, quality, fullFieldHead, largeScan, hdf5, degenerate, soak };
+/** Sections run only when named (`npm run bench -- soak`). */
+export const namedOnly = new Set(['soak']);

@@ -16,6 +16,7 @@ import type { Ui } from './ui.js';
 /** Flags of the scan check, as commander parses them. */
 export interface ScanFlags {
   diffraction?: 'counts' | 'amplitude';
+  layout?: 'auto' | 'mnn' | 'nnm';
   strict?: boolean;
   positions?: string;
   mask?: string;
@@ -25,13 +26,14 @@ export interface ScanFlags {
 }
 
 /**
- * Add `--diffraction` (commands that read diffraction), `--strict`, and for commands that read a
+ * Add `--diffraction` and `--layout` (commands that read diffraction), `--strict`, and for commands that read a
  * scan file (`files`) `--positions`, `--mask`, `--positions-sign`, `--positions-swap-xy` and
  * `--memory-budget`.
  */
 export function addScanOptions(cmd: Command, { diffraction = true, files = true } = {}): Command {
   if (diffraction) {
     cmd.addOption(new Option('--diffraction <kind>', "what the diffraction array holds: 'counts' (detector counts; their square root is taken) or 'amplitude' (sqrt(counts), SPEC §3) (default: counts for integer dtypes, amplitude for floats)").choices(['counts', 'amplitude']));
+    cmd.addOption(new Option('--layout <layout>', "how the diffraction array is laid out: 'mnn' (M, N, N), 'nnm' (N, N, M: patterns on the last axis, transposed on reading) or 'auto' (from the shape; an (N, N, N) cube is read as (M, N, N))").choices(['auto', 'mnn', 'nnm']).default('auto'));
   }
   if (files) {
     cmd
@@ -53,9 +55,9 @@ export function trainingScanSettings(command: ScanCheckSettings['command'], flag
   return { command, gridsize: config.gridsize, K: config.K, nphotons: config.nphotons, ...readingSettings(flags), ...fileSettings(flags) };
 }
 
-/** `--diffraction` and `--strict` as check settings. */
-export function readingSettings(flags: ScanFlags): Pick<ScanCheckSettings, 'diffraction' | 'strict'> {
-  return { ...(flags.diffraction ? { diffraction: flags.diffraction } : {}), strict: Boolean(flags.strict) };
+/** `--diffraction`, `--layout` and `--strict` as check settings. */
+export function readingSettings(flags: ScanFlags): Pick<ScanCheckSettings, 'diffraction' | 'layout' | 'strict'> {
+  return { ...(flags.diffraction ? { diffraction: flags.diffraction } : {}), ...(flags.layout ? { layout: flags.layout } : {}), strict: Boolean(flags.strict) };
 }
 
 /** `--positions`, `--mask`, `--positions-sign`, `--positions-swap-xy` as file options. */

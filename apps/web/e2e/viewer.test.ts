@@ -96,8 +96,10 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     // Scan positions on demand: red circles appear only after the toggle.
     const red = () => canvases.nth(0).evaluate((cv: HTMLCanvasElement) => { const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i]! > 200 && d[i + 1]! < 120 && d[i + 2]! < 120) n++; return n; });
     expect(await red()).toBe(0);
+    // A frame after the toggle (the canvas may have drawn more than once before it).
+    const framesBefore = Number(await canvases.nth(0).getAttribute('data-frames'));
     await page.check('#reconstruction input.show-positions');
-    await page.waitForFunction(() => Number(document.querySelector<HTMLCanvasElement>('#reconstruction canvas.image')!.dataset.frames) > 1);
+    await page.waitForFunction((n) => Number(document.querySelector<HTMLCanvasElement>('#reconstruction canvas.image')!.dataset.frames) > n, framesBefore);
     expect(await red()).toBeGreaterThan(50);
     // The value under the cursor, in the object frame.
     const box = (await canvases.nth(0).boundingBox())!;
@@ -179,6 +181,7 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     await page.click('#infer button.run-infer');
     await page.waitForSelector('#infer[data-state="done"], #infer[data-state="failed"]', { timeout: 180_000 });
     expect(await page.locator('#messages').textContent()).toBe('');
+    expect(await page.locator('#infer .compatibility').getAttribute('data-verdict')).toBe('ok'); // the model's own scan
     expect(await page.locator('#infer .backend').getAttribute('data-name')).toBe('wasm');
     expect(await page.locator('#infer .backend').textContent()).toMatch(/webgpu unavailable .*; then wasm/);
     expect(await page.locator('#infer progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([64, 64]);
@@ -231,6 +234,10 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     // In-browser inference of the diffraction file with the positions of the product dropped with it.
     await page.locator('#infer select.pick-infer-scan').selectOption('diffraction.h5');
     await page.click('#infer button.run-infer');
+    // The fixture's probe is not the model's (correlation ≈ 0.13): refused as ptycho infer refuses, reconstructed when forced.
+    await page.waitForSelector('#infer[data-state="refused"]', { timeout: 180_000 });
+    expect(await page.locator('#infer pre.error').textContent()).toMatch(/^error: diffraction\.h5, key 'probeGuess': the model in train cannot reconstruct this scan: the scan's probe correlates 0\.\d+ with the model's/);
+    await page.click('#infer button.force-infer');
     await page.waitForSelector('#infer[data-state="done"], #infer[data-state="failed"]', { timeout: 180_000 });
     expect(await page.locator('#messages').textContent()).toBe('');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#infer a.download')]);

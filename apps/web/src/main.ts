@@ -5,14 +5,15 @@
  * reconstructed region by default), quality without ground truth per method (residual map, half-scan
  * FRC, fluence, scan over the object), loss and FRC curves,
  * the metrics table, the run's summary and configuration, raw scans with a diffraction stack — and
- * reconstructs a scan with a trained model in a Web Worker. File content is data: parsed by the
+ * reconstructs a scan with a model directory (pretrained or trained) in a Web Worker, showing the
+ * model card and checking the scan against the model as `ptycho infer` does. File content is data: parsed by the
  * packages' validating readers, shown as text nodes, never as HTML or code.
  */
 import * as Comlink from 'comlink';
 import { parseNpz, parseReconstruction, type ScanData as ScanArrays, type ScanSource } from '@ptychojs/io';
 import {
-  chartSvg, frcChart, lossCharts, parseJsonText, parseMetricsRecord, parseRunDirConfig, parseRunSummary, parseTrainingHistory, summarizeScan, checkScan,
-  type MetricsFile, type RunSummaryFile,
+  chartSvg, frcChart, lossCharts, methodLabel, parseJsonText, parseMetricsRecord, parseRunDirConfig, parseRunSummary, parseTrainingHistory, summarizeScan, checkScan,
+  type MetricsFile, type ModelDirCard, type RunSummaryFile,
 } from '@ptychojs/pipeline';
 import { classifyFiles, type Classified, type ModelFiles } from './load/classify-files.js';
 import { droppedFiles, servedFiles } from './load/sources.js';
@@ -26,6 +27,10 @@ import { scanView } from './view/scan-view.js';
 import { svgElement } from './view/svg-element.js';
 import { keyValueTable, metricsTableElement } from './view/tables.js';
 import { selfConsistencyView } from './view/self-consistency-view.js';
+import { modelCardView } from './view/model-card-view.js';
+import { compatibilityView } from './view/compatibility-view.js';
+import { readHistory, readModelDirCard } from './load/read-model-dir-card.js';
+import { reconstructionMethod } from './load/reconstruction-method.js';
 import { sharedTransform } from './view/view-transform.js';
 import { WEB_BACKENDS, type InferRequest, type InferWorkerApi, type WebBackend } from './infer/protocol.js';
 import './style.css';
@@ -109,7 +114,8 @@ function reconstructionViews(H: number, W: number, amplitude: Float32Array, phas
 async function showReconstruction(c: Classified, scans: ScanData[], summary: RunSummaryFile | undefined): Promise<void> {
   if (c.reconstructions.length === 0) return;
   const body = el('div');
-  const pick = el('select', { class: 'pick-recon' }, ...c.reconstructions.map((f, i) => el('option', { value: String(i) }, f.path)));
+  const label = (f: SourceFile) => { const m = reconstructionMethod(f.path, c.summary?.path, summary?.fields['methods']); return m ? `${methodLabel(m)}: ${f.path}` : f.path; };
+  const pick = el('select', { class: 'pick-recon' }, ...c.reconstructions.map((f, i) => el('option', { value: String(i) }, label(f))));
   const sec = section('reconstruction', 'Reconstruction', ...(c.reconstructions.length > 1 ? [pick] : []), body);
   const dataName = typeof summary?.fields.data === 'string' ? summary.fields.data.split('/').pop() : undefined;
   const positions = (scans.find((s) => s.raw && s.file.path.split('/').pop() === dataName) ?? scans.find((s) => s.raw))?.raw;
@@ -134,7 +140,7 @@ async function showReconstruction(c: Classified, scans: ScanData[], summary: Run
       toggle.addEventListener('change', () => draw(toggle.checked));
       extra.push(el('p', { class: 'crop-note' }, el('label', {}, toggle, ` cropped to the reliably reconstructed region (${box.height}×${box.width} of the ${H}×${W} canvas: where the probe's fluence reaches half the reference, from metrics.json); untick to see the whole canvas`)));
     }
-    body.append(el('p', { class: 'file' }, f.path), ...extra, views);
+    body.append(el('p', { class: 'file' }, label(f)), ...extra, views);
     draw(true);
   };
   pick.addEventListener('change', () => void show());
@@ -165,7 +171,7 @@ async function showSelfConsistency(c: Classified): Promise<void> {
     const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/') + 1) : '';
     const bytes = async (name: string) => { const g = files.get(`${dir}${name}`); return g ? await g.bytes() : undefined; };
     const [residualMap, scan, fluence] = [await bytes('residual_map.png'), await bytes('scan.png'), await bytes('fluence.png')];
-    const label = typeof sc.method === 'string' ? `${sc.method} (${dir || './'})` : dir || f.path;
+    const label = typeof sc.method === 'string' ? `${methodLabel(sc.method)} (${dir || './'})` : dir || f.path;
     blocks.push(selfConsistencyView(label, sc, { ...(residualMap ? { residualMap } : {}), ...(scan ? { scan } : {}), ...(fluence ? { fluence } : {}) }));
   }
   if (blocks.length > 0) section('quality', 'Quality without ground truth', el('p', {}, 'How well each reconstruction explains its own data (normalized Poisson deviance: 1 = counting noise), where two reconstructions from interleaved halves of the scan still agree (half-scan FRC against the ½-bit threshold), and where the probe illuminated the object.'), ...blocks);
@@ -189,29 +195,63 @@ async function showScans(scans: ScanData[]): Promise<void> {
   show();
 }
 
-/** The in-browser reconstruction panel: a model with its run config + a scan → the worker. */
-function showInference(models: readonly ModelFiles[], scanFiles: readonly SourceFile[], scans: readonly ScanData[]): void {
-  const usable = models.filter((m) => m.runConfig);
-  if (usable.length === 0 || scanFiles.length === 0) {
-    if (models.length > 0 && usable.length === 0) section('infer', 'Reconstruct in the browser', el('p', {}, 'A model was found without its run\'s config.json (grouping settings): drop the whole run directory (model/ and config.json).'));
-    else if (models.length > 0) section('infer', 'Reconstruct in the browser', el('p', {}, 'Drop a raw scan NPZ to reconstruct it with this model.'));
+/** A model directory the page can check a scan against and reconstruct with: its model, config.json and probe.npz. */
+type UsableModel = ModelFiles & { readonly runConfig: SourceFile; readonly probe: SourceFile };
+
+/** The model (run) directory of a model.json, as `ptycho infer --model DIR` names it. */
+const modelDirOf = (m: ModelFiles) => { const d = m.json.path.split('/').slice(0, -1); if (d.at(-1) === 'model') d.pop(); return d.join('/'); };
+
+/**
+ * The in-browser reconstruction panel (issue 15): a model directory (pretrained or trained) with
+ * its card shown, a scan, then the worker — the model checked against the scan as `ptycho infer`
+ * does (verdict and findings shown; a refusal shown as the CLI's error, with "Reconstruct anyway",
+ * the CLI's `--force`), the reconstruction and its download.
+ */
+async function showInference(models: readonly ModelFiles[], scanFiles: readonly SourceFile[], scans: readonly ScanData[]): Promise<void> {
+  const usable = models.filter((m): m is UsableModel => Boolean(m.runConfig && m.probe));
+  if (usable.length === 0) {
+    if (models.length > 0) section('infer', 'Reconstruct in the browser', el('p', {}, 'A model was found without its run\'s config.json (grouping settings) or probe.npz (the model probe a scan is checked against): drop the whole run directory (model/, config.json, probe.npz, model-card.json).'));
     return;
   }
-  const modelPick = el('select', { class: 'pick-model' }, ...usable.map((m, i) => el('option', { value: String(i) }, m.json.path)));
+  const modelPick = el('select', { class: 'pick-model' }, ...usable.map((m, i) => el('option', { value: String(i) }, modelDirOf(m) || m.json.path)));
+  const card = el('div', { class: 'model-card-slot' });
+  const sec = section('infer', 'Reconstruct in the browser', el('div', { class: 'controls' }, el('label', {}, 'model ', modelPick)), card);
+  let shown = 0;
+  const showCard = async () => {
+    const m = usable[Number(modelPick.value)]!, mine = ++shown;
+    card.replaceChildren();
+    sec.dataset.card = 'loading';
+    const history = await attempt(m.history, readHistory);
+    let d: ModelDirCard | undefined;
+    try { d = await readModelDirCard(m, history); } catch (e) { report(e); }
+    if (mine !== shown) return; // another model was chosen meanwhile
+    if (d) card.append(modelCardView(modelDirOf(m), d, history));
+    sec.dataset.card = d ? 'shown' : 'failed';
+  };
+  await showCard();
+  if (scanFiles.length === 0) {
+    sec.append(el('p', {}, 'Drop a raw scan (NPZ, ptychodus .h5/.npz, CXI) to check it against this model and reconstruct it.'));
+    modelPick.addEventListener('change', () => void showCard());
+    return;
+  }
   const scanPick = el('select', { class: 'pick-infer-scan' }, ...scanFiles.map((f, i) => el('option', { value: String(i) }, f.path)));
   const button = el('button', { type: 'button', class: 'run-infer' }, 'Reconstruct');
   const backend = el('div', { class: 'backend' }, 'backend: not started');
   const progress = el('progress', { max: '1', value: '0' });
   const status = el('div', { class: 'status' });
+  const compat = el('div', { class: 'compat' });
   const result = el('div', { class: 'infer-result' });
-  const sec = section('infer', 'Reconstruct in the browser',
-    el('div', { class: 'controls' }, el('label', {}, 'model ', modelPick), el('label', {}, 'scan ', scanPick), button),
-    backend, progress, status, result);
+  sec.querySelector('.controls')!.append(el('label', {}, 'scan ', scanPick), button);
+  sec.append(backend, progress, status, compat, result);
   sec.dataset.state = 'idle';
+  const reset = () => { compat.replaceChildren(); result.replaceChildren(); status.textContent = ''; sec.dataset.state = 'idle'; };
+  modelPick.addEventListener('change', () => { reset(); void showCard(); });
+  scanPick.addEventListener('change', reset);
   let worker: Comlink.Remote<InferWorkerApi> | undefined;
-  button.addEventListener('click', () => void (async () => {
+  const run = async (force: boolean) => {
     button.disabled = true;
     sec.dataset.state = 'running';
+    compat.replaceChildren();
     result.replaceChildren();
     status.textContent = 'reading files…';
     try {
@@ -223,23 +263,34 @@ function showInference(models: readonly ModelFiles[], scanFiles: readonly Source
         backend.textContent = `backend: ${b.name} (${b.reason})`;
         backend.dataset.name = b.name;
       }
-      const text = async (f: SourceFile) => new TextDecoder().decode(await f.bytes());
+      const text = async (f: SourceFile) => ({ path: f.path, text: new TextDecoder().decode(await f.bytes()) });
+      const buffer = async (f: SourceFile) => ({ path: f.path, bytes: (await f.bytes()).slice().buffer });
       const shards: Record<string, ArrayBuffer> = {};
       for (const s of model.shards) shards[s.path.split('/').pop()!] = (await s.bytes()).slice().buffer;
-      const req: InferRequest = {
-        modelJson: { path: model.json.path, text: await text(model.json) }, shards,
-        runConfig: { path: model.runConfig!.path, text: await text(model.runConfig!) },
-        scan: { path: scan.path, bytes: (await scan.bytes()).slice().buffer }, batchSize: 64,
-      };
       const pos = scans.find((s) => s.file === scan)?.positions;
-      if (pos) req.positions = { path: pos.path, bytes: (await pos.bytes()).slice().buffer };
+      const req: InferRequest = {
+        modelDir: modelDirOf(model), modelJson: await text(model.json), shards, runConfig: await text(model.runConfig), probe: await buffer(model.probe),
+        ...(model.card ? { modelCard: await text(model.card) } : {}), ...(model.history ? { history: await text(model.history) } : {}),
+        scan: await buffer(scan), ...(pos ? { positions: await buffer(pos) } : {}), batchSize: 64, force,
+      };
       const t0 = performance.now();
-      status.textContent = 'reconstructing…';
-      const res = await worker.reconstruct(Comlink.transfer(req, [req.scan.bytes, ...(req.positions ? [req.positions.bytes] : []), ...Object.values(shards)]), Comlink.proxy((done: number, total: number) => {
+      status.textContent = 'checking the model against the scan, then reconstructing…';
+      const res = await worker.reconstruct(Comlink.transfer(req, [req.scan.bytes, req.probe.bytes, ...(req.positions ? [req.positions.bytes] : []), ...Object.values(shards)]), Comlink.proxy((done: number, total: number) => {
         progress.max = total; progress.value = done;
         const secs = (performance.now() - t0) / 1000, rate = done / Math.max(secs, 1e-3);
         status.textContent = `${done}/${total} groups | ${rate.toFixed(1)} groups/s | ETA ${Math.max(0, Math.round((total - done) / Math.max(rate, 1e-9)))} s`;
       }));
+      if (res.compatibility) compat.append(compatibilityView(res.compatibility, force));
+      if (!res.ok && res.compatibility?.verdict === 'refuse' && !force) {
+        // The CLI's refusal (exit 2) and its --force, as a button.
+        const again = el('button', { type: 'button', class: 'force-infer' }, 'Reconstruct anyway');
+        again.addEventListener('click', () => void run(true));
+        compat.append(el('pre', { class: 'error' }, errorLines(res.error).join('\n')),
+          el('p', { class: 'force' }, again, ' — as ptycho infer --force: the refusal becomes a warning; the result may be meaningless.'));
+        status.textContent = 'refused by the model check';
+        sec.dataset.state = 'refused';
+        return;
+      }
       if (!res.ok) { report(res.error); status.textContent = 'failed'; sec.dataset.state = 'failed'; return; }
       status.textContent = `done: ${res.groups} groups, inference ${res.seconds.inference.toFixed(2)} s, stitching ${res.seconds.stitching.toFixed(3)} s`;
       const url = URL.createObjectURL(new Blob([res.npz as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
@@ -253,7 +304,8 @@ function showInference(models: readonly ModelFiles[], scanFiles: readonly Source
     } finally {
       button.disabled = false;
     }
-  })());
+  };
+  button.addEventListener('click', () => void run(false));
 }
 
 /** Classify the current files and rebuild every view. */
@@ -277,7 +329,7 @@ async function render(): Promise<void> {
     section('run', 'Run', ...(summary ? [el('h3', {}, 'Summary'), keyValueTable(summary.fields, 'summary')] : []), ...(runConfig ? [el('h3', {}, `Configuration (${c.runConfig!.path})`), keyValueTable(runConfig, 'config')] : []));
   }
   await showScans(scans);
-  showInference(c.models, c.scans, scans);
+  await showInference(c.models, c.scans, scans);
   if ($('content').childElementCount === 0 && $('messages').childElementCount === 0) {
     $('content').append(el('p', { class: 'empty' }, 'Nothing to show yet: drop a results folder, reconstruction.npz, summary.json, history.json, metrics.json, a raw scan (NPZ, ptychodus .h5/.npz, CXI) or a model folder here.'));
   }

@@ -327,14 +327,14 @@ case("metadata_numeric", "dtype", "_metadata as a number", {"contract": ["_metad
 # =============================================================================================
 # Kind: wrong ranks and shapes
 case("rank_diff3d_2d", "rank", "diffraction flattened to (M, N·N)", {"contract": ["diff3d", "wrong rank", "(16, 4096)"]}, arrays={**b, "diff3d": b["diff3d"].reshape(16, -1)})
-case("rank_diff3d_4d", "rank", "diffraction with a channel axis (M, N, N, 1)", {"contract": ["diff3d", "wrong rank", "(16, 64, 64, 1)"]}, arrays={**b, "diff3d": b["diff3d"][..., None]})
-case("rank_coords_column", "rank", "(M, 1) coordinates (a MATLAB column)", {"contract": ["xcoords", "wrong rank", "(16, 1)"]}, arrays={**b, "xcoords": b["xcoords"][:, None]})
-case("rank_coords_row", "rank", "(1, M) coordinates", {"contract": ["ycoords", "wrong rank", "(1, 16)"]}, arrays={**b, "ycoords": b["ycoords"][None, :]})
+case("rank_diff3d_4d", "rank", "diffraction with a channel axis (M, N, N, 1): read as (M, N, N), noted", {"problems": [], "warnings": [], "notes": ["'diff3d' stored as (16, 64, 64, 1) float32: read as (16, 64, 64)"]}, arrays={**b, "diff3d": b["diff3d"][..., None]})
+case("rank_coords_column", "rank", "(M, 1) coordinates (a MATLAB column): read as (M,), noted", {"problems": [], "warnings": [], "notes": ["'xcoords' stored as (16, 1) float64: read as (16,)"]}, arrays={**b, "xcoords": b["xcoords"][:, None]})
+case("rank_coords_row", "rank", "(1, M) coordinates: read as (M,), noted", {"problems": [], "warnings": [], "notes": ["'ycoords' stored as (1, 16) float64: read as (16,)"]}, arrays={**b, "ycoords": b["ycoords"][None, :]})
 case("rank_coords_scalar", "rank", "0-d coordinates", {"contract": ["xcoords", "wrong rank"]}, arrays={**b, "xcoords": np.array(40.0)})
 case("rank_coords_xy_stacked", "rank", "positions as one (M, 2) array under xcoords", {"contract": ["xcoords", "wrong rank", "(16, 2)"]},
      arrays={**b, "xcoords": np.stack([b["xcoords"], b["ycoords"]], 1)})
-case("rank_probe_3d", "rank", "probe with modes (1, N, N)", {"contract": ["probeGuess", "wrong rank"]}, arrays={**b, "probeGuess": b["probeGuess"][None]})
-case("rank_object_3d", "rank", "objectGuess with a slice axis", {"contract": ["objectGuess", "wrong rank"]}, arrays={**b, "objectGuess": b["objectGuess"][None]})
+case("rank_probe_3d", "rank", "probe with one mode (1, N, N): read as (N, N), noted", {"problems": [], "warnings": [], "notes": ["'probeGuess' stored as (1, 64, 64) complex64: read as (64, 64)"]}, arrays={**b, "probeGuess": b["probeGuess"][None]})
+case("rank_object_3d", "rank", "objectGuess with a slice axis (1, H, W): read as (H, W), noted", {"problems": [], "warnings": [], "notes": ["'objectGuess' stored as (1, "]}, arrays={**b, "objectGuess": b["objectGuess"][None]})
 case("m_mismatch_y", "M mismatch", "15 y coordinates for 16 x", {"contract": ["ycoords", "M mismatch"]}, arrays={**b, "ycoords": b["ycoords"][:15]})
 case("m_mismatch_diff3d", "M mismatch", "15 patterns for 16 positions", {"contract": ["diff3d", "M mismatch"]}, arrays={**b, "diff3d": b["diff3d"][:15]})
 case("m_mismatch_start", "M mismatch", "xcoords_start shorter than xcoords", {"contract": ["xcoords_start", "M mismatch"]}, arrays={**b, "xcoords_start": b["xcoords"][:10]})
@@ -344,8 +344,8 @@ case("n_32", "N", "32×32 patterns (N outside {64,128,256})", {"contract": ["dif
 case("n_100", "N", "100×100 patterns", {"contract": ["diff3d", "unsupported pattern size N", "N = 100"]},
      arrays={**b, "diff3d": np.zeros((16, 100, 100), np.float32) + 1, "probeGuess": np.ones((100, 100), np.complex64)})
 case("n_nonsquare", "N", "(M, 64, 32) patterns", {"contract": ["diff3d", "not square"]}, arrays={**b, "diff3d": b["diff3d"][:, :, :32]})
-case("probe_smaller", "probe", "32×32 probe for 64×64 patterns", {"contract": ["probeGuess", "probe is not N×N", "(32, 32)"]}, arrays={**b, "probeGuess": b["probeGuess"][:32, :32]})
-case("probe_nonsquare", "probe", "64×32 probe", {"contract": ["probeGuess", "probe is not N×N"]}, arrays={**b, "probeGuess": b["probeGuess"][:, :32]})
+case("probe_smaller", "probe", "32×32 probe for 64×64 patterns", {"contract": ["probeGuess", "probe size differs from the pattern size N", "(32, 32)"]}, arrays={**b, "probeGuess": b["probeGuess"][:32, :32]})
+case("probe_nonsquare", "probe", "64×32 probe", {"contract": ["probeGuess", "probe is not square"]}, arrays={**b, "probeGuess": b["probeGuess"][:, :32]})
 case("probe_real", "probe", "a real probe (accepted as zero phase)", {"problems": [], "warnings": []}, arrays={**b, "probeGuess": np.abs(b["probeGuess"])}, settings={"command": "run"})
 nob = {k: v for k, v in b.items() if k != "diff3d"}
 case("missing_diff3d", "keys", "no diffraction key", {"contract": ["diff3d", "missing required key"]}, arrays=nob)

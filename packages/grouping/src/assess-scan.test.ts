@@ -21,6 +21,19 @@ function scan(o: { n?: number; step?: number; counts?: number; object?: [number,
   }
   return { source: 's.npz', N, xcoords: Float64Array.from(xs), ycoords: Float64Array.from(ys), diff3d: d, ...(o.object ? { objectGuess: { shape: o.object } } : {}) };
 }
+/**
+ * The scan with patterns m ≥ 1 permuted (the centre block's corner pixel swapped with the floor
+ * pixel above it): every pattern's totals stay those of pattern 0, but the patterns are not all
+ * the same after rounding.
+ */
+function distinct<T extends { diff3d: Float32Array }>(s: T): T {
+  const d = Float32Array.from(s.diff3d);
+  for (let m = 1; m < d.length / (N * N); m++) {
+    const a = m * N * N + 28 * N + 28, b = m * N * N + 27 * N + 28;
+    [d[a], d[b]] = [d[b]!, d[a]!];
+  }
+  return { ...s, diff3d: d };
+}
 const codes = (s: ScanToAssess, settings: AssessScanSettings = { command: 'run' }) => {
   const a = assessScan(s, settings);
   return { problems: a.problems.map((p) => p.code), warnings: a.warnings.map((w) => w.code) };
@@ -136,13 +149,13 @@ describe('assessScan: plausibility warnings', () => {
   });
 
   it('integer-valued diffraction reads as counts; 0/1 data do not (both readings agree)', () => {
-    const s = scan({ n: 2 });
+    const s = distinct(scan({ n: 2 }));
     expect(codes({ ...s, diff3d: s.diff3d.map(Math.round) }, { command: 'epie' }).warnings).toEqual(['diffraction-looks-like-counts']);
     expect(codes({ ...s, diff3d: s.diff3d.map((v) => (v > 1 ? 1 : 0)) }, { command: 'epie' }).warnings).toEqual([]);
   });
 
   it('a stated reading is not second-guessed; counts read by default from an integer dtype say so, with both readings', () => {
-    const s = scan({ n: 2 });
+    const s = distinct(scan({ n: 2 }));
     const integers = { ...s, diff3d: s.diff3d.map(Math.round) };
     expect(codes(integers, { command: 'epie', diffraction: { kind: 'amplitude', stated: true } })).toEqual(clean);
     // sqrt of the stored counts, as checkRawData's counts reading gives them
@@ -164,5 +177,56 @@ describe('assessScan: plausibility warnings', () => {
     const s = scan({ n: 2 });
     expect(codes({ ...s, xcoordsStart: Float64Array.from(s.xcoords, (x) => x + 16), ycoordsStart: s.ycoords }, { command: 'epie' })).toEqual(clean);
     expect(codes({ ...s, xcoordsStart: Float64Array.from(s.xcoords, (x) => x + 16.5), ycoordsStart: s.ycoords }, { command: 'epie' }).warnings).toEqual(['start-positions-differ']);
+  });
+});
+
+describe('assessScan: pixels that are no measurement, and stacks with one value (issue 19)', () => {
+  const s = scan({ n: 2 });
+  const M = 4;
+  const withPixels = (set: (d: Float32Array, m: number) => void, storedDtypes?: Record<string, string>) => {
+    const d = Float32Array.from(s.diff3d);
+    for (let m = 0; m < M; m++) set(d.subarray(m * N * N, (m + 1) * N * N), m);
+    return { ...s, diff3d: d, ...(storedDtypes ? { storedDtypes } : {}) };
+  };
+
+  it('columns at √65535 (uint16 maximum as an amplitude) are gaps, left out of the counts per pattern exactly', () => {
+    const gap = Math.fround(Math.sqrt(65535));
+    const a = assessScan(withPixels((d) => { for (let i = 0; i < N; i++) { d[i * N + 30] = gap; d[i * N + 31] = gap; } }, { diff3d: 'float32' }), { command: 'epie' });
+    expect(a.warnings.map((w) => w.code)).toEqual(['detector-gaps']);
+    expect(a.warnings[0]!.message).toContain('columns 30…31 = 255.998 (√65535: the uint16 maximum as an amplitude) in every pattern');
+    // Reference: Σ d² of the original patterns without columns 30–31 (float64 from the same float32 values).
+    let ref = 0;
+    for (let m = 0; m < M; m++) for (let p = 0; p < N * N; p++) if (p % N !== 30 && p % N !== 31) ref += s.diff3d[m * N * N + p]! ** 2;
+    expect(a.stats.meanCounts! / (ref / M) - 1).toBeCloseTo(0, 12);
+    expect(a.stats.excludedPixels).toBe(2 * N);
+  });
+
+  it('a pixel constant in every pattern is hot above 10× its brightest neighbour, not at 9×', () => {
+    const hotAt = (k: number) => assessScan(withPixels((d) => { d[20 * N + 20] = k * 0.54; }), { command: 'epie' }); // floor ≤ 0.54 around (20, 20)
+    expect(hotAt(9).warnings).toEqual([]);
+    const a = hotAt(10.5);
+    expect(a.warnings.map((w) => w.code)).toEqual(['hot-pixels']);
+    expect(a.warnings[0]!.actual).toMatch(/^\(row, column\) \(20, 20\) = 5\.67; left out of the counts per pattern$/);
+  });
+
+  it('values at the stored type\'s maximum in some patterns are saturated; in every pattern of a pixel, flagged', () => {
+    // uint16 counts read as counts: the maximum reads as √65535.
+    const top = Math.fround(Math.sqrt(65535));
+    const counts = { command: 'epie' as const, diffraction: { kind: 'counts' as const, stated: true } };
+    const sat = withPixels((d, m) => { if (m === 2) d[32 * N + 32] = top; }, { diff3d: 'uint16' });
+    const a = assessScan(sat, counts);
+    expect(a.warnings.map((w) => w.code)).toEqual(['saturated-pixels']);
+    expect(a.warnings[0]!.message).toContain('1 value in 1 pixel equal 65535 (the uint16 maximum), most often at (row, column) (32, 32) (1 of 4 patterns)');
+    const flagged = assessScan(withPixels((d) => { d[32 * N + 32] = top; }, { diff3d: 'uint16' }), counts);
+    expect(flagged.warnings.map((w) => w.code)).toEqual(['hot-pixels']);
+    expect(flagged.warnings[0]!.message).toContain("1 pixel holds the same value in every pattern, a detector's flag value");
+    expect(flagged.warnings[0]!.actual).toBe('(row, column) (32, 32) = 65535 (the uint16 maximum); left out of the counts per pattern');
+  });
+
+  it('identical patterns are one finding (no gaps or hot pixels follow from it); one value throughout is refused', () => {
+    const same = { ...s, diff3d: Float32Array.from({ length: M * N * N }, (_, k) => s.diff3d[k % (N * N)]!) };
+    expect(codes(same, { command: 'epie' })).toEqual({ problems: [], warnings: ['identical-patterns'] });
+    expect(codes({ ...s, diff3d: new Float32Array(M * N * N).fill(3) }, { command: 'epie' })).toEqual({ problems: ['diffraction-constant'], warnings: [] });
+    expect(codes({ ...s, diff3d: new Float32Array(M * N * N) }, { command: 'epie' })).toEqual({ problems: ['diffraction-all-zero'], warnings: [] });
   });
 });

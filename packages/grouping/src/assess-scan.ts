@@ -1,5 +1,7 @@
-import { formatInputError, type DiffractionKind, type DiffractionStats, type RawData, type ScanData } from '@ptychojs/io';
+import { describeFlaggedPixels, detectorFlagValues, formatInputError, MASKING_ADVICE, type DiffractionKind, type DiffractionStats, type RawData, type ScanData } from '@ptychojs/io';
 import { diffractionStats } from './internal/diffraction-stats.js';
+import { fmt } from './internal/fmt.js';
+import { uniformDiffractionProblem } from './uniform-diffraction-problem.js';
 import { median } from './internal/median.js';
 import { knnAll } from './knn-all.js';
 import { metadataPixelSize } from './metadata-pixel-size.js';
@@ -19,6 +21,7 @@ export type ScanIssueCode =
   | 'diffraction-not-finite'
   | 'diffraction-negative'
   | 'diffraction-all-zero'
+  | 'diffraction-constant'
   | 'object-missing'
   | 'evaluation-box-too-small'
   // warnings (problems under `strict`; `positions-outside-object` is a problem for `simulate`)
@@ -33,6 +36,9 @@ export type ScanIssueCode =
   | 'empty-patterns'
   | 'outlier-patterns'
   | 'detector-gaps'
+  | 'hot-pixels'
+  | 'saturated-pixels'
+  | 'identical-patterns'
   | 'dose-mismatch'
   | 'metadata-disagrees'
   | 'start-positions-differ'
@@ -124,6 +130,11 @@ export interface ScanStats {
   readonly countsPerPattern?: { readonly min: number; readonly median: number; readonly max: number };
   /** Mean counts per pattern: the dose nphotons defaults to (SPEC §3). */
   readonly meanCounts?: number;
+  /**
+   * Pixels left out of `countsPerPattern` and `meanCounts`: detector gaps and hot pixels holding a
+   * non-zero value in every pattern (the `detector-gaps` and `hot-pixels` warnings), which are not photons.
+   */
+  readonly excludedPixels?: number;
 }
 
 /** Result of {@link assessScan}. */
@@ -151,6 +162,14 @@ const OUTLIER_FACTOR = 10;
 const DOSE_FACTOR = 2;
 /** A gap's neighbouring rows/columns must carry at least this fraction of the brightest row's energy. */
 const GAP_SIGNAL = 1e-3;
+/**
+ * A pixel holding one value in every pattern that is this many times its brightest neighbour's
+ * largest value is a hot pixel: diffraction is smooth on the pixel scale (the probe fits in N/2,
+ * so the far field is oversampled 2×), and one count of shot noise alone makes real pixels vary.
+ */
+const HOT_FACTOR = 10;
+/** Patterns needed before "the same value in every pattern" says something about a pixel. */
+const MIN_PATTERNS_CONSTANT = 3;
 
 const GROUPING_COMMANDS: readonly ScanCommand[] = ['inspect', 'train', 'infer', 'run'];
 const DIFFRACTION_COMMANDS: readonly ScanCommand[] = ['inspect', 'train', 'infer', 'run', 'epie'];
@@ -250,7 +269,10 @@ export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: As
       } else if (step < MIN_STEP_PX || span < 1) {
         unitsSuspect = true;
         const px = metadataPixelSize(scan.metadata);
-        warn('positions-units', 'xcoords', `scan positions span ${fmt(span)} px with a median step of ${fmt(step)} px: narrower than a pixel, so not pixel units (metres?)`,
+        const what = span < 1
+          ? `scan positions span ${fmt(span)} px with a median step of ${fmt(step)} px: the whole scan narrower than a pixel, so not pixel units (metres?)`
+          : `neighbouring scan positions are a median ${fmt(step)} px apart (the scan spans ${fmt(span)} px): steps below ${MIN_STEP_PX} px are not pixel units (metres?) or repeated positions`;
+        warn('positions-units', 'xcoords', what,
           `positions in pixels of the object frame, step ≥ ${MIN_STEP_PX} px`, `x ${fmt(xmin)} … ${fmt(xmax)}, y ${fmt(ymin)} … ${fmt(ymax)}`,
           `convert the positions to pixels: divide by the object pixel size${px ? ` (_metadata ${px.key} = ${px.value}: step would be ${fmt(step / px.value)} px)` : ' (metres per pixel)'}`);
       } else {
@@ -309,6 +331,7 @@ export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: As
   // --- diffraction -------------------------------------------------------------------------------
   let ds: DiffractionStats | undefined;
   let countsLike = false;
+  const flags = detectorFlagValues(dtypeOf(dKey), settings.diffraction?.kind ?? 'amplitude');
   const needsDiffraction = DIFFRACTION_COMMANDS.includes(command);
   const given = 'diffractionStats' in scan && scan.diffractionStats ? scan.diffractionStats : undefined;
   const d = needsDiffraction && !given ? scan.diff3d : undefined;
@@ -317,7 +340,7 @@ export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: As
   } else if (d !== undefined && d.length !== M * N * N) {
     problem('diffraction-missing', dKey, 'diffraction size does not match M positions of N×N', `(${M}, ${N}, ${N}) = ${M * N * N} values`, `${d.length} values`, 'write one N×N pattern per position');
   } else if (needsDiffraction) {
-    ds = given ?? diffractionStats(d!, M, N);
+    ds = given ?? diffractionStats(d!, M, N, new Set(flags.keys()));
     const shape = [M, N, N];
     if (ds.nonFinite > 0) {
       problem('diffraction-not-finite', dKey, `${ds.nonFinite} NaN/Inf value${ds.nonFinite > 1 ? 's' : ''}, first at ${indexText(ds.firstNonFinite, shape)}`, 'finite amplitudes', `${ds.nonFinite} non-finite`, 'replace masked or saturated pixels by a finite estimate (or drop those patterns)');
@@ -326,12 +349,9 @@ export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: As
       problem('diffraction-negative', dKey, `${ds.negative} negative amplitude${ds.negative > 1 ? 's' : ''}, first at ${indexText(ds.firstNegative, shape)}`, 'amplitudes ≥ 0 (sqrt of counts)', `${ds.negative} negative`, 'clip background-subtracted data at 0 before writing amplitudes');
     }
     const usable = ds.nonFinite === 0 && ds.negative === 0;
-    const allZero = usable && ds.max === 0;
-    if (allZero) {
-      if (needsDiffraction) {
-        problem('diffraction-all-zero', dKey, ds.frameIndex ? `every sampled diffraction pattern is zero (${ds.patterns} of ${M} frames read)` : 'every diffraction pattern is zero', 'some non-zero counts (normalization divides by the mean pattern energy, SPEC §3)', `all ${ds.patterns}${ds.frameIndex ? ' sampled' : ''} patterns zero`,
-          'check the detector export (wrong dataset, dark frames, or a mask applied to everything)');
-      }
+    if (usable && ds.min === ds.max) {
+      // One value throughout (zero, or a flag value): no diffraction at all; nothing else about it means anything.
+      problems.push(uniformDiffractionProblem({ file, key: dKey, M, ...(ds.frameIndex ? { patternsRead: ds.patterns } : {}) }, ds.max, dtypeOf(dKey), settings.diffraction?.kind ?? 'amplitude'));
     } else if (usable) {
       assessDiffraction(ds);
     }
@@ -343,31 +363,65 @@ export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: As
     // Amplitudes sqrt(counts) holding only integers ≥ 2 would need every count to be a perfect
     // square; raw detector counts are integers. (Values of only 0 and 1 read the same either way.)
     // A reading the user stated is not second-guessed.
-    countsLike = reading.kind === 'amplitude' && !reading.stated && s.allInteger && s.max >= 2;
-    const perPattern = countsLike ? s.sum : s.energy;
+    const P = s.patterns;
+    /** The frame index of pattern p of the statistics (a sample's patterns are not frames 0…P−1). */
+    const frame = (p: number): number => s.frameIndex?.[p] ?? p;
+    const ofAll = s.frameIndex ? `${P} sampled` : `${M}`;
+    const every = s.frameIndex ? 'every sampled pattern' : 'every pattern';
+    // Pixels that are no measurement: one value in every pattern and a detector's flag value or
+    // far brighter than their neighbours, or constant lines inside the signal (module gaps).
+    // (When every pattern is the same, every pixel is constant: that is the finding, not gaps.)
+    const NN = N * N;
+    const identical = P >= 2 && s.maskedPixels === 0 && s.constantPixels.every((c) => c === 1);
+    const flagged = new Uint8Array(NN);
+    const hotLike = new Uint8Array(NN);
+    if (!identical) {
+      for (let p = 0; P >= 2 && p < NN; p++) {
+        if (!s.constantPixels[p]) continue;
+        const v = s.firstFrame[p]!;
+        if (flags.has(v)) flagged[p] = 1;
+        else if (P >= MIN_PATTERNS_CONSTANT && v > 0 && v > HOT_FACTOR * neighbourMax(s.pixelMax, p, N)) { flagged[p] = 1; hotLike[p] = 1; }
+      }
+      for (const [a, b] of darkLines(s.constantRows, s.rowEnergy)) for (let i = a; i <= b; i++) flagged.fill(1, i * N, (i + 1) * N);
+      for (const [a, b] of darkLines(s.constantCols, s.colEnergy)) for (let j = a; j <= b; j++) for (let i = 0; i < N; i++) flagged[i * N + j] = 1;
+    }
+    const where = describeFlaggedPixels(flagged, N);
+    // Their values are the same in every pattern: what they add to each pattern's totals is one number.
+    let gapSum = 0, gapEnergy = 0, gapQuartic = 0, excluded = 0, maxOutside = 0;
+    for (let p = 0; p < NN; p++) {
+      if (flagged[p]) {
+        const v = s.firstFrame[p]!;
+        if (v !== 0) excluded++;
+        gapSum += v; gapEnergy += v * v; gapQuartic += v ** 4;
+      } else if (s.pixelMax[p]! > maxOutside) maxOutside = s.pixelMax[p]!;
+    }
+    const sum = s.sum.map((v) => v - gapSum), energy = s.energy.map((v) => v - gapEnergy), sum4 = s.sum4.map((v) => v - gapQuartic);
+    if (excluded > 0) stats.excludedPixels = excluded;
+    const leftOut = excluded > 0 ? ` (without the ${excluded} flagged pixels)` : '';
+
+    // Amplitudes sqrt(counts) holding only integers ≥ 2 would need every count to be a perfect
+    // square; raw detector counts are integers. (Values of only 0 and 1 read the same either way.)
+    // A reading the user stated is not second-guessed.
+    countsLike = reading.kind === 'amplitude' && !reading.stated && s.allInteger && maxOutside >= 2;
+    const perPattern = countsLike ? sum : energy;
     const nonZero = Array.from(perPattern).filter((v) => v > 0);
     const med = median(nonZero);
     let min = Infinity, max = -Infinity, total = 0;
     for (const v of perPattern) { if (v < min) min = v; if (v > max) max = v; total += v; }
     stats.countsPerPattern = { min, median: median(perPattern), max };
-    const P = s.patterns;
-    /** The frame index of pattern p of the statistics (a sample's patterns are not frames 0…P−1). */
-    const frame = (p: number): number => s.frameIndex?.[p] ?? p;
-    const ofAll = s.frameIndex ? `${P} sampled` : `${M}`;
     stats.meanCounts = total / P;
     const np = statedNphotons();
     const says = np ? ` (${np.key} says ${fmt(np.value)})` : '';
     if (countsLike) {
-      const asAmplitude = median(s.energy);
-      warn('diffraction-looks-like-counts', dKey, `every value is an integer (max ${fmt(s.max)}${stored ? `, stored as ${stored}` : ''}): these look like raw detector counts, not amplitudes sqrt(counts)`,
-        'amplitude = sqrt(counts) (SPEC §3), float', `read as amplitudes, ${fmt(asAmplitude)} counts per pattern; read as counts, ${fmt(med)}${says}`,
+      const asAmplitude = median(energy);
+      warn('diffraction-looks-like-counts', dKey, `every value is an integer (max ${fmt(maxOutside)}${excluded > 0 ? ' outside the flagged pixels' : ''}${stored ? `, stored as ${stored}` : ''}): these look like raw detector counts, not amplitudes sqrt(counts)`,
+        'amplitude = sqrt(counts) (SPEC §3), float', `read as amplitudes, ${fmt(asAmplitude)} counts per pattern${leftOut}; read as counts, ${fmt(med)}${says}`,
         `if these are counts, read them as counts (--diffraction counts; checkRawData option diffraction: 'counts') or write sqrt(counts) as diff3d (countsToAmplitude in @ptychojs/io); if they really are amplitudes, say so with --diffraction amplitude`);
     } else if (reading.kind === 'counts' && !reading.stated) {
       // Read as counts because of an integer dtype: say so, with the other reading's dose
       // (as amplitudes, a pattern's counts would be Σ value² = Σ amplitude⁴ here).
-      const asAmplitudes = s.sum4;
       warn('diffraction-read-as-counts', dKey, `stored as ${stored || 'integers'}: read as detector counts, amplitude = sqrt(counts)`,
-        'float amplitudes sqrt(counts) (SPEC §3), or the reading stated', `read as counts, ${fmt(med)} counts per pattern; read as amplitudes, ${fmt(median(asAmplitudes))}${says}`,
+        'float amplitudes sqrt(counts) (SPEC §3), or the reading stated', `read as counts, ${fmt(med)} counts per pattern${leftOut}; read as amplitudes, ${fmt(median(sum4))}${says}`,
         'if these are counts, say so with --diffraction counts (checkRawData option diffraction: \'counts\'); if they are amplitudes, --diffraction amplitude');
     }
     const zero = perPattern.reduce((n, v) => n + (v === 0 ? 1 : 0), 0);
@@ -390,10 +444,36 @@ export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: As
           `totals within ${OUTLIER_FACTOR}× of the median`, `${hi} bright, ${lo} faint`, 'check those frames for beam loss, saturation or a wrong exposure time; drop or rescale them');
       }
     }
-    const gaps = [...stripes(s.constantRows, s.rowEnergy, 'row'), ...stripes(s.constantCols, s.colEnergy, 'column')];
-    if (gaps.length > 0) {
-      warn('detector-gaps', dKey, `${gaps.join('; ')} constant in every pattern inside the signal: detector module gaps or dead lines`,
-        'measured values in every pixel', gaps.join('; '), 'these pixels carry no measurement but the Poisson likelihood treats them as measured: mask them (a bad_pixels (N, N) bool key in the NPZ, or --mask FILE), so the loss, ePIE and these statistics skip them');
+    if (where.columns.length + where.rows.length > 0) {
+      const lines = [...where.columns.map((r) => lineText(r, 'column', s.firstFrame)), ...where.rows.map((r) => lineText(r, 'row', s.firstFrame))].join('; ');
+      warn('detector-gaps', dKey, `${lines} in ${every}: detector module gaps or dead lines, not measurements`,
+        'measured values in every pixel', `the same value in all ${ofAll} patterns${excluded > 0 ? ' (left out of the counts per pattern)' : ''}`,
+        `${MASKING_ADVICE}; until then the Poisson likelihood fits them as if measured`);
+    }
+    if (where.pixels.length > 0) {
+      const shown = where.pixels.slice(0, 5).map(([i, j]) => `(${i}, ${j}) = ${valueText(s.firstFrame[i * N + j]!)}`).join(', ');
+      const more = where.pixels.length > 5 ? ` and ${where.pixels.length - 5} more` : '';
+      const hot = where.pixels.filter(([i, j]) => hotLike[i * N + j]).length;
+      const why = hot === where.pixels.length ? `over ${HOT_FACTOR}× the brightest neighbour` : hot === 0 ? "a detector's flag value" : `a detector's flag value or over ${HOT_FACTOR}× the brightest neighbour`;
+      warn('hot-pixels', dKey, `${where.pixels.length} pixel${where.pixels.length > 1 ? 's hold' : ' holds'} the same value in ${every}, ${why}: hot or flagged pixels, not measurements`,
+        'measured values in every pixel', `(row, column) ${shown}${more}; left out of the counts per pattern`, MASKING_ADVICE);
+    }
+    if (identical) {
+      warn('identical-patterns', dKey, `all ${ofAll} patterns are identical, bit for bit`, 'patterns that change with the scan position', `${P} copies of pattern ${frame(0)}`,
+        'check the detector export (a stale frame buffer written for every position) or that the stage moved; ptychography needs patterns that change with position');
+    }
+    let saturated = 0, satPixels = 0, worst = -1;
+    for (let p = 0; p < NN; p++) {
+      const c = s.flagCount[p]!;
+      if (c === 0 || flagged[p]) continue;
+      saturated += c; satPixels++;
+      if (worst < 0 || c > s.flagCount[worst]!) worst = p;
+    }
+    if (saturated > 0) {
+      const v = s.flagValue[worst]!;
+      warn('saturated-pixels', dKey, `${saturated} value${saturated > 1 ? 's' : ''} in ${satPixels} pixel${satPixels > 1 ? 's' : ''} equal ${valueText(v)}, most often at (row, column) (${Math.floor(worst / N)}, ${worst % N}) (${s.flagCount[worst]} of ${ofAll} patterns): saturated, or flagged by the detector`,
+        `values below ${flags.get(v)}`, `${saturated} at that value`,
+        `if saturated, those counts are lower bounds (the true intensity was higher): ${MASKING_ADVICE}; next time reduce the exposure or attenuate the central beam`);
     }
     // Dose (SPEC §3: nphotons = mean counts per pattern).
     const measured = stats.meanCounts;
@@ -408,22 +488,38 @@ export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: As
     }
   }
 
-  function stripes(constant: Uint8Array, energy: Float64Array, what: 'row' | 'column'): string[] {
+  /**
+   * Constant lines inside the signal: runs of rows (or columns) holding one value in every
+   * pattern, at most N/4 wide, not touching the detector edge (dark high-q borders look the same),
+   * with signal on both sides: at least GAP_SIGNAL of the brightest line that is not constant
+   * (a constant line can be a flag value far above any measurement).
+   */
+  function darkLines(constant: Uint8Array, energy: Float64Array): [number, number][] {
     let brightest = 0;
-    for (const e of energy) brightest = Math.max(brightest, e);
-    const out: string[] = [];
+    for (let a = 0; a < N; a++) if (!constant[a]) brightest = Math.max(brightest, energy[a]!);
+    const out: [number, number][] = [];
     for (let a = 0; a < N;) {
       if (!constant[a]) { a++; continue; }
       let b = a;
       while (b + 1 < N && constant[b + 1]) b++;
-      // Runs touching the detector edge are indistinguishable from dark high-q borders; runs wider
-      // than N/4 are not gaps; the lines on both sides must carry signal.
-      if (a > 0 && b < N - 1 && b - a + 1 <= N / 4 && Math.min(energy[a - 1]!, energy[b + 1]!) >= GAP_SIGNAL * brightest) {
-        out.push(`${what}${b > a ? `s ${a}…${b}` : ` ${a}`}`);
-      }
+      if (a > 0 && b < N - 1 && b - a + 1 <= N / 4 && Math.min(energy[a - 1]!, energy[b + 1]!) >= GAP_SIGNAL * brightest) out.push([a, b]);
       a = b + 1;
     }
     return out;
+  }
+
+  /** `columns 30…31 = 65535 (the uint16 maximum)`: a run of flagged lines and its value when they share one. */
+  function lineText([a, b]: readonly [number, number], what: 'row' | 'column', first: Float32Array): string {
+    const at = (k: number, l: number) => (what === 'row' ? first[k * N + l]! : first[l * N + k]!);
+    const v = at(a, 0);
+    let same = true;
+    for (let k = a; k <= b && same; k++) for (let l = 0; l < N; l++) if (at(k, l) !== v) { same = false; break; }
+    return `${what}${b > a ? `s ${a}…${b}` : ` ${a}`}${same ? ` = ${valueText(v)}` : ''}`;
+  }
+
+  /** A diffraction value as the file holds it (counts read as counts are squared back), saying what it is when it is a detector's flag value. */
+  function valueText(v: number): string {
+    return flags.get(v) ?? fmt(settings.diffraction?.kind === 'counts' ? v * v : v);
   }
 
   // --- settings and metadata ---------------------------------------------------------------------
@@ -502,14 +598,6 @@ export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: As
   return finish();
 }
 
-/** `fmt` for messages: 4 significant digits, exponent form for very large or small values. */
-function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  return a >= 1e5 || a < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(4)));
-}
-
 /** `(m, i, j)` text of flat C index `k` in `shape`. */
 function indexText(k: number, shape: readonly number[]): string {
   const idx: number[] = [];
@@ -517,3 +605,15 @@ function indexText(k: number, shape: readonly number[]): string {
   return `(${idx.join(', ')})`;
 }
 
+/** Largest of the eight neighbours' values (pixels outside the detector, or masked, count as 0). */
+function neighbourMax(pixelMax: Float64Array, p: number, N: number): number {
+  const i = Math.floor(p / N), j = p % N;
+  let m = 0;
+  for (let di = -1; di <= 1; di++) {
+    for (let dj = -1; dj <= 1; dj++) {
+      const a = i + di, b = j + dj;
+      if ((di || dj) && a >= 0 && a < N && b >= 0 && b < N) m = Math.max(m, pixelMax[a * N + b]!);
+    }
+  }
+  return m;
+}

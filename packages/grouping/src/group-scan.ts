@@ -53,7 +53,7 @@ export function groupScan(xs: ArrayLike<number>, ys: ArrayLike<number>, options:
   }
   if (M < 1) throw new InputError('no scan positions to group', { key: 'xcoords', expected: '(M,) with M ≥ 1', actual: '(0,)' });
   if (C > M) {
-    throw new InputError(`gridsize ${gridsize} needs ${C} positions per group but the scan has ${M}`, { key: 'gridsize', expected: `gridsize² ≤ ${M}`, actual: String(gridsize) });
+    throw new InputError(`gridsize ${gridsize} needs ${C} positions per group but the scan has ${M}`, { key: 'gridsize', expected: `gridsize² ≤ M = ${M}`, actual: `gridsize ${gridsize} (gridsize² = ${C})` });
   }
   if (options.nGroups !== undefined) checkInteger(options.nGroups, 1, 'nGroups');
   const B = Math.min(options.nGroups ?? M, M);

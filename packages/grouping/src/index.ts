@@ -26,6 +26,7 @@ export { takeGroups } from './take-groups.js';
 export {
   assessScan, type AssessScanSettings, type ScanAssessment, type ScanCommand, type ScanIssue, type ScanIssueCode, type ScanStats, type ScanToAssess,
 } from './assess-scan.js';
+export { uniformDiffractionProblem } from './uniform-diffraction-problem.js';
 export { sliceGroups } from './slice-groups.js';
 export { halfScanSplit, type HalfScanSplit } from './half-scan-split.js';
 export { metadataPixelSize } from './metadata-pixel-size.js';

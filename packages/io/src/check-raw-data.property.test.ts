@@ -58,7 +58,7 @@ function corrupt(a: Record<string, NdArray>, c: { kind: string; key: string; at:
     case 'nan': { const x = copy(t); (x.data as Float32Array)[c.at % x.data.length] = Number.NaN; out[key] = x; return { arrays: out, names: key }; }
     case 'negative': { const x = copy(a[dKey]!); (x.data as Float32Array)[c.at % x.data.length] = -1; out[dKey] = x; if (dKey === 'diff3d' && 'diffraction' in a) out.diffraction = x; return { arrays: out, names: dKey }; }
     case 'drop': delete out[key]; if (key === dKey) { delete out.diff3d; delete out.diffraction; return { arrays: out, names: 'diff3d' }; } return { arrays: out, names: key };
-    case 'rank': out[key] = ndarray(t.dtype, [...t.shape, 1], t.data); return { arrays: out, names: key };
+    case 'rank': out[key] = ndarray(t.dtype, [], t.data.subarray(0, t.dtype === 'c8' || t.dtype === 'c16' ? 2 : 1) as typeof t.data); return { arrays: out, names: key };
     case 'mismatch': out.ycoords = ndarray('f8', [a.ycoords!.shape[0]! + 1], new Float64Array(a.ycoords!.shape[0]! + 1)); return { arrays: out, names: 'ycoords' };
     case 'dtype': out[key] = ndarray('U', [1], new Uint32Array([65])); return { arrays: out, names: key };
     case 'alias': { const x = copy(a[dKey]!); (x.data as Float32Array)[c.at % x.data.length]! += 1; out.diff3d = a[dKey]!; out.diffraction = x; return { arrays: out, names: 'diffraction' }; }

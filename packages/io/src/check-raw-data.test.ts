@@ -72,3 +72,54 @@ describe('checkRawData: what the issue-9 kinds need', () => {
     expect(c.notes).toContain("m.npz: key not used (not in the SPEC §3 contract): 'extra'");
   });
 });
+
+describe('checkRawData: layouts and flagged pixels (issue 19), with messages that never contradict the shape', () => {
+  const M = 3, N = 64;
+  /** scan(M) with its diffraction stored (N, N, M): element (i, j, m) = m + 1 + (i·N + j)/1e4. */
+  function nnm(): { arrays: Record<string, NdArray>; t: Float32Array } {
+    const t = new Float32Array(M * N * N);
+    for (let p = 0; p < N * N; p++) for (let m = 0; m < M; m++) t[p * M + m] = m + 1 + p / 1e4;
+    return { arrays: { ...scan(M), diff3d: ndarray('f4', [N, N, M], t) }, t };
+  }
+
+  it('(N, N, M) with (M, 1) coordinates is read, with a note for each conversion', () => {
+    const { arrays } = nnm();
+    const col = (a: NdArray) => ndarray(a.dtype, [M, 1], a.data);
+    const c = checkRawData({ ...arrays, xcoords: col(arrays.xcoords!), ycoords: col(arrays.ycoords!) }, 'c.npz');
+    expect(c.problems).toEqual([]);
+    expect(c.notes).toEqual([
+      "c.npz: 'xcoords' stored as (3, 1) float64: read as (3,) (axes of length 1 dropped)",
+      "c.npz: 'ycoords' stored as (3, 1) float64: read as (3,) (axes of length 1 dropped)",
+      "c.npz: 'diff3d' stored as (N, N, M) = (64, 64, 3) float32: patterns on the last axis, transposed to (M, N, N)",
+    ]);
+    // pattern 2, pixel (1, 5) is element (1, 5, 2) of the file
+    expect(c.raw!.diff3d[2 * N * N + 1 * N + 5]).toBe(Math.fround(3 + 69 / 1e4));
+  });
+
+  it('--layout: nnm says so; mnn refuses an (N, N, M) array naming the layout it is; an M mismatch names the axis', () => {
+    const { arrays } = nnm();
+    expect(checkRawData(arrays, 'l.npz', { layout: 'nnm' }).notes).toContain("l.npz: 'diff3d' stored as (N, N, M) = (64, 64, 3) float32 (--layout nnm): patterns on the last axis, transposed to (M, N, N)");
+    expect(checkRawData(arrays, 'l.npz', { layout: 'mnn' }).problems).toEqual([
+      "l.npz, key 'diff3d': not (M, N, N) as --layout mnn says; expected (M, N, N) with square N×N patterns; got (64, 64, 3) float32, which is (N, N, M): say --layout nnm (or leave --layout out)",
+    ]);
+    expect(checkRawData(scan(M), 'l.npz', { layout: 'nnm' }).problems).toEqual([
+      "l.npz, key 'diff3d': not (N, N, M) as --layout nnm says; expected (N, N, M) with square N×N patterns; got (3, 64, 64) float32, which is (M, N, N): say --layout mnn (or leave --layout out)",
+    ]);
+    const four = { ...scan(4), diff3d: arrays.diff3d! };
+    expect(checkRawData(four, 'l.npz').problems).toEqual(["l.npz, key 'diff3d': M mismatch between keys; expected (N, N, 4) with M from xcoords; got (64, 64, 3) float32: 3 patterns on the last axis"]);
+    // a cube: read as (M, N, N) unless told
+    const cube = checkRawData(scan(64), 'q.npz');
+    expect(cube.notes.some((n) => n.includes('could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N): say --layout nnm'))).toBe(true);
+    expect(checkRawData(scan(64), 'q.npz', { layout: 'nnm' }).notes.some((n) => n.includes('(--layout nnm)'))).toBe(true);
+  });
+
+  it('NaN and negative values are located in the file\'s own axis order and named as lines when they fill them', () => {
+    const { arrays, t } = nnm();
+    t[(7 * N + 9) * M + 1] = Number.NaN; // file index (7, 9, 1): pattern 1
+    expect(checkRawData(arrays, 'n.npz').problems).toEqual(["n.npz, key 'diff3d': 1 NaN/Inf value, first at index (7, 9, 1) (pattern 1); expected finite values; got 1 non-finite"]);
+    const rows = scan(M);
+    const d = rows.diff3d!.data as Float32Array;
+    for (let m = 0; m < M; m++) d.fill(-1, m * N * N + 10 * N, m * N * N + 12 * N);
+    expect(checkRawData(rows, 'r.npz').problems[0]).toMatch(/^r\.npz, key 'diff3d': 384 negative amplitudes: rows 10…11 in every pattern \(detector gaps or bad pixels marked -1\?\); expected amplitudes ≥ 0 \(sqrt of counts\); mask them: /);
+  });
+});

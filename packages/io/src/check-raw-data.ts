@@ -2,7 +2,12 @@ import type { DiffractionKind } from './default-diffraction-kind.js';
 import { diffractionStatsAccumulator, type DiffractionStats } from './diffraction-stats.js';
 import { formatInputError, type InputErrorDetails } from './errors.js';
 import { describeArray } from './describe-array.js';
+import { describeFlaggedPixels } from './describe-flagged-pixels.js';
+import { detectorFlagValues } from './detector-flag-values.js';
+import { diffractionLayout } from './diffraction-layout.js';
+import { MASKING_ADVICE } from './masking-advice.js';
 import { numpyDtypeName } from './numpy-dtype-name.js';
+import { squeezeArray } from './squeeze-array.js';
 import { toComplexArray } from './to-complex-array.js';
 import { toFloat64Array } from './to-float64-array.js';
 import { toStrings } from './to-strings.js';
@@ -35,6 +40,13 @@ export interface CheckRawDataOptions {
    */
   readonly diffraction?: DiffractionKind;
   /**
+   * How the diffraction array is laid out: `'mnn'` (M, N, N), the SPEC §3 contract; `'nnm'`
+   * (N, N, M), patterns on the last axis, transposed on reading; `'auto'` (default) decides from
+   * the shape: square patterns on the last two axes are (M, N, N), else on the first two (N, N, M);
+   * an (N, N, N) cube is read as (M, N, N) with a note (say `'nnm'` if it is not).
+   */
+  readonly layout?: DiffractionLayout;
+  /**
    * A bad-pixel mask given apart from the arrays (`--mask FILE`): (N, N), nonzero = not measured.
    * Combined (or) with the arrays' `bad_pixels`.
    */
@@ -56,6 +68,9 @@ export interface CheckRawDataOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** How a diffraction array is laid out ({@link CheckRawDataOptions.layout}). */
+export type DiffractionLayout = 'auto' | 'mnn' | 'nnm';
+
 /** Keys of the raw NPZ contract (SPEC §3); anything else is listed in a note as not used. */
 const KNOWN_KEYS = ['xcoords', 'ycoords', 'diff3d', 'diffraction', 'probeGuess', 'objectGuess', 'xcoords_start', 'ycoords_start', 'scan_index', '_metadata', 'bad_pixels'];
 
@@ -76,13 +91,15 @@ const NUMERIC = new Set([...REAL, 'c8', 'c16']);
  * statistics and reads as 0 in the amplitudes.
  *
  * Required: `xcoords (M,)`, `ycoords (M,)` real; `diff3d (M, N, N)` real amplitude (alias
- * `diffraction`; `(N, N, M)` accepted and transposed when unambiguous: first two dims equal, the
- * last different and equal to M); `probeGuess (N, N)` complex (or real). Optional:
+ * `diffraction`; the layout from `opts.layout`, by default from the shape: `diffractionLayout`,
+ * `(N, N, M)` transposed with a note); `probeGuess (N, N)` complex (or real). Axes of length 1
+ * beyond each key's rank are dropped with a note ((M, 1) coordinates, a (1, N, N) probe). Optional:
  * `objectGuess (H, W)`, `xcoords_start`/`ycoords_start (M,)` (default xcoords/ycoords),
  * `scan_index (M,)` integer (default zeros), `_metadata` (JSON object in a string array).
  * Problems: missing keys, wrong ranks or dtypes, zero positions (M = 0), M mismatch,
- * N ∉ {64, 128, 256}, probe not N×N, NaN/Inf anywhere (count and first index), negative
- * amplitudes (count and first index), and `diff3d` and `diffraction` both present with different
+ * N ∉ {64, 128, 256}, probe not square or not N×N, NaN/Inf anywhere (count, first index in the
+ * file's axis order, and the columns/rows/pixels holding them in every pattern), negative
+ * amplitudes (likewise), and `diff3d` and `diffraction` both present with different
  * contents (ambiguous: which one is meant?). Notes: identical aliases, dtypes converted on reading
  * (float16, big-endian), `(N, N, M)` transposed, `(M, N, N)` with M = N read as such, unused keys.
  * Physical plausibility and fitness for a command are `assessScan`'s (@ptychojs/grouping).
@@ -109,18 +126,30 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
 
   // --- coordinates: fix M ------------------------------------------------------------------
   let M: number | undefined;
+  /** The key M was read from (for messages). */
+  let mFrom = 'xcoords';
+  /** `a` with axes of length 1 dropped down to `rank` ({@link squeezeArray}; a note says so), or undefined when that cannot reach `rank`. */
+  const squeezed = <T extends NdArray | FrameSource>(key: string, a: T, rank: number): T | undefined => {
+    // A lazy array is read by rows of its first axis: only later axes may be dropped.
+    const s = isLazy(a) ? (a.shape[0] === 1 && a.shape.length > rank ? undefined : lazySqueeze(a, rank)) : squeezeArray(a, rank);
+    if (s === undefined || s.shape.length !== rank) return undefined;
+    if (s.shape.length !== a.shape.length) notes.push(`${source}: '${key}' stored as ${describeArray(a)}: read as (${s.shape.join(', ')}${rank === 1 ? ',' : ''}) (axes of length 1 dropped)`);
+    return s as T;
+  };
   const vector = (key: string, required: boolean): Float64Array | undefined => {
-    const a = get(key);
-    if (a === undefined) {
+    const stored = get(key);
+    if (stored === undefined) {
       if (required) problem(key, `missing required key${nearMiss(key)}`, `${key} (M,) float`, 'absent');
       return undefined;
     }
-    if (!REAL.has(a.dtype)) { problem(key, 'wrong dtype', '(M,) float', describeArray(a)); return undefined; }
-    if (a.shape.length !== 1) { problem(key, 'wrong rank', '(M,) float', describeArray(a)); return undefined; }
+    if (!REAL.has(stored.dtype)) { problem(key, 'wrong dtype', '(M,) float', describeArray(stored)); return undefined; }
+    const a = squeezed(key, stored, 1);
+    if (a === undefined) { problem(key, 'wrong rank', '(M,) float (one value per scan position)', describeArray(stored)); return undefined; }
     if (M === undefined) {
       M = a.shape[0];
-      if (M === 0) problem(key, 'no scan positions (M = 0)', '(M,) float with M ≥ 1', describeArray(a));
-    } else if (a.shape[0] !== M) { problem(key, 'M mismatch between keys', `(${M},) like xcoords`, describeArray(a)); return undefined; }
+      mFrom = key;
+      if (M === 0) problem(key, 'no scan positions (M = 0)', '(M,) float with M ≥ 1', describeArray(stored));
+    } else if (a.shape[0] !== M) { problem(key, 'M mismatch between keys', `(${M},) like ${mFrom}`, describeArray(stored)); return undefined; }
     const v = toFloat64Array(a);
     nonFinite(key, v, a.shape, 1);
     return v;
@@ -144,27 +173,36 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
   if (opts.badPixels) maskArrays.push({ a: opts.badPixels, from: opts.badPixelsSource ?? '--mask' });
 
   // --- diffraction ---------------------------------------------------------------------------
-  interface Diffraction { readonly src: FrameSource; readonly N: number; readonly M: number; readonly a: FrameSource; readonly label: string }
+  interface Diffraction { readonly src: FrameSource; readonly N: number; readonly M: number; readonly a: FrameSource; readonly label: string; readonly layout: 'mnn' | 'nnm' }
   const counts = opts.diffraction === 'counts';
   const readDiffraction = (contractKey: string): Diffraction | undefined => {
     const given = getAny(contractKey)!;
     const a = isLazy(given) ? given : undefined;
     // Messages name the array where it is in the file (an HDF5 path), else the contract key.
     const key = a?.path ?? contractKey;
-    const s = given.shape;
     if (!REAL.has(given.dtype)) { problem(key, 'wrong dtype', '(M, N, N) float amplitude', describeArray(given)); return undefined; }
-    if (s.length !== 3) { problem(key, 'wrong rank', '(M, N, N) float amplitude', describeArray(given)); return undefined; }
-    const src = a ?? arrayFrameSource(given as NdArray, { file: source, key });
+    const sq = given.shape.length > 3 ? squeezed(key, given, 3) : given;
+    if (sq === undefined || sq.shape.length !== 3) { problem(key, 'wrong rank', '(M, N, N) float amplitude', `${describeArray(given)}${rankHint(given.shape)}`); return undefined; }
+    const s = sq.shape;
+    const src = isLazy(sq) ? sq : arrayFrameSource(sq as NdArray, { file: source, key });
     const [s0, s1, s2] = s as [number, number, number];
-    const normal = s1 === s2 && (M === undefined || s0 === M);
-    const transposed = !normal && s0 === s1 && s2 !== s0 && M !== undefined && s2 === M;
-    if (!normal && !transposed) {
-      if (s1 === s2) problem(key, 'M mismatch between keys', `(${M}, N, N) with M from xcoords`, describeArray(given));
-      else problem(key, 'not square patterns', `(M, N, N)${M !== undefined ? ` with M = ${M}` : ''} (or (N, N, M))`, describeArray(given));
+    const asked = opts.layout ?? 'auto';
+    const read = diffractionLayout(s, asked);
+    if (read === undefined) {
+      if (asked === 'auto') { problem(key, 'not square patterns', '(M, N, N) or (N, N, M) with square N×N patterns', describeArray(given)); return undefined; }
+      const other = asked === 'mnn' ? 'nnm' : 'mnn';
+      const fitsOther = diffractionLayout(s, other) !== undefined;
+      problem(key, `not ${LAYOUT[asked]} as --layout ${asked} says`, `${LAYOUT[asked]} with square N×N patterns`,
+        `${describeArray(given)}${fitsOther ? `, which is ${LAYOUT[other]}: say --layout ${other} (or leave --layout out)` : ''}`);
       return undefined;
     }
-    const m = transposed ? s2 : s0;
-    const n = transposed ? s0 : s1;
+    const { layout, M: m, N: n } = read;
+    const transposed = layout === 'nnm';
+    if (M !== undefined && m !== M) {
+      problem(key, 'M mismatch between keys', `${transposed ? `(N, N, ${M})` : `(${M}, N, N)`} with M from ${mFrom}`,
+        `${describeArray(given)}${transposed ? `: ${m} patterns on the last axis` : ''}`);
+      return undefined;
+    }
     let frames = src;
     if (transposed) {
       const bytes = 4 * m * n * n;
@@ -174,10 +212,10 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
         return undefined;
       }
       frames = { ...arrayFrameSource({ dtype: 'f4', shape: [m, n, n], data: transposeNNM(src.readRows(0, s0), n, m) }, { file: source, key }), path: key };
-      notes.push(`${source}: '${key}' stored as (N, N, M) = ${describeArray(given)}; transposed to (M, N, N)`);
-    } else if (s0 === s1 && s1 === s2) notes.push(`${source}: '${key}' ${describeArray(given)} could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N) — transpose the file if patterns are on the last axis`);
+      notes.push(`${source}: '${key}' stored as (N, N, M) = ${describeArray(given)}${asked === 'nnm' ? ' (--layout nnm)' : ''}: patterns on the last axis, transposed to (M, N, N)`);
+    } else if (asked === 'auto' && s0 === s1 && s1 === s2) notes.push(`${source}: '${key}' ${describeArray(given)} could be (M, N, N) or (N, N, M) since M = N; read as (M, N, N): say --layout nnm if the patterns are on the last axis`);
     if (!(SUPPORTED_N as readonly number[]).includes(n)) problem(key, 'unsupported pattern size N', `N in {${SUPPORTED_N.join(', ')}}`, `N = ${n} from ${describeArray(given)}`);
-    return { src: frames, N: n, M: m, a: given as FrameSource, label: key };
+    return { src: frames, N: n, M: m, a: given as FrameSource, label: key, layout };
   };
   // One pass over the frames: NaN/Inf and negatives (problems), and assessScan's statistics.
   const pass = (d: Diffraction, key: string, mask: Uint8Array | undefined): DiffractionStats => {
@@ -186,7 +224,8 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
     const m = d.M;
     const frameBytes = 4 * nn;
     const sample = opts.sampleBytes !== undefined && m * frameBytes > opts.sampleBytes;
-    const acc = diffractionStatsAccumulator(m, d.N, { counts, ...(mask ? { badPixels: mask } : {}), sample });
+    const flagValues = new Set(detectorFlagValues(numpyDtypeName(d.a), counts ? 'counts' : 'amplitude').keys());
+    const acc = diffractionStatsAccumulator(m, d.N, { counts, ...(mask ? { badPixels: mask } : {}), sample, flagValues });
     const step = Math.max(1, Math.floor((opts.chunkBytes ?? 16 * 2 ** 20) / frameBytes));
     const ranges = sample ? sampleRanges(m, frameBytes, opts.sampleBytes!) : [[0, m] as const];
     const total = ranges.reduce((t, [a, b]) => t + b - a, 0);
@@ -202,13 +241,29 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
       }
     }
     const st = acc.finish();
-    const shape = [m, d.N, d.N];
+    const nn2 = d.N * d.N;
+    /** Index of flat (M, N, N) element k in the file's own axis order. */
+    const at = (k: number): string => {
+      const mm = Math.floor(k / nn2), i = Math.floor((k % nn2) / d.N), j = k % d.N;
+      return d.layout === 'nnm' ? `index (${i}, ${j}, ${mm}) (pattern ${mm})` : `index (${mm}, ${i}, ${j})`;
+    };
+    const every = sample ? 'every pattern read' : 'every pattern';
     if (st.nonFinite > 0) {
-      problem(key, `${st.nonFinite} NaN/Inf value${st.nonFinite > 1 ? 's' : ''}, first at index ${indexText(st.firstNonFinite, shape)}`, 'finite values', `${st.nonFinite} non-finite`);
+      const c = st.nonFinite;
+      const { where, onlyThere } = flaggedWhere(st.nonFinitePixels, st.patterns, d.N, c);
+      const all = c === st.patterns * nn2 - st.maskedPixels * st.patterns;
+      problem(key, all ? `every value is NaN/Inf (${c})` : `${c} NaN/Inf value${c > 1 ? 's' : ''}${where ? (onlyThere ? `: ${where} in ${every} (masked detector pixels written as NaN?)` : `, first at ${at(st.firstNonFinite)}; ${where} in ${every}`) : `, first at ${at(st.firstNonFinite)}`}`,
+        where && !all ? `finite values; ${MASKING_ADVICE}` : 'finite values', `${c} non-finite`);
     }
-    const what = counts ? 'count' : 'amplitude';
     const neg = st.negative;
-    if (neg > 0) problem(key, `${neg} negative ${what}${neg > 1 ? 's' : ''}, first at index ${indexText(st.firstNegative, shape)} (${st.firstNegativeValue})`, counts ? 'counts ≥ 0' : 'amplitudes ≥ 0 (sqrt of counts)', `${neg} negative`);
+    if (neg > 0) {
+      const { where, onlyThere } = flaggedWhere(st.negativePixels, st.patterns, d.N, neg);
+      const what = `negative ${counts ? 'count' : 'amplitude'}${neg > 1 ? 's' : ''}`;
+      problem(key, where && onlyThere
+        ? `${neg} ${what}: ${where} in ${every} (detector gaps or bad pixels marked ${st.firstNegativeValue}?)`
+        : `${neg} ${what}, first at ${at(st.firstNegative)} (${st.firstNegativeValue})${where ? `; ${where} in ${every}` : ''}`,
+      `${counts ? 'counts ≥ 0' : 'amplitudes ≥ 0 (sqrt of counts)'}${where ? `; ${MASKING_ADVICE}` : ''}`, `${neg} negative`);
+    }
     if (sample) notes.push(`${source}: '${key}' holds ${m} frames (${fmtBytes(m * frameBytes)} as float32): statistics from a sample of ${st.patterns} frames in ${ranges.length} evenly spaced blocks (read every frame with --sample all)`);
     return st;
   };
@@ -237,7 +292,7 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
     } else dKey = hasMain ? 'diff3d' : 'diffraction';
     chosen = dKey === 'diff3d' ? main : dKey === 'diffraction' ? alias : undefined;
     if (chosen) {
-      if (M === undefined) M = chosen.M;
+      if (M === undefined) { M = chosen.M; mFrom = chosen.label; }
       N = chosen.N;
     }
   }
@@ -268,12 +323,18 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
 
   // --- probe ---------------------------------------------------------------------------------
   const complex2d = (key: string, required: boolean, square: boolean): ComplexArray | undefined => {
-    const a = get(key);
+    const stored = get(key);
     const want = square ? `(N, N) complex${N !== undefined ? ` with N = ${N}` : ''}` : '(H, W) complex';
-    if (a === undefined) { if (required) problem(key, `missing required key${nearMiss(key)}`, `${key} ${want}`, 'absent'); return undefined; }
-    if (!NUMERIC.has(a.dtype)) { problem(key, 'wrong dtype', want, describeArray(a)); return undefined; }
-    if (a.shape.length !== 2) { problem(key, 'wrong rank', want, describeArray(a)); return undefined; }
-    if (square && (a.shape[0] !== a.shape[1] || (N !== undefined && a.shape[0] !== N))) { problem(key, 'probe is not N×N', want, describeArray(a)); return undefined; }
+    if (stored === undefined) { if (required) problem(key, `missing required key${nearMiss(key)}`, `${key} ${want}`, 'absent'); return undefined; }
+    if (!NUMERIC.has(stored.dtype)) { problem(key, 'wrong dtype', want, describeArray(stored)); return undefined; }
+    const a = stored.shape.length > 2 ? squeezed(key, stored, 2) : stored;
+    if (a === undefined || a.shape.length !== 2) {
+      const modes = square && stored.shape.length === 3 && stored.shape[1] === stored.shape[2] ? `: ${stored.shape[0]} probe modes? ptychojs uses one: write the strongest, e.g. probeGuess[0]` : '';
+      problem(key, 'wrong rank', want, `${describeArray(stored)}${modes}`);
+      return undefined;
+    }
+    if (square && a.shape[0] !== a.shape[1]) { problem(key, 'probe is not square', want, describeArray(stored)); return undefined; }
+    if (square && N !== undefined && a.shape[0] !== N) { problem(key, 'probe size differs from the pattern size N', want, describeArray(stored)); return undefined; }
     const lanes = a.dtype === 'c8' || a.dtype === 'c16' ? 2 : 1;
     nonFinite(key, lanes === 2 ? (a.data as Float32Array | Float64Array) : toFloat64Array(a), a.shape, lanes);
     return toComplexArray(a);
@@ -285,7 +346,8 @@ export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSour
   const xs = vector('xcoords_start', false);
   const ys = vector('ycoords_start', false);
   let scanIndex: Int32Array | undefined;
-  const si = get('scan_index');
+  const siStored = get('scan_index');
+  const si = siStored && siStored.shape.length > 1 ? squeezed('scan_index', siStored, 1) ?? siStored : siStored;
   if (si !== undefined) {
     if (!INT.has(si.dtype) || si.shape.length !== 1 || (M !== undefined && si.shape[0] !== M)) {
       problem('scan_index', si.shape.length !== 1 ? 'wrong rank' : INT.has(si.dtype) ? 'M mismatch between keys' : 'wrong dtype', `(${M ?? 'M'},) int`, describeArray(si));
@@ -445,4 +507,43 @@ function transposeNNM(d: Float32Array, N: number, M: number): Float32Array {
     for (let m = 0; m < M; m++) out[m * N * N + i * N + j] = d[src + m]!;
   }
   return out;
+}
+
+const LAYOUT = { mnn: '(M, N, N)', nnm: '(N, N, M)' } as const;
+
+/** A lazy array without its axes of length 1 after the first (rows stay rows), down to `rank`. */
+function lazySqueeze(a: FrameSource, rank: number): FrameSource | undefined {
+  const shape = [...a.shape];
+  while (shape.length > rank) {
+    const i = shape.indexOf(1, 1);
+    if (i < 0) return undefined;
+    shape.splice(i, 1);
+  }
+  return { ...a, shape, readRows: a.readRows.bind(a) };
+}
+
+/** What a diffraction array of the wrong rank probably is, and how to make it (M, N, N). */
+function rankHint(shape: readonly number[]): string {
+  if (shape.length === 2) {
+    const [a, b] = shape as [number, number];
+    const side = Math.round(Math.sqrt(b));
+    if ((SUPPORTED_N as readonly number[]).includes(side) && side * side === b) return `: ${a} flattened ${side}×${side} patterns? reshape to (${a}, ${side}, ${side})`;
+    if (a === b) return `: one ${a}×${a} pattern? write it as (1, ${a}, ${a})`;
+  }
+  if (shape.length === 4 && shape[2] === shape[3]) {
+    const [r, c, n] = shape as [number, number, number];
+    return `: a ${r}×${c} raster of ${n}×${n} patterns? reshape to (${r * c}, ${n}, ${n}) in the order of xcoords/ycoords`;
+  }
+  return '';
+}
+
+/**
+ * Where flagged values lie: the pixels flagged in every pattern read, in words (`columns 30…31`,
+ * `every pixel`), '' when none (or fewer than 2 patterns), and whether every flagged value lies there.
+ */
+function flaggedWhere(perPixel: Uint32Array | undefined, patterns: number, N: number, count: number): { where: string; onlyThere: boolean } {
+  if (!perPixel || patterns < 2) return { where: '', onlyThere: false };
+  const always = perPixel.map((c) => (c === patterns ? 1 : 0));
+  const fp = describeFlaggedPixels(always, N);
+  return { where: fp.count === N * N ? 'every pixel' : fp.text, onlyThere: fp.count * patterns === count };
 }

@@ -39,6 +39,20 @@ export interface DiffractionStats {
   readonly colEnergy: Float64Array;
   /** Pixels of the mask (excluded from everything above). */
   readonly maskedPixels: number;
+  /** Smallest finite amplitude. */
+  readonly min: number;
+  /** @shape (N, N) the amplitudes of the first pattern read, float32 (0 where masked). */
+  readonly firstFrame: Float32Array;
+  /** @shape (N, N) pixels whose amplitude is the same in every pattern read (1), or not (0; masked pixels 0). */
+  readonly constantPixels: Uint8Array;
+  /** @shape (N, N) largest amplitude of each pixel over the patterns read. */
+  readonly pixelMax: Float64Array;
+  /** @shape (N, N) how many patterns hold one of `flagValues` in each pixel, and which (the last seen). */
+  readonly flagCount: Uint32Array;
+  readonly flagValue: Float64Array;
+  /** @shape (N, N) how many patterns hold NaN/±Inf (negative) stored values in each pixel; absent when none. */
+  readonly nonFinitePixels?: Uint32Array;
+  readonly negativePixels?: Uint32Array;
 }
 
 /** Options of {@link diffractionStatsAccumulator}. */
@@ -49,6 +63,11 @@ export interface DiffractionStatsOptions {
   readonly badPixels?: Uint8Array;
   /** Frames will be added in a sample, not all M (so `frameIndex` is recorded). */
   readonly sample?: boolean;
+  /**
+   * Amplitudes a detector writes for pixels it did not measure or that saturated (an integer
+   * type's largest value, its square root: `detectorFlagValues`): counted per pixel (`flagCount`).
+   */
+  readonly flagValues?: ReadonlySet<number>;
 }
 
 /** Adds frames to the statistics ({@link diffractionStatsAccumulator}). */
@@ -85,6 +104,31 @@ export function diffractionStatsAccumulator(M: number, N: number, opts: Diffract
   }
   let nonFinite = 0, firstNonFinite = -1, negative = 0, firstNegative = -1, firstNegativeValue = NaN, max = -Infinity, allInteger = true;
   let patterns = 0;
+  // Per pixel: the first pattern's amplitude, whether every pattern repeats it, the largest value,
+  // and detector flag values. `pixLeft` counts pixels still constant, so the comparisons stop once
+  // every pixel has varied (real data: within the second pattern).
+  const firstFrame = new Float32Array(NN), constantPixels = new Uint8Array(NN).fill(1), pixelMax = new Float64Array(NN).fill(-Infinity);
+  const flagCount = new Uint32Array(NN), flagValue = new Float64Array(NN);
+  const flags = opts.flagValues ?? new Set<number>();
+  let minFlag = Infinity;
+  for (const f of flags) minFlag = Math.min(minFlag, f);
+  let pixLeft = NN, min = Infinity;
+  let nonFinitePixels: Uint32Array | undefined, negativePixels: Uint32Array | undefined;
+  if (bad) for (let p = 0; p < NN; p++) if (bad[p]) { constantPixels[p] = 0; pixLeft--; }
+  /** The per-pixel statistics of one pattern (finite, ≥ 0 values; masked pixels skipped). */
+  const perPixel = (values: Float32Array, base: number, first: boolean): void => {
+    for (let p = 0; p < NN; p++) {
+      if (bad && bad[p]) continue;
+      const raw = values[base + p]!;
+      if (!(raw >= 0 && raw !== Infinity)) { if (constantPixels[p]) { constantPixels[p] = 0; pixLeft--; } continue; }
+      const v = counts ? Math.sqrt(raw) : raw;
+      if (v > pixelMax[p]!) pixelMax[p] = v;
+      if (v < min) min = v;
+      if (v >= minFlag && flags.has(v)) { flagCount[p]!++; flagValue[p] = v; }
+      if (first) firstFrame[p] = v;
+      else if (pixLeft > 0 && constantPixels[p] && Math.fround(v) !== firstFrame[p]) { constantPixels[p] = 0; pixLeft--; }
+    }
+  };
   const grow = (): void => {
     cap *= 2;
     const g = (a: Float64Array): Float64Array => { const b = new Float64Array(cap); b.set(a); return b; };
@@ -102,8 +146,8 @@ export function diffractionStatsAccumulator(M: number, N: number, opts: Diffract
         const p = i * N + j;
         if (bad && bad[p]) continue;
         const raw = values[base + p]!;
-        if (!Number.isFinite(raw)) { if (nonFinite++ === 0) firstNonFinite = frame * NN + p; continue; }
-        if (raw < 0) { if (negative++ === 0) { firstNegative = frame * NN + p; firstNegativeValue = raw; } continue; }
+        if (!Number.isFinite(raw)) { if (nonFinite++ === 0) firstNonFinite = frame * NN + p; (nonFinitePixels ??= new Uint32Array(NN))[p]!++; continue; }
+        if (raw < 0) { if (negative++ === 0) { firstNegative = frame * NN + p; firstNegativeValue = raw; } (negativePixels ??= new Uint32Array(NN))[p]!++; continue; }
         const v = counts ? Math.sqrt(raw) : raw;
         if (v > max) max = v;
         if (allInteger && v !== Math.round(v)) allInteger = false;
@@ -160,6 +204,7 @@ export function diffractionStatsAccumulator(M: number, N: number, opts: Diffract
         if (frameIndex) frameIndex[patterns] = frame;
         const base = f * NN;
         const r = (bad ? undefined : fast(values, base)) ?? slow(values, base, frame);
+        perPixel(values, base, patterns === 0);
         energy[patterns] = r[0]; sum[patterns] = r[1]; sum4[patterns] = r[2];
         patterns++;
       }
@@ -173,6 +218,8 @@ export function diffractionStatsAccumulator(M: number, N: number, opts: Diffract
         nonFinite, firstNonFinite, negative, firstNegative, firstNegativeValue, max, allInteger,
         energy: energy.subarray(0, patterns), sum: sum.subarray(0, patterns), sum4: sum4.subarray(0, patterns),
         constantRows, constantCols, maskedRows, maskedCols, rowEnergy, colEnergy, maskedPixels,
+        min, firstFrame, constantPixels: patterns > 0 ? constantPixels : new Uint8Array(NN), pixelMax, flagCount, flagValue,
+        ...(nonFinitePixels ? { nonFinitePixels } : {}), ...(negativePixels ? { negativePixels } : {}),
       };
     },
   };

@@ -3,6 +3,7 @@
  * Everything browser-safe is in `@ptychojs/io`.
  */
 export { readNpzFile } from './node/read-npz-file.js';
+export { uniformNpzMember, type UniformMember, type UniformNpzMemberOptions } from './node/uniform-npz-member.js';
 export { loadRawData } from './node/load-raw-data.js';
 export { writeFileAtomic } from './node/write-file-atomic.js';
 export { writeNpzFile } from './node/write-npz-file.js';

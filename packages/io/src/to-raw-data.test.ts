@@ -100,7 +100,7 @@ describe('toRawData reports every problem at once', () => {
       "x.npz, key 'xcoords': 2 NaN/Inf values, first at index (1); expected finite values; got 2 non-finite",
       "x.npz, key 'ycoords': M mismatch between keys; expected (3,) like xcoords; got (4,) float64",
       "x.npz, key 'diff3d': unsupported pattern size N; expected N in {64, 128, 256}; got N = 32 from (3, 32, 32) float32",
-      "x.npz, key 'probeGuess': probe is not N×N; expected (N, N) complex with N = 32; got (32, 31) complex64",
+      "x.npz, key 'probeGuess': probe is not square; expected (N, N) complex with N = 32; got (32, 31) complex64",
       "x.npz, key 'scan_index': wrong dtype; expected (3,) int; got (3,) float32",
       expect.stringMatching(/^x\.npz, key '_metadata': invalid JSON: .*; expected a JSON object/),
     ]);

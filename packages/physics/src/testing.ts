@@ -4,7 +4,7 @@
  * themselves, the adjoint dot-product test, finite-difference gradient checks, and float64
  * references of the forward model. Imports vitest; not for production code.
  */
-export { ALL_TEST_BACKENDS, backendsUnderTest, initBackend, useBackend, webgpuRequested, withBackend, type TestBackend } from './testing/backends.js';
+export { ALL_TEST_BACKENDS, backendsUnderTest, initBackend, tensorflowRequested, testBackendSkipReason, useBackend, webgpuRequested, withBackend, type TestBackend } from './testing/backends.js';
 export { ensureGradients } from './backends/ensure-gradients.js';
 export { describeEachBackend } from './testing/describe-each-backend.js';
 export { describeValue, expectClose, maxAbs, type CloseOptions } from './testing/expect-close.js';

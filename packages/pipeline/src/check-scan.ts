@@ -1,4 +1,4 @@
-import { checkRawData, defaultDiffractionKind, formatInputError, type DiffractionKind, type DiffractionStats, type FieldMapping, type FrameSource, type NdArray, type ScanData, type ScanSource, type ContainerEntry } from '@ptychojs/io';
+import { checkRawData, defaultDiffractionKind, formatInputError, type DiffractionKind, type DiffractionLayout, type DiffractionStats, type FieldMapping, type FrameSource, type NdArray, type ScanData, type ScanSource, type ContainerEntry } from '@ptychojs/io';
 import { assessScan, type ScanAssessment, type ScanCommand, type ScanIssue } from '@ptychojs/grouping';
 import type { DiffractionReading, ScanProblem } from './types.js';
 
@@ -17,6 +17,8 @@ export interface ScanCheckSettings {
   readonly nphotons?: number | undefined;
   /** What the diffraction holds, when the user said (`--diffraction`); else from the stored dtype (`defaultDiffractionKind`). */
   readonly diffraction?: DiffractionKind;
+  /** How the diffraction array is laid out, when the user said (`--layout`); default `'auto'` (from its shape, `checkRawData`). */
+  readonly layout?: DiffractionLayout;
   /** Warnings are problems (`--strict`, for pipelines). */
   readonly strict?: boolean;
   /** A bad-pixel mask from another file (`--mask FILE`), and where it came from. */
@@ -79,6 +81,7 @@ export function checkScan(source: ScanSource, settings: ScanCheckSettings): Scan
     : { kind: stored ? defaultDiffractionKind(stored) : 'amplitude', stated: false };
   const contract = checkRawData(source.arrays, file, {
     diffraction: diffraction.kind,
+    ...(settings.layout ? { layout: settings.layout } : {}),
     ...(settings.mask ? { badPixels: settings.mask.mask, badPixelsSource: settings.mask.from } : {}),
     ...(settings.sampleBytes !== undefined ? { sampleBytes: settings.sampleBytes } : {}),
     ...(settings.onProgress ? { onProgress: settings.onProgress } : {}),

@@ -1,6 +1,5 @@
 import type { MethodResult } from './method-result.js';
-
-const LABEL: Record<MethodResult['method'], string> = { pretrained: 'pretrained network (not trained on this scan)', network: 'network', refined: 'network + ePIE refinement', epie: 'ePIE from flat' };
+import { methodLabel } from './method-label.js';
 
 /**
  * The side-by-side table of `report.html` (issue 8): per method its amplitude and phase SSIM,
@@ -11,7 +10,7 @@ export function methodsTableHtml(methods: readonly MethodResult[]): string {
   const f = (v: number | undefined, d = 4) => (v === undefined ? '' : Number.isFinite(v) ? v.toFixed(d) : String(v));
   const rows = methods.map((m) => {
     const q = m.metrics;
-    const cells = [LABEL[m.method], m.iterations === undefined ? '' : String(m.iterations), f(m.alpha, 2),
+    const cells = [methodLabel(m.method), m.iterations === undefined ? '' : String(m.iterations), f(m.alpha, 2),
       f(q?.amp_ssim), f(q?.phase_ssim), f(q?.amp_msssim), f(q?.phase_msssim), f(q?.amp_frc50), f(q?.phase_frc50), f(m.seconds, 1), f(m.totalSeconds, 1)];
     return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   }).join('\n');

@@ -9,7 +9,7 @@ export { checkRunDir } from './node/check-run-dir.js';
 export { checkRunOut } from './node/check-run-out.js';
 export { makeOutputDir } from './node/make-output-dir.js';
 export { loadScan } from './node/load-scan.js';
-export { checkScanFile, type ScanFileOptions } from './node/check-scan-file.js';
+export { checkScanFile, UNIFORM_CHECK_BYTES, type ScanFileOptions } from './node/check-scan-file.js';
 export { defaultMemoryBudget } from './node/default-memory-budget.js';
 export { storedFrameCache, type StoredFrameCacheOptions } from './node/stored-frame-cache.js';
 export { writeProductFiles, type ProductFilesOptions } from './node/write-product-files.js';

@@ -9,6 +9,6 @@ describe('reconstructWithModel', () => {
     const raw = { source: 'scan128.npz', N: 128, M: 10 } as ScanData;
     const rc = { N: 64, gridsize: 1, K: 6, config: { seed: 0 } } as RunDirConfig;
     await expect(reconstructWithModel({} as InferenceModel, rc, raw, { batchSize: 4 }))
-      .rejects.toThrow("scan128.npz, key 'diff3d': pattern size differs from the one the model was trained on; expected (M, 64, 64); got (10, 128, 128)");
+      .rejects.toThrow("scan128.npz, key 'diff3d': pattern size differs from the one the model was trained on; expected 64×64 patterns (N = 64); got 128×128 patterns (N = 128)");
   });
 });

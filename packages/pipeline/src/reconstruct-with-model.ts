@@ -43,8 +43,8 @@ export async function reconstructWithModel(model: InferenceModel | PredictBatch,
  *
  * @throws InputError naming the scan file, `diff3d`, the expected and the actual shape
  */
-export function checkPatternSize(rc: RunDirConfig, raw: Pick<ScanData, 'N' | 'M' | 'source'>): void {
+export function checkPatternSize(rc: RunDirConfig, raw: Pick<ScanData, 'N' | 'M' | 'source' | 'diffractionKey'>): void {
   if (raw.N !== rc.N) {
-    throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: 'diff3d', expected: `(M, ${rc.N}, ${rc.N})`, actual: `(${raw.M}, ${raw.N}, ${raw.N})` });
+    throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: raw.diffractionKey ?? 'diff3d', expected: `${rc.N}×${rc.N} patterns (N = ${rc.N})`, actual: `${raw.N}×${raw.N} patterns (N = ${raw.N})` });
   }
 }

@@ -12,6 +12,7 @@ import { keyValueRows } from './key-value-rows.js';
 import { metricsRows } from './metrics-rows.js';
 import { selfConsistencyHtml, type SelfConsistencySection } from './self-consistency-html.js';
 import type { ModelCard } from './model-card/model-card.js';
+import { modelCardWords } from './model-card/model-card-words.js';
 
 /** What {@link reportHtml} shows. */
 export interface ReportInput {
@@ -103,15 +104,7 @@ ${kvTable(r.config, 'config')}
 `;
 }
 
-/** The model card in words first (what it was trained on, how well it did), then every field. */
+/** The model card in words first (what it was trained on, how well it did: {@link modelCardWords}), then every field. */
 function modelCardHtml(c: ModelCard): string {
-  const t = c.training;
-  const range = (r: readonly [number, number] | null, unit = '') => (r === null ? 'unknown' : `${r[0].toPrecision(3)}–${r[1].toPrecision(3)}${unit}`);
-  const v = c.validation;
-  const words = `${c.kind === 'pretrained' ? 'Pretrained on scans simulated under' : 'Trained on measured scans taken with'} ${esc(c.probe.source)} `
-    + `(rms radius ${c.probe.rmsRadius.toFixed(1)} px, ${(100 * c.probe.energyOutsideCentre).toFixed(1)}% of its energy outside the central square): `
-    + `${t.families ? `${esc(t.families.join(', '))} objects, ` : ''}steps ${range(t.stepRange, ' px')}, doses ${range(t.doseRange)} photons per pattern; `
-    + `${t.patternsSeen} patterns in ${t.epochs} epochs, ${(t.seconds / 60).toFixed(1)} min on ${esc(t.backend)}. U-Net f = ${c.nFiltersScale}, gridsize ${c.gridsize}, extent ${c.objectExtent}.`
-    + (v && v['amp_ssim'] !== undefined ? ` On held-out simulated scans: SSIM ${v['amp_ssim'].toFixed(3)} (amplitude), ${(v['phase_ssim'] ?? Number.NaN).toFixed(3)} (phase).` : '');
-  return `<p>${words}</p>\n${kvTable(c, 'model-card')}`;
+  return `<p>${esc(modelCardWords(c))}</p>\n${kvTable(c, 'model-card')}`;
 }

@@ -52,6 +52,8 @@ export interface ScanSummary {
   countsPerPattern?: ScanStats['countsPerPattern'];
   /** Mean counts per pattern: the dose nphotons is compared with. */
   meanCounts?: number;
+  /** Pixels left out of the counts (detector gaps and hot pixels holding a value in every pattern: not photons). */
+  excludedPixels?: number;
   /** Shape of objectGuess, or null when absent. */
   objectGuess?: number[] | null;
   metadata?: Readonly<Record<string, unknown>> | null;
@@ -66,8 +68,9 @@ export interface ScanSummary {
  * warnings with their fixes and notes; how the diffraction was read; and, when the contract holds,
  * M, N and `assessScan`'s measurements (extent, median step, counts per pattern, evaluation box or
  * the reason metrics would be absent), the probe's rms radius, its energy outside the central N/2
- * square and the object extent `run` would choose from it, and the estimated overlap. Pure;
- * browser-safe.
+ * square and the object extent `run` would choose from it, and the estimated overlap. `listing`
+ * replaces the keys taken from `arrays` (a file check that did not read every array lists them
+ * from the file: `checkScanFile`). Pure; browser-safe.
  */
 export function summarizeScan(check: ScanCheck): ScanSummary {
   const keys = check.contents.map((e) => ({ key: e.path, shape: [...e.shape], dtype: e.dtype }));
@@ -91,7 +94,7 @@ export function summarizeScan(check: ScanCheck): ScanSummary {
     diffraction: { ...check.diffraction, key, storedDtype: raw.storedDtypes?.[key] ?? '' },
     M: stats.M, N: stats.N, extent: stats.extent, medianStep: step, probeRmsRadius: rms,
     ...(extent ? { probeOutsideFraction: extent.outsideFraction, autoObjectExtent: extent.extent } : {}), overlap,
-    countsPerPattern: stats.countsPerPattern, meanCounts: stats.meanCounts,
+    countsPerPattern: stats.countsPerPattern, meanCounts: stats.meanCounts, ...(stats.excludedPixels ? { excludedPixels: stats.excludedPixels } : {}),
     objectGuess: raw.objectGuess ? [...raw.objectGuess.shape] : null,
     metadata: raw.metadata ?? null,
     evaluation: assessment.evaluation,

@@ -1,4 +1,4 @@
-import { InputError, toComplexArray, toFloat64Array, type ComplexArray, type NdArray } from '@ptychojs/io';
+import { InputError, squeezeArray, toComplexArray, toFloat64Array, type ComplexArray, type NdArray } from '@ptychojs/io';
 import { assessScan, type ScanIssue } from '@ptychojs/grouping';
 import { scanBoxFromPositions, type ScanBox } from '@ptychojs/metrics';
 import { scanProblemsError } from './internal/scan-problems-error.js';
@@ -25,9 +25,11 @@ export interface Truth {
  *   problem of the positions with its fix
  */
 export function truthFromArrays(arrays: Readonly<Record<string, NdArray>>, file: string, opts: { strict?: boolean } = {}): Truth {
-  const og = arrays.objectGuess;
-  if (!og) throw new InputError('no ground truth in this file', { file, key: 'objectGuess', expected: '(H, W) complex', actual: 'absent' });
-  if (og.shape.length !== 2) throw new InputError('objectGuess must be 2-D', { file, key: 'objectGuess', expected: '(H, W) complex', actual: `(${og.shape.join(', ')})` });
+  const stored = arrays.objectGuess;
+  if (!stored) throw new InputError('no ground truth in this file', { file, key: 'objectGuess', expected: '(H, W) complex', actual: 'absent' });
+  // Read as checkRawData reads it (axes of length 1 dropped), so evaluate scores what inspect and run accept.
+  const og = squeezeArray(stored, 2);
+  if (og === undefined || og.shape.length !== 2) throw new InputError('objectGuess must be 2-D', { file, key: 'objectGuess', expected: '(H, W) complex', actual: `(${stored.shape.join(', ')})` });
   const object = toComplexArray(og, { file, key: 'objectGuess' });
   const xs = arrays.xcoords, ys = arrays.ycoords;
   if (!xs || !ys) return { object, warnings: [] };

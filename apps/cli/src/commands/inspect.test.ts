@@ -8,21 +8,25 @@ import { hasShared, runPtycho, runPtychoInProcess, SHARED, tempDir } from '../..
 const tmp = tempDir();
 afterAll(tmp.cleanup);
 
-/** A small valid scan in the SPEC §3 contract: M = 9 positions on a 3×3 grid, N = 64. */
+/**
+ * A small valid scan in the SPEC §3 contract: M = 9 positions on a 3×3 grid, N = 64, amplitudes
+ * 1 ± 0.02 that differ from pattern to pattern (about 4096 counts each).
+ */
 function smallScan(): Record<string, NdArray> {
   const M = 9, N = 64;
   const xs = new Float64Array(M), ys = new Float64Array(M);
   for (let k = 0; k < M; k++) { xs[k] = 40 + 5 * (k % 3); ys[k] = 40 + 5 * Math.floor(k / 3); }
-  const diff = new Float32Array(M * N * N).fill(1);
+  const diff = new Float32Array(M * N * N);
+  for (let m = 0; m < M; m++) for (let p = 0; p < N * N; p++) diff[m * N * N + p] = 1 + 0.01 * ((((p >> 6) * 7 + (p & 63) * 3 + m) % 5) - 2);
   const probe = { shape: [N, N], re: new Float32Array(N * N).fill(1), im: new Float32Array(N * N) };
   return { xcoords: ndarray('f8', [M], xs), ycoords: ndarray('f8', [M], ys), diff3d: ndarray('f4', [M, N, N], diff), probeGuess: fromComplexArray(probe, 'c8') };
 }
 
-/** smallScan with its diffraction as uint16 counts (a bright 4×4 centre of 50 on a floor of 1). */
+/** smallScan with its diffraction as uint16 counts (a bright 4×4 block of 50, one column further right in every third pattern, on a floor of 1). */
 function countsScan(): Record<string, NdArray> {
   const a = smallScan();
   const d = new Uint16Array(9 * 64 * 64).fill(1);
-  for (let m = 0; m < 9; m++) for (let i = 30; i < 34; i++) for (let j = 30; j < 34; j++) d[m * 4096 + i * 64 + j] = 50;
+  for (let m = 0; m < 9; m++) for (let i = 30; i < 34; i++) for (let j = 30; j < 34; j++) d[m * 4096 + i * 64 + j + (m % 3)] = 50;
   return { ...a, diff3d: ndarray('u2', [9, 64, 64], d) };
 }
 

@@ -69,7 +69,7 @@ function formatSummary(s: ScanSummary, settings: { gridsize: number; K: number; 
     }
     if (s.maskedPixels) lines.push(`  bad-pixel mask: ${s.maskedPixels} of ${s.N * s.N} pixels not measured (left out of every statistic, the loss and ePIE)`);
     if (s.sampledFrames !== undefined) lines.push(`  statistics below from a sample of ${s.sampledFrames} of ${s.M} frames (--sample all reads every frame)`);
-    if (s.countsPerPattern) lines.push(`  counts per pattern min ${fmt(s.countsPerPattern.min)}, median ${fmt(s.countsPerPattern.median)}, max ${fmt(s.countsPerPattern.max)}; mean ${fmt(s.meanCounts!)}`);
+    if (s.countsPerPattern) lines.push(`  counts per pattern${s.excludedPixels ? ` (without the ${s.excludedPixels} flagged pixels of the warnings below)` : ''} min ${fmt(s.countsPerPattern.min)}, median ${fmt(s.countsPerPattern.median)}, max ${fmt(s.countsPerPattern.max)}; mean ${fmt(s.meanCounts!)}`);
     lines.push(`  objectGuess ${s.objectGuess ? `present (${s.objectGuess.join('×')})` : 'absent'}`);
     const ev = s.evaluation!;
     const b = ev.box;

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { InputError, SUPPORTED_N, toComplexArray } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { OBJECT_FAMILIES, pretrainRunConfig, resolvePretrainSpec, type PretrainSpecInput } from '@ptychojs/pipeline';
+import { OBJECT_FAMILIES, PRETRAIN_CONFIG_DEFAULTS, pretrainRunConfig, resolvePretrainSpec, type PretrainSpecInput } from '@ptychojs/pipeline';
 import { checkRunDir, pretrainToDir } from '@ptychojs/pipeline/node';
 import { selectBackend, type BackendChoice } from '../backend.js';
 import { interruptOnSignals } from '../interrupt.js';
-import { addTrainOptions, trainConfigInput } from '../train-options.js';
+import { addTrainOptions, TRAIN_FLAGS, trainConfigInput } from '../train-options.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers } from '../workers.js';
 
@@ -63,7 +63,16 @@ export function registerPretrain(program: Command): void {
     .option('--n-patterns <n>', 'stop after about this many simulated patterns (default: the time budget decides)')
     .option('--snapshot-minutes <list>', 'also save the model as DIR/snapshots/<m>min/ after the epoch that crosses each of these minutes, e.g. 5,15,30');
   for (const f of SPEC_FLAGS) cmd.option(f.flag, f.help);
-  addTrainOptions(cmd)
+  addTrainOptions(cmd);
+  // The training flags' help states `train`'s defaults; pretraining has its own for some.
+  for (const f of TRAIN_FLAGS) {
+    const value = (PRETRAIN_CONFIG_DEFAULTS as Record<string, unknown>)[f.key];
+    if (value === undefined) continue;
+    const opt = cmd.options.find((o) => o.long === f.flag.split(' ')[0]);
+    const shown = value === 1_000_000 ? 'none (the time budget decides)' : String(value);
+    if (opt) opt.description = `${opt.description.replace(/\s*\(default [^)]*\)\s*$/, '')} (pretrain default: ${shown})`;
+  }
+  cmd
     .option('--resume', 'continue an interrupted pretraining from its checkpoint')
     .option('--dry-run', 'print the resolved settings and stop')
     .option('--json', 'print the result as JSON on stdout')

@@ -1,17 +1,22 @@
 /**
  * The web app's inference worker (comlink): the same package functions as `ptycho infer` —
- * `loadInferenceModel`, `parseRunDirConfig`, `checkScan` (the CLI's check for infer), `reconstructWithModel` (prepareInference,
+ * `loadInferenceModel`, `parseRunDirConfig`, `checkScan` (the CLI's check for infer), the model's
+ * compatibility with the scan (`modelDirCard`, `checkModelCompatibility` with the dose of
+ * `resolveDose`, refused by `assertCompatible` unless forced), `reconstructWithModel` (prepareInference,
  * reconstructScan, predictObject) and `encodeReconstruction` — on the first tfjs backend that
  * starts of WebGPU, WebGL and wasm (with our kernel fills; its binaries are bundled assets).
  * Everything heavy happens here, so the page never blocks.
  */
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
-import { encodeNpz, encodeReconstruction, InputError, isInputError } from '@ptychojs/io';
+import { encodeNpz, encodeReconstruction, InputError, isInputError, parseNpz } from '@ptychojs/io';
 import { openScan } from '../load/open-scan.js';
 import { loadInferenceModel, modelArtifactsFromJson } from '@ptychojs/model';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
-import { checkScan, parseJsonText, parseRunDirConfig, reconstructWithModel, usableScan } from '@ptychojs/pipeline';
+import {
+  assertCompatible, checkModelCompatibility, checkScan, modelDirCard, parseJsonText, parseRunDirConfig, parseTrainingHistory, reconstructWithModel, resolveDose, usableScan,
+  type Compatibility,
+} from '@ptychojs/pipeline';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -87,21 +92,31 @@ const api: InferWorkerApi = {
 
   async reconstruct(req, onProgress): Promise<InferResponse> {
     let model: Awaited<ReturnType<typeof loadInferenceModel>> | undefined;
+    let compatibility: Compatibility | undefined;
     try {
       const rc = parseRunDirConfig(parseJsonText(req.runConfig.text, req.runConfig.path), req.runConfig.path);
       // The CLI's own check for `infer` (the same reading of the diffraction, the same refusals).
       const source = await openScan({ path: req.scan.path, bytes: new Uint8Array(req.scan.bytes) }, req.positions ? { path: req.positions.path, bytes: new Uint8Array(req.positions.bytes) } : undefined);
       const { raw } = usableScan(checkScan(source, { command: 'infer', gridsize: rc.gridsize, K: rc.K }));
+      // The model checked against the scan before anything else, as `ptycho infer` (issue 15).
+      const { card, probe } = modelDirCard({
+        runConfig: rc,
+        probe: { file: req.probe.path, arrays: parseNpz(new Uint8Array(req.probe.bytes), { file: req.probe.path, keys: ['probeGuess'] }) },
+        ...(req.modelCard ? { card: { file: req.modelCard.path, value: parseJsonText(req.modelCard.text, req.modelCard.path) } } : {}),
+        ...(req.history && !req.modelCard ? { history: parseTrainingHistory(parseJsonText(req.history.text, req.history.path), req.history.path) } : {}),
+      });
+      compatibility = checkModelCompatibility(card, probe, raw, resolveDose(raw, undefined).nphotons);
+      if (!req.force) assertCompatible(compatibility, req.modelDir, req.scan.path);
       model = await loadInferenceModel(await modelArtifacts(req));
       const res = await reconstructWithModel(model, rc, raw, { batchSize: req.batchSize, onProgress });
       const rec = res.reconstruction;
       const [H, W] = rec.object.shape as [number, number];
       const npz = encodeNpz({ ...encodeReconstruction({ object: rec.object, canvasOrigin: rec.canvasOrigin }) });
-      const out: InferResponse = { ok: true, npz, H, W, canvasOrigin: rec.canvasOrigin, amplitude: rec.amplitude, phase: rec.phase, groups: res.groups, seconds: res.seconds };
+      const out: InferResponse = { ok: true, compatibility, npz, H, W, canvasOrigin: rec.canvasOrigin, amplitude: rec.amplitude, phase: rec.phase, groups: res.groups, seconds: res.seconds };
       return Comlink.transfer(out, [npz.buffer, rec.amplitude.buffer, rec.phase.buffer] as ArrayBuffer[]);
     } catch (e) {
       const err = e as Error & { problems?: string[] };
-      return { ok: false, error: { name: isInputError(e) ? 'InputError' : (err?.name ?? 'Error'), message: err?.message ?? String(e), problems: err?.problems ?? [] } };
+      return { ok: false, error: { name: isInputError(e) ? 'InputError' : (err?.name ?? 'Error'), message: err?.message ?? String(e), problems: err?.problems ?? [] }, ...(compatibility ? { compatibility } : {}) };
     } finally {
       model?.dispose();
     }

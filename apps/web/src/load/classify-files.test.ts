@@ -22,17 +22,34 @@ describe('classifyFiles', () => {
     expect(c.models[0]!.json.path).toBe('train/model/model.json');
     expect(paths(c.models[0]!.shards)).toEqual(['train/model/group1-shard1of2.bin', 'train/model/group1-shard2of2.bin']);
     expect(c.models[0]!.runConfig?.path).toBe('train/config.json');
+    expect(c.models[0]!.probe?.path).toBe('train/probe.npz');
+    expect(c.models[0]!.history?.path).toBe('train/history.json');
+    expect(c.models[0]!.card).toBeUndefined();
     expect(paths(c.scans)).toEqual(['data.npz']);
   });
 
-  it("in a demo folder with --refine and --compare-epie, shows the network's result and metrics first", () => {
+  it("in a run folder with --init-model, --refine and --compare-epie, shows the network's result and metrics first, then the pipeline's order", () => {
     const c = classifyFiles(files(
       'summary.json', 'epie/reconstruction.npz', 'epie/metrics.json', 'refined/reconstruction.npz', 'refined/metrics.json',
-      'recon/reconstruction.npz', 'recon/metrics.json', 'other/reconstruction.npz',
+      'recon/reconstruction.npz', 'recon/metrics.json', 'other/reconstruction.npz', 'pretrained/reconstruction.npz', 'pretrained/metrics.json',
     ));
-    expect(paths(c.reconstructions)).toEqual(['recon/reconstruction.npz', 'refined/reconstruction.npz', 'epie/reconstruction.npz', 'other/reconstruction.npz']);
+    expect(paths(c.reconstructions)).toEqual(['recon/reconstruction.npz', 'pretrained/reconstruction.npz', 'refined/reconstruction.npz', 'epie/reconstruction.npz', 'other/reconstruction.npz']);
     expect(c.metrics?.path).toBe('recon/metrics.json');
-    expect(paths(c.metricsAll)).toEqual(['recon/metrics.json', 'refined/metrics.json', 'epie/metrics.json']);
+    expect(paths(c.metricsAll)).toEqual(['recon/metrics.json', 'pretrained/metrics.json', 'refined/metrics.json', 'epie/metrics.json']);
+  });
+
+  it('finds each model directory of a folder with its card, probe and history (pretrain writes model-card.json), leaving out checkpoints', () => {
+    const c = classifyFiles(files(
+      'pre/config.json', 'pre/history.json', 'pre/probe.npz', 'pre/model-card.json', 'pre/model/model.json', 'pre/model/group1-shard1of1.bin',
+      'pre/checkpoint/model.json', 'pre/snapshots/5min/model/model.json', 'pre/snapshots/5min/config.json', 'pre/snapshots/5min/probe.npz', 'pre/snapshots/5min/model-card.json',
+      'old/config.json', 'old/probe.npz', 'old/model/model.json', 'old/model/group1-shard1of1.bin', 'scan.npz',
+    ));
+    expect(c.models.map((m) => m.json.path)).toEqual(['old/model/model.json', 'pre/model/model.json', 'pre/snapshots/5min/model/model.json']);
+    const [old, pre, snap] = c.models;
+    expect([pre!.card?.path, pre!.probe?.path, pre!.history?.path, pre!.runConfig?.path]).toEqual(['pre/model-card.json', 'pre/probe.npz', 'pre/history.json', 'pre/config.json']);
+    expect([old!.card, old!.history, old!.probe?.path]).toEqual([undefined, undefined, 'old/probe.npz']);
+    expect(snap!.card?.path).toBe('pre/snapshots/5min/model-card.json');
+    expect(paths(c.scans)).toEqual(['scan.npz']);
   });
 
   it('reads a train run directory opened at its root, and a folder of raw scans', () => {

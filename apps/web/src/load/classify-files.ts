@@ -6,6 +6,12 @@ export interface ModelFiles {
   readonly shards: readonly SourceFile[];
   /** The run's `config.json` beside the `model/` folder (grouping settings), when present. */
   readonly runConfig?: SourceFile;
+  /** The run's `probe.npz` (the model probe the compatibility check compares a scan's with). */
+  readonly probe?: SourceFile;
+  /** The run's `model-card.json` (issue 15; absent in directories of earlier versions). */
+  readonly card?: SourceFile;
+  /** The run's `history.json` (its validation scores; the patterns seen of a directory without a card). */
+  readonly history?: SourceFile;
 }
 
 /** What a set of files holds, by role ({@link classifyFiles}). */
@@ -27,11 +33,12 @@ export interface Classified {
 const depth = (p: string) => p.split('/').length;
 const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
 /**
- * A `run`/`demo` folder holds the network's result in `recon/` and, with `--refine` and
- * `--compare-epie`, ePIE's in `refined/` and `epie/`: at equal depth the network's comes first
- * (it is what the run's summary describes), then the refined, then ePIE's, then by name.
+ * A `run`/`demo` folder holds the network's result in `recon/` and, with `--init-model`,
+ * `--refine` and `--compare-epie`, the pretrained network's in `pretrained/` and ePIE's in
+ * `refined/` and `epie/`: at equal depth the network's comes first (it is what the run's summary
+ * describes), then the others in the order of the pipeline (pretrained, refined, ePIE), then by name.
  */
-const RESULT_DIRS = ['recon', 'refined', 'epie'];
+const RESULT_DIRS = ['recon', 'pretrained', 'refined', 'epie'];
 const resultRank = (p: string) => { const i = RESULT_DIRS.indexOf(baseName(dirOf(p))); return i < 0 ? RESULT_DIRS.length : i; };
 const byDepth = (a: SourceFile, b: SourceFile) => depth(a.path) - depth(b.path) || resultRank(a.path) - resultRank(b.path) || a.path.localeCompare(b.path);
 const SHARD = /^group\d+-shard\d+of\d+\.bin$/;
@@ -44,7 +51,8 @@ const INTERNAL = /(^|\/)checkpoint(\/|$)/;
 /**
  * Sort files by what they are, from their names and places only (content is checked when read):
  * the layouts of SPEC §3 — a `run`/`demo` folder (`summary.json`, `data.npz`, `train/`, `recon/`),
- * a `train` run directory (`model/`, `config.json`, `history.json`, `probe.npz`), an `infer`
+ * a `train` or `pretrain` run directory (`model/`, `config.json`, `history.json`, `probe.npz`,
+ * `model-card.json`), an `infer`
  * folder (`reconstruction.npz`), or any folder of raw scans. Of each single file the shallowest
  * wins. `probe.npz` and checkpoint files are run state, not scans.
  */
@@ -56,8 +64,9 @@ export function classifyFiles(files: readonly SourceFile[]): Classified {
     const dir = dirOf(json.path);
     const shards = visible.filter((f) => dirOf(f.path) === dir && SHARD.test(baseName(f.path)));
     const runDir = baseName(dir) === 'model' ? dirOf(dir) : dir;
-    const runConfig = visible.find((f) => f.path === (runDir ? `${runDir}/config.json` : 'config.json'));
-    return { json, shards, ...(runConfig ? { runConfig } : {}) };
+    const inRun = (name: string) => visible.find((f) => f.path === (runDir ? `${runDir}/${name}` : name));
+    const [runConfig, probe, card, history] = ['config.json', 'probe.npz', 'model-card.json', 'history.json'].map(inRun);
+    return { json, shards, ...(runConfig ? { runConfig } : {}), ...(probe ? { probe } : {}), ...(card ? { card } : {}), ...(history ? { history } : {}) };
   });
   const historyFile = named('history.json');
   const runConfig = models.find((m) => m.runConfig)?.runConfig

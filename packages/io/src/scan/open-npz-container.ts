@@ -178,7 +178,9 @@ function inflatedHead(src: ByteSource, start: number, entry: ZipEntry, ctx: { fi
   let p = 0;
   try {
     while (!done && p < entry.compressedSize) {
-      const q = Math.min(entry.compressedSize, p + 65536);
+      // Small input steps: deflate expands up to 1032:1, so 64 kB of a zero-filled member would
+      // inflate to 64 MB at once (an all-zero 4 GiB member peaked at 310 MB just to read its header).
+      const q = Math.min(entry.compressedSize, p + 1024);
       inf.push(src.read(start + p, q - p), q === entry.compressedSize);
       p = q;
       if (have >= need) {

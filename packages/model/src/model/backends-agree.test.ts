@@ -1,6 +1,7 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
-import { backendsUnderTest, expectClose, initBackend, maxAbs, withBackend } from '@ptychojs/physics/testing';
+import { backendsUnderTest, expectClose, initBackend, maxAbs, testBackendSkipReason, withBackend } from '@ptychojs/physics/testing';
 import { resolveRunConfig } from '../config/resolve-run-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
 import { trainingStepValues } from '../__fixtures__/training-step-values.js';
@@ -13,7 +14,10 @@ import { predictObject } from './predict-object.js';
 // the relative offsets reach ±16 px and the canvas is 94–98 px, and the model's own outputs (a
 // real U-Net: zero outside the central N/2 square). A narrow U-Net (f = 0.0625) keeps the cpu
 // reference to seconds; the physics, which is where backends differed, is full size.
+// The backends are cpu (the reference), wasm, and, when requested, tensorflow (issue 16: native
+// TensorFlow built by `npm run setup:native`; `.ci/run` requests it where it builds) and webgpu.
 const N = 64;
+const tensorflowSkip = testBackendSkipReason('tensorflow');
 
 /** Same seeded model on the active backend. */
 function model(S: number, sim: ReturnType<typeof simulateGroups>) {
@@ -38,6 +42,18 @@ describe('inference and the training step agree across backends at realistic sha
     expect(S).toBeGreaterThanOrEqual(90);
     expect(S).toBeLessThanOrEqual(100);
     expect(m).toBeGreaterThan((S - N) / 2 - 1);
+  });
+
+  it.skipIf(tensorflowSkip !== undefined)(`tensorflow runs its own kernels: none of ptychojs's wasm/cpu kernel fills is registered on it${tensorflowSkip ? ` (skipped: ${tensorflowSkip})` : ''}`, async () => {
+    await initBackend('tensorflow');
+    expect(registerKernelFills('tensorflow')).toEqual([]);
+    const fill = Symbol.for('@ptychojs/physics/kernel-fill');
+    for (const name of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'CropAndResize', 'Slice', 'PadV2', 'Identity', 'ResizeNearestNeighborGrad']) {
+      const k = tf.getKernel(name, 'tensorflow');
+      expect(k, `tfjs-node registers ${name}`).toBeDefined();
+      expect((k!.kernelFunc as unknown as Record<symbol, unknown>)[fill], `${name} on tensorflow is tfjs-node's`).toBeUndefined();
+    }
+    expect(await backendsUnderTest()).toContain('tensorflow');
   });
 
   for (const batchSize of [16, 64]) {

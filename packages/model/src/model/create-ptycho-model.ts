@@ -6,6 +6,7 @@ import { resolveObjectExtent } from '../config/resolve-object-extent.js';
 import { createUNet } from '../unet/create-unet.js';
 import type { DecoderHeads } from '../unet/unet-layers.js';
 import type { PtychoModel } from './ptycho-model.js';
+import { releaseLayersGraphs } from './release-layers-graphs.js';
 
 let nextModelId = 0;
 
@@ -88,6 +89,7 @@ export function createPtychoModel(config: RunConfig, init: PtychoModelInit): Pty
       probeT.re.dispose();
       probeT.im.dispose();
       logScale.dispose();
+      releaseLayersGraphs();
     },
   };
 }

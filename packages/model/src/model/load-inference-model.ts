@@ -4,6 +4,7 @@ import { InputError } from '@ptychojs/io';
 import { CENTER_HEADS } from '../unet/unet-layers.js';
 import { parseModelMetadata } from './model-metadata.js';
 import type { InferenceModel } from './ptycho-model.js';
+import { releaseLayersGraphs } from './release-layers-graphs.js';
 
 /**
  * Load a saved model for inference: `model.json` + weight shards through any tfjs IO handler or
@@ -20,8 +21,10 @@ export async function loadInferenceModel(source: string | tf.io.IOHandler | tf.i
   try {
     meta = parseModelMetadata(unet.getUserDefinedMetadata(), label);
     const inShape = unet.inputs[0]?.shape;
-    if (inShape?.[1] !== meta.N || inShape[3] !== meta.C) {
-      throw new InputError('U-Net input does not match the metadata', { file: label, key: 'model', expected: `(B, ${meta.N}, ${meta.N}, ${meta.C})`, actual: JSON.stringify(inShape) });
+    // The physics-informed input adds the estimate's real and imaginary parts to X.
+    const cIn = meta.input ? 3 * meta.C : meta.C;
+    if (inShape?.[1] !== meta.N || inShape[3] !== cIn) {
+      throw new InputError('U-Net input does not match the metadata', { file: label, key: 'model', expected: `(B, ${meta.N}, ${meta.N}, ${cIn})`, actual: JSON.stringify(inShape) });
     }
   } catch (e) {
     unet.dispose();
@@ -34,6 +37,6 @@ export async function loadInferenceModel(source: string | tf.io.IOHandler | tf.i
     unet, N, gridsize: meta.gridsize, C: meta.C, heads: meta.heads ?? CENTER_HEADS, objectBig: meta.objectBig, canvasSize: meta.canvasSize,
     intensityScale: meta.intensityScale, logScale,
     ...(meta.input && probe ? { input: { iterations: meta.input.iterations, probe } } : {}),
-    dispose() { unet.dispose(); logScale.dispose(); probe?.re.dispose(); probe?.im.dispose(); },
+    dispose() { unet.dispose(); logScale.dispose(); probe?.re.dispose(); probe?.im.dispose(); releaseLayersGraphs(); },
   };
 }

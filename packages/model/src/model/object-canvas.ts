@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { singlePatternEstimate, intensityScale, padToCanvas, reassemble, type ComplexTensor, type Coords } from '@ptychojs/physics';
+import { groupEstimate, singlePatternEstimate, intensityScale, padToCanvas, reassemble, type ComplexTensor, type Coords } from '@ptychojs/physics';
 import type { InferenceModel } from './ptycho-model.js';
 
 /**
@@ -9,21 +9,27 @@ import type { InferenceModel } from './ptycho-model.js';
  * @shape xScaled (B, N, N, C) float32 — X·s
  * @returns amplitude A (B, N, N, C_out) float32 and the complex patches (B, N, N, C_out) float32 pair
  */
-export function objectPatches(model: InferenceModel, xScaled: tf.Tensor4D): { amplitude: tf.Tensor4D; patches: ComplexTensor<tf.Tensor4D> } {
+export function objectPatches(model: InferenceModel, xScaled: tf.Tensor4D, coordsRelative?: Coords): { amplitude: tf.Tensor4D; patches: ComplexTensor<tf.Tensor4D> } {
   const x = intensityScale(xScaled, tf.exp(model.logScale) as tf.Scalar);
-  if (model.input && model.input.iterations > 0) return correctedEstimate(model, x, model.input.iterations, model.input.probe);
+  if (model.input && model.input.iterations > 0) return correctedEstimate(model, x, model.input.iterations, model.input.probe, coordsRelative);
   const [amplitude, phase] = model.unet.apply(x) as [tf.Tensor4D, tf.Tensor4D];
   return { amplitude, patches: { re: tf.mul(amplitude, tf.cos(phase)) as tf.Tensor4D, im: tf.mul(amplitude, tf.sin(phase)) as tf.Tensor4D } };
 }
 
 /**
- * The physics-informed path (issue 15): E = `singlePatternEstimate(X)` per channel; the U-Net sees
+ * The physics-informed path (issue 15): E = `singlePatternEstimate(X)` per channel (gridsize 1), or
+ * with several patterns per group and their positions `groupEstimate` on the model's canvas (the
+ * overlaps resolve what one pattern cannot); the U-Net sees
  * [X, Re E, Im E] (3C channels) and returns a log-amplitude correction a and a phase correction φ
  * per output channel; the patch is `E·exp(a + iφ)` (channel 0's estimate when C_out = 1). Zero
  * corrections (an untrained residual head) give the estimate itself.
  */
-function correctedEstimate(model: InferenceModel, x: tf.Tensor4D, iterations: number, probe: ComplexTensor<tf.Tensor2D>): { amplitude: tf.Tensor4D; patches: ComplexTensor<tf.Tensor4D> } {
-  const est = singlePatternEstimate(x, probe, iterations);
+function correctedEstimate(
+  model: InferenceModel, x: tf.Tensor4D, iterations: number, probe: ComplexTensor<tf.Tensor2D>, coordsRelative: Coords | undefined,
+): { amplitude: tf.Tensor4D; patches: ComplexTensor<tf.Tensor4D> } {
+  const est = x.shape[3] > 1 && coordsRelative !== undefined
+    ? groupEstimate(x, probe, iterations, { coordsRelative, canvasSize: model.canvasSize })
+    : singlePatternEstimate(x, probe, iterations);
   const [a, phi] = model.unet.apply(tf.concat([x, est.re, est.im], 3)) as [tf.Tensor4D, tf.Tensor4D];
   const cOut = a.shape[3];
   const er = cOut === est.re.shape[3] ? est.re : tf.slice(est.re, [0, 0, 0, 0], [-1, -1, -1, cOut]);
@@ -54,5 +60,5 @@ export function placePatches(model: InferenceModel, patches: ComplexTensor<tf.Te
  * @returns canvas (B, S, S, 1) float32 pair
  */
 export function objectCanvas(model: InferenceModel, xScaled: tf.Tensor4D, coordsRelative: Coords, canvasSize = model.canvasSize): ComplexTensor<tf.Tensor4D> {
-  return placePatches(model, objectPatches(model, xScaled).patches, coordsRelative, canvasSize);
+  return placePatches(model, objectPatches(model, xScaled, coordsRelative).patches, coordsRelative, canvasSize);
 }

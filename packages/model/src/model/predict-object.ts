@@ -64,7 +64,7 @@ export async function predictObject(
     const coords = Array.prototype.slice.call(coordsRelative, b0 * 2 * C, (b0 + nb) * 2 * C) as number[];
     const out = tf.tidy(() => {
       const xScaled = tf.mul(tf.tensor4d(xs, [nb, N, N, C]), intensityScale) as tf.Tensor4D;
-      const { amplitude, patches } = objectPatches(model, xScaled);
+      const { amplitude, patches } = objectPatches(model, xScaled, coords);
       const o = trim(placePatches(model, patches, coords), N);
       return [o.re, o.im, tf.stack([tf.min(amplitude), tf.max(amplitude)])];
     });

@@ -26,30 +26,45 @@ const exists = (p: string) => fs.access(p).then(() => true, () => false);
  * config, history, schedule, RNG state, array layout, and for a mid-epoch checkpoint the step reached). A save is written whole into
  * `<dir>.tmp` and swapped in by renames (`dir` → `<dir>.old`, `<dir>.tmp` → `dir`), so a crash
  * leaves the previous checkpoint readable; `loadCheckpoint` falls back to `<dir>.old` if the
- * swap was interrupted.
+ * swap was interrupted. A save that fails while writing (a full disk: ENOSPC) removes its partial
+ * copy and throws the file-system error with `path` set to `dir`; the previous checkpoint stays
+ * loadable. On disk: one checkpoint at rest, two for the moment of a swap (bounded, however long
+ * the run).
  */
 export function fileCheckpointStore(dir: string): FileCheckpointStore {
   const tmp = `${dir}.tmp`;
   const old = `${dir}.old`;
+  /** Every file of the checkpoint, into `tmp`. */
+  const writeWhole = async (ck: Checkpoint): Promise<void> => {
+    await fs.mkdir(tmp, { recursive: true });
+    await fileModelHandler(tmp).save(ck.weights);
+    let offset = 0;
+    const specs: ArraySpec[] = ck.optimizer.map((a) => {
+      const s = { name: a.name, shape: [...a.shape], dtype: a.dtype, byteOffset: offset, length: a.data.length };
+      offset += a.data.byteLength;
+      return s;
+    });
+    writeFileAtomic(nodePath.join(tmp, OPTIMIZER), ck.optimizer.map((a) => new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength)));
+    const { probe, ...physics } = ck.physics;
+    writeFileAtomic(nodePath.join(tmp, PROBE), [probe.re, probe.im].map((p) => new Uint8Array(p.buffer, p.byteOffset, p.byteLength)));
+    const state = {
+      format: ck.format, version: ck.version, epoch: ck.epoch, config: ck.config, optimizer: specs, adamBetaPowers: ck.adamBetaPowers,
+      physics: { ...physics, probeShape: probe.shape, probeFile: PROBE }, history: ck.history, schedule: ck.schedule, rng: ck.rng, ...(ck.step ? { step: ck.step } : {}),
+    };
+    writeFileAtomic(nodePath.join(tmp, STATE), JSON.stringify(state, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 1));
+  };
   return {
     async saveCheckpoint(ck: Checkpoint): Promise<void> {
       await fs.rm(tmp, { recursive: true, force: true });
-      await fs.mkdir(tmp, { recursive: true });
-      await fileModelHandler(tmp).save(ck.weights);
-      let offset = 0;
-      const specs: ArraySpec[] = ck.optimizer.map((a) => {
-        const s = { name: a.name, shape: [...a.shape], dtype: a.dtype, byteOffset: offset, length: a.data.length };
-        offset += a.data.byteLength;
-        return s;
-      });
-      writeFileAtomic(nodePath.join(tmp, OPTIMIZER), ck.optimizer.map((a) => new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength)));
-      const { probe, ...physics } = ck.physics;
-      writeFileAtomic(nodePath.join(tmp, PROBE), [probe.re, probe.im].map((p) => new Uint8Array(p.buffer, p.byteOffset, p.byteLength)));
-      const state = {
-        format: ck.format, version: ck.version, epoch: ck.epoch, config: ck.config, optimizer: specs, adamBetaPowers: ck.adamBetaPowers,
-        physics: { ...physics, probeShape: probe.shape, probeFile: PROBE }, history: ck.history, schedule: ck.schedule, rng: ck.rng, ...(ck.step ? { step: ck.step } : {}),
-      };
-      writeFileAtomic(nodePath.join(tmp, STATE), JSON.stringify(state, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 1));
+      try {
+        await writeWhole(ck);
+      } catch (e) {
+        // A full disk (or any failed write) leaves the previous checkpoint as it was; the partial
+        // copy is removed to give its space back, and the error names the checkpoint, not the copy.
+        await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+        if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string') (e as NodeJS.ErrnoException).path = dir;
+        throw e;
+      }
       await fs.rm(old, { recursive: true, force: true });
       if (await exists(dir)) await fs.rename(dir, old);
       await fs.rename(tmp, dir);

@@ -57,6 +57,21 @@ describeEachBackend('model files', () => {
     loaded.dispose();
   });
 
+  it('a model with the physics-informed input (inputIterations 2) saves and loads with identical predictions', async () => {
+    const { model } = await train(resolveRunConfig({ ...config, epochs: 1, inputIterations: 2 }), data);
+    expect(model.unet.inputs[0]!.shape[3]).toBe(3 * model.C); // X and the estimate's real and imaginary parts
+    const dir = nodePath.join(tmp, 'run-input', 'model');
+    await saveModel(dir, model);
+    const loaded = await loadModel(dir);
+    expect(loaded.input?.iterations).toBe(2);
+    const a = await predictObject(model, data.X, data.coordsRelative);
+    const b = await predictObject(loaded, data.X, data.coordsRelative);
+    expect(Array.from(b.re)).toEqual(Array.from(a.re));
+    expect(Array.from(b.im)).toEqual(Array.from(a.im));
+    model.dispose();
+    loaded.dispose();
+  });
+
   it('a file checkpoint resumes to the same result as an uninterrupted run', async () => {
     const dir = nodePath.join(tmp, 'ckpt', 'checkpoint');
     const store = fileCheckpointStore(dir);

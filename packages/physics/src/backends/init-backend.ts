@@ -13,16 +13,29 @@ function importOptional(specifier: string): Promise<unknown> {
   return import(/* @vite-ignore */ specifier);
 }
 
+/** `, TensorFlow <version>` of the loaded native library, when the backend exposes it. */
+function tensorflowVersion(): string {
+  const backend = tf.findBackend('tensorflow') as { binding?: { TF_Version?: unknown } } | null;
+  const v = backend?.binding?.TF_Version;
+  return typeof v === 'string' ? ` (TensorFlow ${v})` : '';
+}
+
 /** Load the package(s) that register backend `name` with tfjs; resolve to what was loaded. */
 async function load(name: BackendName): Promise<string> {
   switch (name) {
     case 'tensorflow': {
+      // TensorFlow reads its log level from the environment when its library loads: keep its INFO
+      // lines (CPU features, …) off stderr unless the user set a level. Two lines logged by a static
+      // initialiser before it reads the level (absl's notice, oneDNN's) only go when the variable
+      // is set before Node starts (TF_CPP_MIN_LOG_LEVEL=2 ptycho …).
+      const env = typeof process === 'undefined' ? undefined : process.env;
+      if (env !== undefined) env['TF_CPP_MIN_LOG_LEVEL'] ??= '2';
       // tfjs-node-gpu, then tfjs-node: absent, or present and throwing, both fall through (SPEC §5).
       const errors: string[] = [];
       for (const pkg of TFJS_NODE) {
         try {
           await importOptional(pkg);
-          if (tf.findBackendFactory('tensorflow') !== null) return `${pkg} loaded`;
+          if (tf.findBackendFactory('tensorflow') !== null) return `${pkg} loaded${tensorflowVersion()}`;
           errors.push(`${pkg}: loaded but registered no 'tensorflow' backend`);
         } catch (e) {
           errors.push(`${pkg}: ${firstLine(e)}`);
@@ -81,9 +94,10 @@ export function initBackend(name: BackendName): Promise<string> {
   let p = started.get(name);
   if (p === undefined) {
     p = (async () => {
+      // Read without side effects (tf.getBackend() would start one); tfjs-node activates itself on import.
+      const previous = tf.engine().backendName;
       const how = await load(name);
       registerKernelFills(name);
-      const previous = tf.getBackend();
       if (!(await tf.setBackend(name))) {
         throw new Error(name === 'webgpu' ? 'no WebGPU adapter (is a Vulkan driver installed?)' : `the ${name} backend did not initialise`);
       }

@@ -23,7 +23,10 @@ describe('selectBackend', () => {
     expect(info.name).toBe(native ? 'tensorflow' : 'wasm');
     expect(tf.getBackend()).toBe(info.name);
     expect(info.tfjsVersion).toBe(tf.version_core);
-    if (!native) {
+    if (native) {
+      // `npm run setup:native` or `npm i @tensorflow/tfjs-node`: the native library's version is named.
+      expect(info.reason).toMatch(/^@tensorflow\/tfjs-node(-gpu)? loaded \(TensorFlow \d+\.\d+\.\d+/);
+    } else {
       expect(info.reason).toMatch(/^tensorflow unavailable \(.*tfjs-node.*\); then wasm \(SIMD/);
       // wasm 4.22 has no Conv2DBackpropFilter of its own: training needs ours.
       expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();

@@ -147,7 +147,7 @@ describe('registerKernelFills', () => {
 
   it('is idempotent: a second call keeps the same kernels and warns about nothing', () => {
     const warn = vi.spyOn(console, 'warn');
-    const wasmFills = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'CropAndResize', 'Slice'];
+    const wasmFills = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'CropAndResize', 'Slice', 'PadV2', 'Identity'];
     const before = wasmFills.map((k) => tf.getKernel(k, 'wasm')?.kernelFunc);
     expect(registerKernelFills('wasm')).toEqual(wasmFills);
     expect(registerKernelFills('cpu')).toEqual(['ResizeNearestNeighborGrad']);

@@ -17,6 +17,10 @@ const CASES: [number[], number[], number[]][] = [
   [[3, 8, 8, 4], [0, 1, 1, 1], [3, 6, 6, 2]],
   [[2, 3, 4, 5, 6], [1, 1, 0, 2, 3], [1, 2, 4, 2, 3]],
   [[4, 4], [1, 1], [0, 2]],
+  // Trailing axes taken whole merge into one run (issue 16): a W-slice with C = 1, an H-slice.
+  [[3, 6, 7, 1], [0, 0, 1, 0], [3, 6, 6, 1]],
+  [[2, 5, 6, 3], [0, 1, 0, 0], [2, 3, 6, 3]],
+  [[2, 5, 6, 3], [1, 1, 2, 0], [1, 4, 3, 3]],
 ];
 
 describe('Slice fill on wasm', () => {

@@ -35,15 +35,20 @@ export function sliceFill(general: tf.KernelFunc | undefined): tf.KernelFunc {
       dst.set(src.subarray(offset, offset + total));
       return out;
     }
-    // Copy runs along the last axis; an odometer walks the outer indices.
+    // Copy contiguous runs: the trailing axes taken whole and the one before them form one run
+    // (a W-slice of (B, H, W, 1) copies runs of W − 1, not single elements; issue 16). An odometer
+    // walks the outer indices.
     const strides = [...tf.util.computeStrides(x.shape), 1];
-    const run = extent[rank - 1]!;
-    const idx = new Array<number>(rank - 1).fill(0);
+    let inner = rank - 1;
+    while (inner > 0 && start[inner] === 0 && extent[inner] === x.shape[inner]) inner--;
+    const run = extent.slice(inner).reduce((p, e) => p * e, 1);
+    const idx = new Array<number>(inner).fill(0);
     for (let o = 0; o < total; o += run) {
-      let from = start[rank - 1]!;
-      for (let d = 0; d < rank - 1; d++) from += (start[d]! + idx[d]!) * strides[d]!;
-      dst.set(src.subarray(from, from + run), o);
-      for (let d = rank - 2; d >= 0; d--) {
+      let from = start[inner]! * strides[inner]!;
+      for (let d = 0; d < inner; d++) from += (start[d]! + idx[d]!) * strides[d]!;
+      if (run < 16) for (let k = 0; k < run; k++) dst[o + k] = src[from + k]!;
+      else dst.set(src.subarray(from, from + run), o);
+      for (let d = inner - 1; d >= 0; d--) {
         if (++idx[d]! < extent[d]!) break;
         idx[d] = 0;
       }

@@ -15,7 +15,7 @@ export { shiftedDftMatrix, type DftMatrix } from './shifted-dft-matrix.js';
 export { dft2 } from './dft2.js';
 export { dft2Adjoint } from './dft2-adjoint.js';
 export { padAndDiffract } from './pad-and-diffract.js';
-export { singlePatternEstimate } from './single-pattern-estimate.js';
+export { groupEstimate, singlePatternEstimate, type GroupGeometry } from './single-pattern-estimate.js';
 export { translate } from './translate.js';
 export { extractPatches } from './extract-patches.js';
 export { reassemble, type ReassembleOptions } from './reassemble.js';

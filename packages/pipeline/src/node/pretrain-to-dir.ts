@@ -6,6 +6,7 @@ import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/nod
 import { modelProbe } from '@ptychojs/physics';
 import { modelFromState, resolveObjectExtent, train, type EpochRecord, type PtychoModel, type ReplicaInit, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, saveModel, workerTrainingEngine } from '@ptychojs/model/node';
+import { checkpointWriteError } from './checkpoint-write-error.js';
 import { lossPng } from '../loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
 import type { ModelCard } from '../model-card/model-card.js';
@@ -177,6 +178,8 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
         reporter.info(`epoch ${r.epoch + 1}: loss ${r.loss.toPrecision(5)}, val ${r.valLoss === null ? 'n/a' : r.valLoss.toPrecision(5)}${val}, lr ${r.lr.toPrecision(2)}, ${r.samplesPerSec.toFixed(0)} patterns/s${eta}`);
       },
     });
+  } catch (e) {
+    throw checkpointWriteError(e, path.join(runDir, 'checkpoint')) ?? e;
   } finally {
     bar?.stop();
     pending?.model.dispose();

@@ -6,6 +6,7 @@ import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/nod
 import { resolveObjectExtent, train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, fileModelHandler, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
 import { medianStep } from '@ptychojs/grouping';
+import { checkpointWriteError } from './checkpoint-write-error.js';
 import { lossPng } from '../loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
 import { prepareTrainingSet } from '../prepare-training-set.js';
@@ -83,7 +84,8 @@ export interface TrainRunResult {
  * With `workers` > 1, training runs data-parallel on worker threads; `signal` interrupts it (a
  * mid-epoch checkpoint is saved; nothing else is written).
  *
- * @throws InputError for a finished run directory, an interrupted one without `resume`, or data
+ * @throws InputError for a finished run directory, an interrupted one without `resume`, a checkpoint
+ *   that could not be written (a full disk; the previous one is kept), or data
  *   that do not fit the configuration; a file-system error naming the directory when it cannot be
  *   made or written
  * @throws TrainingInterruptedError after `signal` stopped training (the checkpoint resumes it)
@@ -152,11 +154,11 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
       },
     });
   } catch (e) {
+    const dir = path.join(runDir, 'checkpoint');
     if (e instanceof WorkerFailedError) {
-      const dir = path.join(runDir, 'checkpoint');
       e.message += fs.existsSync(dir) ? `; the last checkpoint is kept in ${dir}: continue with --resume` : '; no checkpoint had been saved yet';
     }
-    throw e;
+    throw checkpointWriteError(e, dir) ?? e;
   } finally {
     bar?.stop();
   }

@@ -7,12 +7,21 @@
  * rebinding; a second containment check on the real path, so a symbolic link inside DIR cannot
  * reach outside it; no dotfiles; and files from DIR served under a `sandbox` content security
  * policy, so an HTML or SVG file among the results can never run script in the app's origin.
+ *
+ * Under load (issue 19): every file stream sirv pipes into a response is closed with the response,
+ * so a client that disconnects mid-transfer leaves no open file behind, and a read error ends that
+ * response instead of the process; a slow client holds one stream's buffer (back-pressure), not
+ * the file. Range headers are read here (RFC 9110, one range; `byteRange`) and handed to sirv only
+ * in the form it reads correctly: sirv 3.0.2 crashes the process on `bytes=500-100`, serves the
+ * first bytes for a suffix range `bytes=-500`, and the whole file for `bytes=0-0`.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import sirv from 'sirv';
+import { byteRange } from '../internal/byte-range.js';
 import { inside, listFiles } from './list-files.js';
 
 /** Options of {@link startViewServer}. */
@@ -49,6 +58,10 @@ export async function startViewServer(opts: ViewServerOptions): Promise<ViewServ
   let port = 0;
 
   const server = http.createServer((req, res) => {
+    res.on('pipe', (src: Readable) => {
+      src.on('error', () => res.destroy());
+      res.once('close', () => src.destroy());
+    });
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     const fail = (code: number, text: string) => { res.statusCode = code; res.setHeader('Content-Type', 'text/plain; charset=utf-8'); res.end(`${text}\n`); };
@@ -72,6 +85,18 @@ export async function startViewServer(opts: ViewServerOptions): Promise<ViewServ
       let real: string;
       try { real = fs.realpathSync(target); } catch { return fail(404, 'not found'); }
       if (!inside(root, real)) return fail(404, 'not found');
+      let st: fs.Stats;
+      try { st = fs.statSync(real); } catch { return fail(404, 'not found'); }
+      if (st.isFile()) {
+        const range = byteRange(req.headers.range, st.size);
+        if (range.kind === 'unsatisfiable') {
+          res.writeHead(416, { 'Content-Range': `bytes */${st.size}`, 'Content-Security-Policy': DATA_CSP });
+          return res.end();
+        }
+        if (range.kind === 'whole') delete req.headers.range;
+        else if (range.end === 0 && st.size > 1) return sendFirstByte(res, real, st.size);
+        else req.headers.range = `bytes=${range.start}-${range.end}`;
+      }
       req.url = rel.split('/').map(encodeURIComponent).join('/') || '/';
       return data(req, res, () => fail(404, 'not found'));
     }
@@ -88,4 +113,25 @@ export async function startViewServer(opts: ViewServerOptions): Promise<ViewServ
     port,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+}
+
+/** `Range: bytes=0-0`, which sirv answers with the whole file: the first byte, as RFC 9110 asks. */
+function sendFirstByte(res: http.ServerResponse, file: string, size: number): void {
+  const one = Buffer.alloc(1);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    fs.readSync(fd, one, 0, 1, 0);
+  } catch {
+    res.statusCode = 404;
+    res.end('not found\n');
+    return;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  res.writeHead(206, {
+    'Content-Range': `bytes 0-0/${size}`, 'Content-Length': 1, 'Accept-Ranges': 'bytes',
+    'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-cache', 'Content-Security-Policy': DATA_CSP,
+  });
+  res.end(one);
 }

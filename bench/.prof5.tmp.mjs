@@ -1,0 +1,24 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { useBackend } from '@ptychojs/physics/backends';
+import { createRng } from '@ptychojs/io';
+import { defaultProbe } from '@ptychojs/physics';
+import { createReplica, resolveRunConfig } from '@ptychojs/model';
+await useBackend('wasm');
+const N = 64, B = 16, C = 4;
+const f = Number(process.argv[2] ?? 0.25), ext = process.argv[3] ?? 'border', reps = Number(process.argv[4] ?? 5);
+const config = resolveRunConfig({ nFiltersScale: f, gridsize: 2, objectExtent: ext, batchSize: B, seed: 1 });
+const rng = createRng(1);
+const rep = await createReplica({ config, N, canvasSize: 72, probe: defaultProbe(N), intensityScale: 1000 / 32 });
+const batch = { nb: B, xs: Float32Array.from({ length: B * N * N * C }, () => 31 * rng.next()), coords: Float64Array.from({ length: B * 2 * C }, () => 6 * rng.next() - 3) };
+await rep.step(batch, 1e-3); await rep.step(batch, 1e-3);
+const e = tf.engine(); const orig = e.runKernel.bind(e);
+let depth = 0, cur;
+e.runKernel = (name, inputs, attrs) => { depth++; const t0 = performance.now(); try { return orig(name, inputs, attrs); } finally { depth--; if (depth === 0) { const ms = performance.now() - t0; const k = name; const v = cur.get(k) ?? [0, 0]; v[0] += ms; v[1]++; cur.set(k, v); } } };
+const steps = [], walls = [];
+for (let i = 0; i < reps; i++) { cur = new Map(); const t0 = performance.now(); await rep.step(batch, 1e-3); walls.push(performance.now() - t0); steps.push(cur); }
+const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+const names = new Set(steps.flatMap(s => [...s.keys()]));
+const rows = [...names].map(n => [n, med(steps.map(s => s.get(n)?.[0] ?? 0)), steps[0].get(n)?.[1] ?? 0]).sort((a, b) => b[1] - a[1]);
+const wall = med(walls), tot = rows.reduce((a, r) => a + r[1], 0);
+console.log(`f ${f} ${ext}: median wall ${wall.toFixed(0)} ms, kernels ${tot.toFixed(0)} ms (${(100*tot/wall).toFixed(0)}%), calls ${rows.reduce((a,r)=>a+r[2],0)}`);
+console.log(rows.slice(0, 22).map(([n, ms, c]) => `${n} ${ms.toFixed(1)}/${c} (${(100*ms/wall).toFixed(0)}%)`).join('; '));
