@@ -9,7 +9,9 @@ export { AUTO_EXTENT_THRESHOLD, AUTO_FULL_FIELD, resolveObjectExtent, type Objec
 export { unetFilters, type UNetFilters } from './unet/unet-filters.js';
 export { createEncoder, type UNetOptions } from './unet/create-encoder.js';
 export { createDecoder } from './unet/create-decoder.js';
-export { amplitudeRange, CENTER_HEADS, type AmplitudeActivation, type DecoderHeads, type DecoderKind, type ObjectExtent, type PhaseActivation } from './unet/unet-layers.js';
+export {
+  AMPLITUDE_ACTIVATIONS, amplitudeRange, CENTER_HEADS, OBJECT_EXTENTS, PHASE_ACTIVATIONS, type AmplitudeActivation, type DecoderHeads, type DecoderKind, type ObjectExtent, type PhaseActivation,
+} from './unet/unet-layers.js';
 export { createUNet, UNET_IO, type CreateUNetOptions } from './unet/create-unet.js';
 export type { InferenceModel, PtychoModel } from './model/ptycho-model.js';
 export { createPtychoModel, type PtychoModelInit } from './model/create-ptycho-model.js';
@@ -20,7 +22,8 @@ export { unetArtifacts } from './model/model-artifacts.js';
 export { modelArtifactsFromJson } from './model/model-artifacts-from-json.js';
 export { modelMetadata, parseModelMetadata, type ModelMetadata } from './model/model-metadata.js';
 export { loadInferenceModel } from './model/load-inference-model.js';
-export { trainingLoss, LOSS_TERMS, type LossTerms } from './train/training-loss.js';
+export { trainingLoss } from './train/training-loss.js';
+export { LOSS_TERMS, type LossTerms } from './train/loss-terms.js';
 export { splitGroups } from './train/split-groups.js';
 export { initialSchedule, updateSchedule } from './train/update-schedule.js';
 export { checkTrainingData } from './train/check-training-data.js';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { demoRunConfig } from '@ptychojs/pipeline';
+import { demoRunConfig, RUN_FILES } from '@ptychojs/pipeline';
 import { checkRunOut, readRunDirConfig, runDemo } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
 import { interruptOnSignals } from '../interrupt.js';
@@ -36,7 +36,7 @@ export function registerDemo(program: Command): void {
       const out = flags.out ?? `ptycho-demo-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`;
       checkRunOut(out);
       // The pretrained model shipped with the CLI (`npm run pretrain:demo`, issue 15).
-      const shipped = fs.existsSync(path.join(DEMO_MODEL, 'config.json')) ? DEMO_MODEL : undefined;
+      const shipped = fs.existsSync(path.join(DEMO_MODEL, RUN_FILES.config)) ? DEMO_MODEL : undefined;
       if (!shipped) ui.warn(`no pretrained demo model in ${DEMO_MODEL} (npm run pretrain:demo makes it): the network trains from scratch`);
       const config = demoRunConfig(flags.seed, shipped ? { config: readRunDirConfig(shipped).config, dir: shipped } : undefined);
       const backend = await selectBackend(flags.backend as BackendChoice);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, parseReconstruction, toComplexArray, type ComplexArray } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { epieSubsetReconstructor, metricsTable, scanInMemory, scanTruth, selfConsistencySummary, truthFromArrays, type ReconstructSubset, type Truth } from '@ptychojs/pipeline';
+import { epieSubsetReconstructor, INFERENCE_BATCH_SIZE, metricsTable, RUN_FILES, scanInMemory, scanTruth, selfConsistencySummary, truthFromArrays, type ReconstructSubset, type Truth } from '@ptychojs/pipeline';
 import { evaluateAndWrite, loadScan, modelSubsetReconstructor, selfConsistencyToDir, type ModelSubsetReconstructor } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
@@ -75,7 +75,7 @@ export function registerEvaluate(program: Command): void {
       } else if (halfScan?.kind === 'model') {
         const backend = await selectBackend(flags.backend as BackendChoice);
         ui.info(`backend: ${backend.name} (${backend.reason})`);
-        model = modelSubsetReconstructor(halfScan.run, raw, { batchSize: 64 });
+        model = modelSubsetReconstructor(halfScan.run, raw, { batchSize: INFERENCE_BATCH_SIZE });
         reconstructSubset = model.reconstructSubset;
         label = model.label;
       }
@@ -122,7 +122,7 @@ function parseHalfScan(v: string): HalfScan {
 
 /** The probe the reconstruction goes with: --probe, else probe.npz beside --recon, else the scan's. */
 function reconProbe(flags: EvaluateFlags, scanProbe: ComplexArray): { probe: ComplexArray; source: string } {
-  const beside = path.join(path.dirname(flags.recon), 'probe.npz');
+  const beside = path.join(path.dirname(flags.recon), RUN_FILES.probe);
   const file = flags.probe ?? (fs.existsSync(beside) ? beside : undefined);
   if (!file) return { probe: scanProbe, source: 'probeGuess of the scan' };
   const arrays = readNpzFile(file, { keys: ['probeGuess'] });

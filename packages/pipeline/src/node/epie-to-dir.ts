@@ -10,6 +10,7 @@ import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { writeProductFiles } from './write-product-files.js';
 import { writeReconstruction } from './write-reconstruction.js';
+import { RUN_FILES } from '../run-files.js';
 
 /** Options of {@link epieToDir}. */
 export interface EpieToDirOptions {
@@ -74,11 +75,11 @@ export async function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDi
   };
   // `alpha` of writeReconstruction is inference's normalization α; ePIE uses the data as measured (NaN → null).
   const files = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: Number.NaN, seconds: { inference: res.seconds, stitching: 0 } }, meta, { x: raw.xcoords, y: raw.ycoords });
-  const costPng = path.join(outDir, 'cost.png');
+  const costPng = path.join(outDir, RUN_FILES.costChart);
   writeFileAtomic(costPng, epieCostPng(cost, opts.alpha));
   files.push(costPng);
   if (opts.probeUpdate) {
-    const probeNpz = path.join(outDir, 'probe.npz');
+    const probeNpz = path.join(outDir, RUN_FILES.probe);
     writeNpzFile(probeNpz, { probeGuess: fromComplexArray(res.probe, 'c8') });
     files.push(probeNpz);
   }
