@@ -70,8 +70,8 @@ export function registerEvaluate(program: Command): void {
       let model: ModelSubsetReconstructor | undefined;
       let reconstructSubset: ReconstructSubset | undefined, label: string | undefined;
       if (halfScan?.kind === 'epie') {
-        reconstructSubset = epieSubsetReconstructor(raw, { iterations: halfScan.iterations, alpha: halfScan.alpha, seed: 0 });
-        label = `ePIE from a flat object, ${halfScan.iterations} iterations (α = ${halfScan.alpha})`;
+        reconstructSubset = epieSubsetReconstructor(raw, { iterations: halfScan.iterations, rpieAlpha: halfScan.rpieAlpha, seed: 0 });
+        label = `ePIE from a flat object, ${halfScan.iterations} iterations (α = ${halfScan.rpieAlpha})`;
       } else if (halfScan?.kind === 'model') {
         const backend = await selectBackend(flags.backend as BackendChoice);
         ui.info(`backend: ${backend.name} (${backend.reason})`);
@@ -103,7 +103,7 @@ export function registerEvaluate(program: Command): void {
     });
 }
 
-type HalfScan = { kind: 'epie'; iterations: number; alpha: number } | { kind: 'model'; run: string };
+type HalfScan = { kind: 'epie'; iterations: number; rpieAlpha: number } | { kind: 'model'; run: string };
 
 /** `epie:K`, `epie:K:ALPHA` or `model:RUN`. */
 function parseHalfScan(v: string): HalfScan {
@@ -115,9 +115,9 @@ function parseHalfScan(v: string): HalfScan {
   }
   const m = /^epie:(\d+)(?::([0-9.eE+-]+))?$/.exec(v);
   if (!m) throw bad();
-  const iterations = Number(m[1]), alpha = m[2] === undefined ? 1 : Number(m[2]);
-  if (!(iterations >= 1) || !(alpha > 0 && alpha <= 1)) throw bad();
-  return { kind: 'epie', iterations, alpha };
+  const iterations = Number(m[1]), rpieAlpha = m[2] === undefined ? 1 : Number(m[2]);
+  if (!(iterations >= 1) || !(rpieAlpha > 0 && rpieAlpha <= 1)) throw bad();
+  return { kind: 'epie', iterations, rpieAlpha };
 }
 
 /** The probe the reconstruction goes with: --probe, else probe.npz beside --recon, else the scan's. */

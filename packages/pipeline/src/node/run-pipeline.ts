@@ -222,7 +222,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     if (opts.refineIterations || opts.epieIterations || opts.initModel !== undefined) {
       const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
       const compared = await compareWithEpie(scan, out, rec.reconstruction, {
-        refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
+        refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, rpieAlpha: opts.epieAlpha, seed: config.seed,
         ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }), networkSeconds, reporter, halfScan,
         ...(networkHalves ? { networkSubset: networkHalves.reconstructSubset } : {}), ...inferOpts,
       });

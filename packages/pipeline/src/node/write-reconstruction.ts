@@ -6,6 +6,9 @@ import { amplitudePhasePngs } from '../amplitude-phase-pngs.js';
 import type { ReconstructResult } from '../reconstruct-scan.js';
 import { RUN_FILES } from '../run-files.js';
 
+/** What {@link writeReconstruction} writes: a network's reconstruction, or ePIE's without a normalization α. */
+type ReconstructionToWrite = Omit<ReconstructResult, 'alpha'> & { readonly alpha: number | null };
+
 /**
  * Write a reconstruction directory (SPEC §3 "Reconstruction NPZ"): `reconstruction.npz` (object,
  * amplitude, phase, canvasOrigin), `reconstruction.json` (shape, origin, groups, α, timings and
@@ -13,10 +16,12 @@ import { RUN_FILES } from '../run-files.js';
  * amplitude with each position drawn where the reconstruction put it: a wrong position sign or
  * swapped axes shows as a scan off the object), each atomically, into an existing `outDir`.
  *
+ * @param result the reconstruction; `alpha` is the normalization α of the network's input (null: the
+ *   data as measured, as ePIE reads it)
  * @param positions the scan positions in the scan frame (pixels)
  * @returns the paths written, in that order
  */
-export function writeReconstruction(outDir: string, result: ReconstructResult, meta: Record<string, unknown>, positions?: { readonly x: ArrayLike<number>; readonly y: ArrayLike<number> }): string[] {
+export function writeReconstruction(outDir: string, result: ReconstructionToWrite, meta: Record<string, unknown>, positions?: { readonly x: ArrayLike<number>; readonly y: ArrayLike<number> }): string[] {
   const rec = result.reconstruction;
   const [H, W] = rec.object.shape as [number, number];
   const files = [RUN_FILES.reconstruction, RUN_FILES.reconstructionRecord, RUN_FILES.amplitude, RUN_FILES.phase].map((f) => path.join(outDir, f));
