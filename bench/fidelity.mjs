@@ -27,6 +27,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decode, encode } from 'fast-png';
 
+import { CASES, FLY001, caseSimulateArgs } from './fidelity-cases.mjs';
+
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'apps/cli/dist/main.js');
 if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first (npm run bench:fidelity does)`);
@@ -53,23 +55,12 @@ const { alignForEvaluation, evaluateReconstruction, renderImagePng, scanBoxFromP
 const quick = values.quick;
 const alphas = values.alphas.split(',').map(Number);
 const runFlags = values['run-flags'].trim() ? values['run-flags'].trim().split(/\s+/) : [];
-const fly001 = path.resolve(root, '../shared/data/fly001_probe.npz');
+const fly001 = FLY001;
 const pretrainMinutes = Number(values['pretrain-minutes']);
 const pretrainFlags = values['pretrain-flags'].trim() ? values['pretrain-flags'].trim().split(/\s+/) : [];
 const { probeSimilarity } = await import('@ptychojs/physics');
 const { toComplexArray } = await import('@ptychojs/io');
 
-// The cases. Full: a 128² object, so a 2 px step gives 1024 positions and a 16 px step 25; the wide
-// probe is the default probe defocused to a 15.5 px rms radius (27% of its energy outside the
-// central 32² square). Quick: a 96² object (≈ 289 and 9 positions) and smaller budgets.
-const size = quick ? 96 : 128;
-const wide = ['--object', 'lines-pinn', '--probe', 'default', '--probe-rms', '15.5'];
-const CASES = {
-  A: { what: 'wide probe, lines-pinn, dense scan, 1e9 photons', sim: [...wide, '--scan', 'jitter', '--step', '2', '--nphotons', '1e9'], sparse: false },
-  B: { what: 'as A at 1e4 photons', sim: [...wide, '--scan', 'jitter', '--step', '2', '--nphotons', '1e4'], sparse: false },
-  C: { what: 'as A on a sparse grid (step 16 = N/4)', sim: [...wide, '--scan', 'grid', '--step', '16', '--nphotons', '1e9'], sparse: true },
-  D: { what: 'fly001 probe, grf object, dense scan, 1e9 photons', sim: ['--object', 'grf', '--probe', `from:${fly001}`, '--scan', 'jitter', '--step', '2', '--nphotons', '1e9'], sparse: false },
-};
 // Budgets (per case ≤ 10 minutes on 2 cores): training stops after the epoch that crosses
 // --max-minutes; refinement ≈ 1 minute; ePIE: the α grid, then the best α until the cost stops
 // falling (< 0.1% over 20 iterations), at least 300 iterations on sparse scans, within a time cap.
@@ -112,7 +103,7 @@ function ptycho(args, prefix, logFile) {
 
 /** The case's scan file, simulated once per set of arguments. */
 async function caseFile(name, spec) {
-  const args = ['--object-size', String(size), '--n', '64', '--seed', values.seed, ...spec.sim];
+  const args = caseSimulateArgs(name, { quick, seed: values.seed });
   if (spec.sim.includes(`from:${fly001}`) && !fs.existsSync(fly001)) throw new Error(`case ${name} needs ${fly001} (the shared data)`);
   const file = path.join(values.out, 'cache', `case-${name}-${hash(args)}.npz`);
   const info = `${file}.json`;

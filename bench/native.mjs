@@ -135,9 +135,35 @@ for (const backend of ['wasm', ...(tfSkip ? [] : ['tensorflow'])]) {
 }
 out.inference = { nFiltersScale: 2, batchGroups: 64, patternsPerSec: inference };
 
-// 4. Pretrained-model inference of a 1000-position scan end to end (read, group, infer, stitch,
-// write): needs the pretrained network of issue 15 (`ptycho pretrain`), measured here once it lands.
-out.endToEndInference = { skipped: 'not measured yet: needs a pretrained model (issue 15, npm run pretrain:demo writes apps/cli/models/demo); this is its slot' };
+// 4. The shipped pretrained model (issue 15, apps/cli/models/demo) on a 1024-position scan end to
+// end as a user runs it — `ptycho infer` in its own process: start, read, check against the model
+// card, group, infer, stitch, write — on each backend; wall seconds and patterns/s over the whole.
+const demoModel = path.join(root, 'apps/cli/models/demo');
+if (!fs.existsSync(path.join(demoModel, 'model-card.json'))) {
+  out.endToEndInference = { skipped: `no pretrained model at ${path.relative(root, demoModel)} (npm run pretrain:demo makes it)` };
+} else {
+  const cli = path.join(root, 'apps/cli/dist/main.js');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ptychojs-e2e-'));
+  try {
+    const scan = path.join(tmp, 'scan.npz');
+    // 128² lines object, jittered 2-px grid: 1024 positions, under the demo probe (rms 15.5 px).
+    const sim = spawnSync(process.execPath, [cli, 'simulate', '--out', scan, '--object', 'lines-pinn', '--probe', 'default', '--probe-rms', '15.5', '--scan', 'jitter', '--step', '2', '--object-size', '128', '--nphotons', '1e9', '--seed', '7', '--quiet'], { encoding: 'utf8', env });
+    if (sim.status !== 0) throw new Error(`ptycho simulate: ${sim.stderr}`);
+    const M = JSON.parse(spawnSync(process.execPath, [cli, 'inspect', scan, '--json', '--quiet'], { encoding: 'utf8', env }).stdout).M;
+    const e2e = { model: path.relative(root, demoModel), positions: M };
+    for (const backend of ['wasm', ...(tfSkip ? [] : ['tensorflow'])]) {
+      log(`end-to-end inference, ${backend}`);
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [cli, 'infer', '--model', demoModel, '--data', scan, '--out', path.join(tmp, backend), '--backend', backend, '--quiet'], { encoding: 'utf8', env });
+      const seconds = (performance.now() - t0) / 1000;
+      if (r.status !== 0) throw new Error(`ptycho infer --backend ${backend}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      e2e[backend] = { seconds: r3(seconds), patternsPerSec: r3(M / seconds) };
+    }
+    out.endToEndInference = e2e;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 const at = (f, k) => perCore[f]?.ratios?.[k];
 out.targets = {

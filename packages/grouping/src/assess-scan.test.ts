@@ -223,6 +223,15 @@ describe('assessScan: pixels that are no measurement, and stacks with one value 
     expect(flagged.warnings[0]!.actual).toBe('(row, column) (32, 32) = 65535 (the uint16 maximum); left out of the counts per pattern');
   });
 
+  it('a float value that happens to equal an integer maximum below the data\'s brightest value is not saturation', () => {
+    // √32767 (int16's maximum as an amplitude) once, while another pattern holds 300: no ceiling there.
+    const once = withPixels((d, m) => { if (m === 2) d[32 * N + 32] = Math.fround(Math.sqrt(32767)); if (m === 1) d[10 * N + 10] = 300; });
+    expect(assessScan(once, { command: 'epie' }).warnings).toEqual([]);
+    // The same value as the brightest of the data is a ceiling: saturated.
+    const ceiling = withPixels((d, m) => { if (m === 2) d[32 * N + 32] = Math.fround(Math.sqrt(32767)); });
+    expect(assessScan(ceiling, { command: 'epie' }).warnings.map((w) => w.code)).toEqual(['saturated-pixels']);
+  });
+
   it('identical patterns are one finding (no gaps or hot pixels follow from it); one value throughout is refused', () => {
     const same = { ...s, diff3d: Float32Array.from({ length: M * N * N }, (_, k) => s.diff3d[k % (N * N)]!) };
     expect(codes(same, { command: 'epie' })).toEqual({ problems: [], warnings: ['identical-patterns'] });

@@ -411,10 +411,12 @@ export function assessScan(scan: ScanToAssess | RawData | ScanData, settings: As
       warn('identical-patterns', dKey, `all ${ofAll} patterns are identical, bit for bit`, 'patterns that change with the scan position', `${P} copies of pattern ${frame(0)}`,
         'check the detector export (a stale frame buffer written for every position) or that the stage moved; ptychography needs patterns that change with position');
     }
+    // A saturated value is the ceiling of the data: a float file whose values pass an integer
+    // type's maximum merely holds that number somewhere (one Poisson draw of 32767 counts at 10⁹).
     let saturated = 0, satPixels = 0, worst = -1;
     for (let p = 0; p < NN; p++) {
       const c = s.flagCount[p]!;
-      if (c === 0 || flagged[p]) continue;
+      if (c === 0 || flagged[p] || s.flagValue[p]! < s.max) continue;
       saturated += c; satPixels++;
       if (worst < 0 || c > s.flagCount[worst]!) worst = p;
     }

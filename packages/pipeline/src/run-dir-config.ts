@@ -46,8 +46,11 @@ export interface RunDirConfig {
     readonly source: 'requested' | 'auto';
     readonly reason: string;
   };
-  /** Why training ended (a finished run: an interrupted one writes no config.json). */
-  readonly stopReason: Exclude<StopReason, 'interrupted'>;
+  /**
+   * Why training ended (a finished run: an interrupted one writes no config.json), or `snapshot`: a
+   * copy of a pretraining still running, taken at one of its `--snapshot-minutes` marks.
+   */
+  readonly stopReason: Exclude<StopReason, 'interrupted'> | 'snapshot';
   /** Model replicas that shared each batch (data-parallel worker threads; absent in older runs = 1). */
   readonly workers?: number;
   /** Epochs completed. */
@@ -103,7 +106,7 @@ export const runDirConfigSchema = z.strictObject({
     source: z.enum(['requested', 'auto']),
     reason: z.string(),
   }),
-  stopReason: z.enum(['epochs', 'early-stop', 'requested', 'time-budget']),
+  stopReason: z.enum(['epochs', 'early-stop', 'requested', 'time-budget', 'snapshot']),
   workers: count(1).optional(),
   epochs: count(0),
   seconds: z.number().min(0),

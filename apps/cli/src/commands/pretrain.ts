@@ -106,6 +106,6 @@ export function registerPretrain(program: Command): void {
       }));
       const v = res.card.validation;
       ui.result({ out, card: res.card, epochs: res.history.length, stopReason: res.runConfig.stopReason, seconds: res.runConfig.seconds, backend: res.runConfig.backend, workers });
-      ui.info(`wrote ${out}/ (model/, model-card.json, config.json, probe.npz, history.json, loss.png) after ${res.history.length} epoch(s), ${res.card.training.patternsSeen} patterns, ${(res.runConfig.seconds / 60).toFixed(1)} min${v && v['amp_ssim'] !== undefined ? `; held-out SSIM ${v['amp_ssim'].toFixed(3)}/${v['phase_ssim']!.toFixed(3)} (amplitude/phase)` : ''}`);
+      ui.info(`wrote ${out}/ (model/, model-card.json, config.json, probe.npz, history.json${res.history.length > 0 ? ', loss.png' : ''}) after ${res.history.length} epoch(s), ${res.card.training.patternsSeen} patterns, ${(res.runConfig.seconds / 60).toFixed(1)} min${v && v['amp_ssim'] !== undefined ? `; held-out SSIM ${v['amp_ssim'].toFixed(3)}/${v['phase_ssim']!.toFixed(3)} (amplitude/phase)` : ''}`);
     });
 }

@@ -1,10 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-
-/** The part of tfjs-backend-wasm's backend this fill uses (views on the wasm heap, no copies). */
-interface HeapBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(t: tf.TensorInfo): tf.TypedArray;
-}
+import type { HeapBackend } from './heap-backend.js';
 
 /**
  * `PadV2` (constant padding) on wasm as a fill of the output and copies of contiguous runs between

@@ -1,10 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-
-/** The part of tfjs-backend-wasm's backend this fill uses (views on the wasm heap, no copies). */
-interface HeapBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(t: tf.TensorInfo): tf.TypedArray;
-}
+import type { HeapBackend } from './heap-backend.js';
 
 /**
  * `Slice` on wasm as a copy between views of the wasm heap. The stock kernel (tfjs-backend-wasm

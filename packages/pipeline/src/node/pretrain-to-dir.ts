@@ -104,7 +104,7 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
     await saveModel(path.join(dir, RUN_FILES.model), model);
     writeNpzFile(path.join(dir, RUN_FILES.probe), { probeGuess: fromComplexArray(modelProbeNow, 'c8') });
     writeJsonAtomic(path.join(dir, RUN_FILES.history), history);
-    writeFileAtomic(path.join(dir, RUN_FILES.lossChart), lossPng(history));
+    if (history.length > 0) writeFileAtomic(path.join(dir, RUN_FILES.lossChart), lossPng(history)); // no curve to draw after 0 epochs
     const patternsSeen = history.reduce((n, r) => n + (r.patterns ?? 0), 0);
     const validation = history.at(-1)?.scores ?? null;
     const { N: _n, ...specRecord } = spec;
@@ -166,7 +166,7 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
             for (const m of snapshots.filter((x) => !saved.has(x) && elapsed >= 60 * x)) {
               saved.add(m);
               const dir = path.join(runDir, RUN_FILES.snapshots, `${m}min`);
-              await writeModelDir(dir, model, p, history, 'time-budget', elapsed);
+              await writeModelDir(dir, model, p, history, 'snapshot', elapsed);
               reporter.info(`snapshot after ${fmtMin(elapsed)} of pretraining (the ${m}-minute mark): ${dir}`);
             }
           } finally {

@@ -173,7 +173,7 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
     await saveModel(path.join(runDir, RUN_FILES.model), result.model);
     writeNpzFile(path.join(runDir, RUN_FILES.probe), { probeGuess: fromComplexArray(result.probe, 'c8') });
     writeJsonAtomic(path.join(runDir, RUN_FILES.history), result.history);
-    writeFileAtomic(path.join(runDir, RUN_FILES.lossChart), lossPng(result.history));
+    if (result.history.length > 0) writeFileAtomic(path.join(runDir, RUN_FILES.lossChart), lossPng(result.history)); // no curve to draw after 0 epochs
     const runConfig: RunDirConfig = {
       format: 'ptychojs-run', version: 1, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
       data: { file: scans.map((s) => s.raw.source).join(', '), M: scans.reduce((m, s) => m + s.raw.M, 0), N: raw.N, groups: data.B },
