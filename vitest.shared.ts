@@ -22,6 +22,10 @@ export function sharedConfig(projectDir: string, extra: UserConfig = {}): UserCo
       testTimeout: 120_000,
       hookTimeout: 120_000,
       pool: 'forks',
+      // `slow`: minutes each on CI's 2 cores (separate processes, browsers, software GPUs, long
+      // training). `npm test` and CI run them; `npm run test:quick` (or `npx vitest run
+      // --tags-filter='!slow'` in a package) leaves them out while developing.
+      tags: [{ name: 'slow', description: 'minutes on 2 cores; npm run test:quick skips it', timeout: 600_000 }],
       ...extra.test,
     },
   });

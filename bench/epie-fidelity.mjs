@@ -46,7 +46,7 @@ for (const dose of doses) {
     const snapshots = [];
     const t0 = performance.now();
     const res = epie({
-      diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords, iterations: last, alpha, seed: 0,
+      diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords, iterations: last, rpieAlpha: alpha, seed: 0,
       onIteration: (p) => {
         if (!checkpoints.includes(p.iteration)) return;
         const file = path.join(values.out, `recon-${dose}-a${alpha}-it${p.iteration}.npz`);

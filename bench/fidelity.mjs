@@ -126,7 +126,7 @@ function epieTuned(name, raw, truth, sparse) {
   for (const alpha of alphas) {
     const t0 = performance.now();
     const res = epie({
-      diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords, iterations: gridIts, alpha, seed: 0,
+      diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords, iterations: gridIts, rpieAlpha: alpha, seed: 0,
       onIteration: (p) => { if (p.iteration % 10 === 0 || p.iteration === gridIts) process.stderr.write(`[${name} ePIE α=${alpha}] ${p.iteration}/${gridIts}, cost ${p.cost.toExponential(3)}, ${(p.seconds / p.iteration).toFixed(3)} s/it, ETA ${((gridIts - p.iteration) * p.seconds / p.iteration).toFixed(0)} s\n`); },
     });
     const seconds = (performance.now() - t0) / 1000;
@@ -147,7 +147,7 @@ function epieTuned(name, raw, truth, sparse) {
     if (gridSeconds + seconds > B.epieCapSeconds && cost.length >= minIts) { stop = `time cap ${B.epieCapSeconds} s (cost still falling)`; break; }
     const t0 = performance.now();
     res = epie({
-      diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords, iterations: 10, alpha, seed: cost.length,
+      diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords, iterations: 10, rpieAlpha: alpha, seed: cost.length,
       initialObject: res.reconstruction,
     });
     seconds += (performance.now() - t0) / 1000;

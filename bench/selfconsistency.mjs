@@ -79,7 +79,7 @@ for (const step of steps) {
     const raw = usableScan(checkScan({ ...sim.arrays }, `sim-${step}-${nphotons}`, { command: 'epie' })).raw;
     const rec = epie({ diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords, iterations, seed: 0 });
     const sc = await selfConsistency(raw, rec.reconstruction, {
-      method: 'epie', probe: rec.probe, reconstructSubset: epieSubsetReconstructor(raw, { iterations, alpha: 1, seed: 0 }), reconstructSubsetLabel: `ePIE from flat, ${iterations} iterations`,
+      method: 'epie', probe: rec.probe, reconstructSubset: epieSubsetReconstructor(raw, { iterations, rpieAlpha: 1, seed: 0 }), reconstructSubsetLabel: `ePIE from flat, ${iterations} iterations`,
     });
     const atTruth = await selfConsistency(raw, { object: sim.object, canvasOrigin: [0, 0], amplitude: new Float32Array(size * size), phase: new Float32Array(size * size) });
     const h = sc.record.halfScanFrc;

@@ -6,9 +6,9 @@
  * (SIMD) with our kernel fills, then cpu.
  */
 import { InputError, isInputError } from '@ptychojs/io';
-import { selectBackend as startFirst, type BackendInfo as StartedBackend, type BackendName } from '@ptychojs/physics/backends';
+import { BACKEND_NAMES, selectBackend as startFirst, type BackendInfo as StartedBackend, type BackendName } from '@ptychojs/physics/backends';
 
-export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'cpu', 'webgpu'] as const;
+export const BACKEND_CHOICES = ['auto', ...BACKEND_NAMES] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export interface BackendInfo extends StartedBackend {

@@ -3,11 +3,24 @@
  * config). Flags win over the config file; the model's schema fills defaults and validates.
  */
 import { Command, Option } from 'commander';
-import { resolveRunConfig, type RunConfig } from '@ptychojs/model';
+import { AMPLITUDE_ACTIVATIONS, OBJECT_EXTENTS, PHASE_ACTIVATIONS, resolveRunConfig, RUN_CONFIG_DEFAULTS, type AmplitudeActivation, type ObjectExtent, type PhaseActivation, type RunConfig } from '@ptychojs/model';
 import { initModelConfig } from '@ptychojs/pipeline';
 import { readRunConfigFile, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES } from './backend.js';
 import { WORKERS_FLAG, WORKERS_HELP } from './workers.js';
+
+/** `'a' (what a is), 'b' (…) or 'c' (…)`: an enum flag's choices in the order the model lists them. */
+function describeChoices<V extends string>(values: readonly V[], what: Readonly<Record<V, string>>): string {
+  const q = values.map((v) => `'${v}' (${what[v]})`);
+  return `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`;
+}
+
+const EXTENT_WORDS: Record<ObjectExtent | 'auto', string> = {
+  center: 'central N/2 square', border: 'plus a border branch for the outer ring', full: 'all N×N',
+  auto: "full field when > 5% of the probe's energy is outside the centre",
+};
+const AMPLITUDE_WORDS: Record<AmplitudeActivation, string> = { sigmoid: "0..1, relative to the data's mean scale", softplus: 'unbounded above', swish: 'unbounded above' };
+const PHASE_WORDS: Record<PhaseActivation, string> = { 'pi-tanh': "bounded, PtychoPINN's", linear: 'unbounded radians; cannot saturate' };
 
 /** CLI flag → RunConfig key. Values stay strings here; the schema converts and checks them. */
 export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: string; boolean?: boolean; negatable?: boolean }> = [
@@ -20,10 +33,10 @@ export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: strin
   { flag: '--max-minutes <m>', key: 'maxMinutes', help: 'training budget: stop after the epoch that crosses it, keep the checkpoint, and go on with inference and evaluation' },
   { flag: '--filters-scale <f>', key: 'nFiltersScale', help: 'U-Net width multiplier f (default 0.25; PtychoPINN uses 2, about 12× slower per epoch on CPU)' },
   { flag: '--object-big', key: 'objectBig', help: 'reassemble the C patches on a shared canvas (default)', boolean: true, negatable: true },
-  { flag: '--object-extent <e>', key: 'objectExtent', help: "how much of each patch the U-Net predicts: 'center' (central N/2 square), 'border' (plus a border branch for the outer ring), 'full' (all N×N), or 'auto' (full field when > 5% of the probe's energy is outside the centre) (default auto)" },
+  { flag: '--object-extent <e>', key: 'objectExtent', help: `how much of each patch the U-Net predicts: ${describeChoices([...OBJECT_EXTENTS, 'auto'], EXTENT_WORDS)} (default ${RUN_CONFIG_DEFAULTS.objectExtent})` },
   { flag: '--probe-big', key: 'probeBig', help: "PtychoPINN's probe.big: same as --object-extent border", boolean: true },
-  { flag: '--amplitude-activation <a>', key: 'amplitudeActivation', help: "amplitude head: 'sigmoid' (0..1, relative to the data's mean scale), 'softplus' or 'swish' (unbounded above) (default sigmoid)" },
-  { flag: '--phase-activation <a>', key: 'phaseActivation', help: "phase head: 'linear' (unbounded radians; cannot saturate) or 'pi-tanh' (bounded, PtychoPINN's) (default linear)" },
+  { flag: '--amplitude-activation <a>', key: 'amplitudeActivation', help: `amplitude head: ${describeChoices(AMPLITUDE_ACTIVATIONS, AMPLITUDE_WORDS)} (default ${RUN_CONFIG_DEFAULTS.amplitudeActivation})` },
+  { flag: '--phase-activation <a>', key: 'phaseActivation', help: `phase head: ${describeChoices(PHASE_ACTIVATIONS, PHASE_WORDS)} (default ${RUN_CONFIG_DEFAULTS.phaseActivation})` },
   { flag: '--intensity-scale-trainable', key: 'intensityScaleTrainable', help: 'learn the intensity scale s with the network', boolean: true },
   { flag: '--probe-trainable', key: 'probeTrainable', help: 'refine the probe during training', boolean: true },
   { flag: '--probe-mask', key: 'probeMask', help: 'apply an N/4 disk mask to the probe', boolean: true },

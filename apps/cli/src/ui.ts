@@ -8,8 +8,6 @@
 import cliProgress from 'cli-progress';
 import { jsonSafe, type Progress, type ProgressOptions, type Reporter } from '@ptychojs/pipeline';
 
-export type { Progress } from '@ptychojs/pipeline';
-
 export interface Ui extends Reporter {
   readonly json: boolean;
   /** Human-readable line on stderr (suppressed with `--quiet`). */

@@ -9,7 +9,7 @@ export const N = 64;
 const NN = N * N;
 
 /** The base scan: a 6×6 grid (M = 36), 1e4 counts per pattern, float32 amplitudes; and its counts as uint16. */
-export function baseScan(): { arrays: Record<string, NdArray>; counts: Uint16Array; M: number } {
+function baseScan(): { arrays: Record<string, NdArray>; counts: Uint16Array; M: number } {
   const sim = simulateScan({ n: N, object: { kind: 'lines', height: 94, width: 94 }, scan: { kind: 'grid', step: 6 }, nphotons: 1e4, seed: 19 });
   const arrays: Record<string, NdArray> = { ...sim.arrays };
   delete arrays._metadata; // the dose comes from the data

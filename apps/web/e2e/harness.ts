@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const CLI = path.resolve(import.meta.dirname, '../../cli/dist/main.js');
-export const CHROMIUM = '/usr/bin/chromium';
+const CLI = path.resolve(import.meta.dirname, '../../cli/dist/main.js');
+const CHROMIUM = '/usr/bin/chromium';
 /**
  * Why the suite cannot run here, or undefined when it can. In CI (CI set, `.ci/run` installs
  * Chromium) it always runs, so a missing browser fails instead of skipping.

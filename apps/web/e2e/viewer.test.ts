@@ -35,7 +35,7 @@ async function openViewer(query = ''): Promise<Page> {
   return page;
 }
 
-describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, { tags: ['slow'] }, () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     ptycho(['simulate', '--out', 'out/data.npz', '--object-size', '96', '--seed', '1', '--nphotons', '1e6'], tmp);

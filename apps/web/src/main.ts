@@ -12,7 +12,7 @@
 import * as Comlink from 'comlink';
 import { parseNpz, parseReconstruction, type ScanData as ScanArrays, type ScanSource } from '@ptychojs/io';
 import {
-  chartSvg, frcChart, lossCharts, methodLabel, parseJsonText, parseMetricsRecord, parseRunDirConfig, parseRunSummary, parseTrainingHistory, summarizeScan, checkScan,
+  chartSvg, frcChart, INFERENCE_BATCH_SIZE, lossCharts, methodLabel, parseJsonText, parseMetricsRecord, parseRunDirConfig, parseRunSummary, parseTrainingHistory, RUN_FILES, summarizeScan, checkScan,
   type MetricsFile, type ModelDirCard, type RunSummaryFile,
 } from '@ptychojs/pipeline';
 import { classifyFiles, type Classified, type ModelFiles } from './load/classify-files.js';
@@ -170,7 +170,7 @@ async function showSelfConsistency(c: Classified): Promise<void> {
     if (!sc) continue;
     const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/') + 1) : '';
     const bytes = async (name: string) => { const g = files.get(`${dir}${name}`); return g ? await g.bytes() : undefined; };
-    const [residualMap, scan, fluence] = [await bytes('residual_map.png'), await bytes('scan.png'), await bytes('fluence.png')];
+    const [residualMap, scan, fluence] = [await bytes(RUN_FILES.residualMap), await bytes(RUN_FILES.scanChart), await bytes(RUN_FILES.fluence)];
     const label = typeof sc.method === 'string' ? `${methodLabel(sc.method)} (${dir || './'})` : dir || f.path;
     blocks.push(selfConsistencyView(label, sc, { ...(residualMap ? { residualMap } : {}), ...(scan ? { scan } : {}), ...(fluence ? { fluence } : {}) }));
   }
@@ -271,7 +271,7 @@ async function showInference(models: readonly ModelFiles[], scanFiles: readonly 
       const req: InferRequest = {
         modelDir: modelDirOf(model), modelJson: await text(model.json), shards, runConfig: await text(model.runConfig), probe: await buffer(model.probe),
         ...(model.card ? { modelCard: await text(model.card) } : {}), ...(model.history ? { history: await text(model.history) } : {}),
-        scan: await buffer(scan), ...(pos ? { positions: await buffer(pos) } : {}), batchSize: 64, force,
+        scan: await buffer(scan), ...(pos ? { positions: await buffer(pos) } : {}), batchSize: INFERENCE_BATCH_SIZE, force,
       };
       const t0 = performance.now();
       status.textContent = 'checking the model against the scan, then reconstructing…';
@@ -294,7 +294,7 @@ async function showInference(models: readonly ModelFiles[], scanFiles: readonly 
       if (!res.ok) { report(res.error); status.textContent = 'failed'; sec.dataset.state = 'failed'; return; }
       status.textContent = `done: ${res.groups} groups, inference ${res.seconds.inference.toFixed(2)} s, stitching ${res.seconds.stitching.toFixed(3)} s`;
       const url = URL.createObjectURL(new Blob([res.npz as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
-      result.append(el('p', {}, el('a', { href: url, download: 'reconstruction.npz', class: 'download' }, 'Download reconstruction.npz'), ' (object, amplitude, phase, canvasOrigin: the contract of ptycho infer)'),
+      result.append(el('p', {}, el('a', { href: url, download: RUN_FILES.reconstruction, class: 'download' }, 'Download reconstruction.npz'), ' (object, amplitude, phase, canvasOrigin: the contract of ptycho infer)'),
         reconstructionViews(res.H, res.W, res.amplitude, res.phase, res.canvasOrigin));
       sec.dataset.state = 'done';
     } catch (e) {
@@ -315,7 +315,7 @@ async function render(): Promise<void> {
   $('content').replaceChildren();
   const c = classifyFiles([...files.values()]);
   $('source').textContent = folderName ? `${folderName}: ${files.size} files` : files.size > 0 ? `${files.size} dropped files` : 'no files yet';
-  if (folderName && files.has('report.html')) $('source').append(' — ', el('a', { href: 'data/report.html', target: '_blank', rel: 'noopener' }, 'report.html'));
+  if (folderName && files.has(RUN_FILES.report)) $('source').append(' — ', el('a', { href: 'data/report.html', target: '_blank', rel: 'noopener' }, RUN_FILES.report));
   const summary = await attempt(c.summary, async (f) => parseRunSummary(await readJson(f), f.path));
   const metrics = await attempt(c.metrics, async (f) => parseMetricsRecord(await readJson(f), f.path));
   const history = await attempt(c.history, async (f) => parseTrainingHistory(await readJson(f), f.path));

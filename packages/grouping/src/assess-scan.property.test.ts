@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, createRng } from '@ptychojs/io';
-import { assessScan, type ScanCommand, type ScanIssueCode } from './assess-scan.js';
+import { assessScan, type ScanCommand } from './assess-scan.js';
+import type { ScanIssueCode } from './scan-issue.js';
 import { groupScan } from './group-scan.js';
 import { normalizationAlpha } from './normalization-alpha.js';
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@ptychojs/io';
 import { assessScan, type AssessScanSettings, type ScanToAssess } from './assess-scan.js';
-import { assertScanUsable } from './assert-scan-usable.js';
 
 const N = 64;
 
@@ -239,24 +237,5 @@ describe('assessScan: pixels that are no measurement, and stacks with one value 
     expect(codes(same, { command: 'epie' })).toEqual({ problems: [], warnings: ['identical-patterns'] });
     expect(codes({ ...s, diff3d: new Float32Array(M * N * N).fill(3) }, { command: 'epie' })).toEqual({ problems: ['diffraction-constant'], warnings: [] });
     expect(codes({ ...s, diff3d: new Float32Array(M * N * N) }, { command: 'epie' })).toEqual({ problems: ['diffraction-all-zero'], warnings: [] });
-  });
-});
-
-describe('assertScanUsable', () => {
-  it('throws one InputError listing each problem with its fix', () => {
-    try {
-      assertScanUsable(scan({ n: 1 }), { command: 'train' });
-      throw new Error('expected an InputError');
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      const err = e as InputError;
-      expect(err.problems).toEqual(["s.npz, key 'xcoords': gridsize 2 groups C = 4 positions but the scan has 1; expected M ≥ gridsize² = 4; got M = 1 — use gridsize 1 (C = 1 ≤ M), or a scan with more positions"]);
-      expect(err.message).toMatch(/^s\.npz: 1 problem makes this scan unusable for 'train':/);
-    }
-  });
-
-  it('returns the assessment (warnings to print) when the scan is usable', () => {
-    const a = assertScanUsable(scan({ n: 2 }), { command: 'train' });
-    expect(a.warnings.map((w) => w.code)).toEqual(['small-neighbour-pool']);
   });
 });

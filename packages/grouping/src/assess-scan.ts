@@ -1,6 +1,7 @@
 import { describeFlaggedPixels, detectorFlagValues, formatInputError, MASKING_ADVICE, type DiffractionKind, type DiffractionStats, type RawData, type ScanData } from '@ptychojs/io';
 import { diffractionStats } from './internal/diffraction-stats.js';
 import { fmt } from './internal/fmt.js';
+import type { ScanIssue, ScanIssueCode } from './scan-issue.js';
 import { uniformDiffractionProblem } from './uniform-diffraction-problem.js';
 import { median } from './internal/median.js';
 import { knnAll } from './knn-all.js';
@@ -8,58 +9,6 @@ import { metadataPixelSize } from './metadata-pixel-size.js';
 
 /** The `ptycho` command a scan is assessed for (SPEC §1); `inspect` assesses as `run` would. */
 export type ScanCommand = 'inspect' | 'train' | 'infer' | 'run' | 'evaluate' | 'simulate' | 'epie';
-
-/** Machine-readable kind of a {@link ScanIssue}. */
-export type ScanIssueCode =
-  // problems: the command cannot run on this scan
-  | 'no-positions'
-  | 'positions-not-finite'
-  | 'coordinate-length-mismatch'
-  | 'too-few-positions'
-  | 'bad-setting'
-  | 'diffraction-missing'
-  | 'diffraction-not-finite'
-  | 'diffraction-negative'
-  | 'diffraction-all-zero'
-  | 'diffraction-constant'
-  | 'object-missing'
-  | 'evaluation-box-too-small'
-  // warnings (problems under `strict`; `positions-outside-object` is a problem for `simulate`)
-  | 'positions-outside-object'
-  | 'patches-cross-object-edge'
-  | 'metrics-unavailable'
-  | 'diffraction-looks-like-counts'
-  | 'diffraction-read-as-counts'
-  | 'positions-units'
-  | 'step-exceeds-probe'
-  | 'duplicate-positions'
-  | 'empty-patterns'
-  | 'outlier-patterns'
-  | 'detector-gaps'
-  | 'hot-pixels'
-  | 'saturated-pixels'
-  | 'identical-patterns'
-  | 'dose-mismatch'
-  | 'metadata-disagrees'
-  | 'start-positions-differ'
-  | 'small-neighbour-pool'
-  // found by a scan reader (geometry in the file that disagrees with itself)
-  | 'reader-geometry';
-
-/**
- * One finding about a scan. `message` is the full line a person reads (`file, key 'k': what;
- * expected …; got …`, as `InputError`s are written); `fix` says what to do about it.
- */
-export interface ScanIssue {
-  readonly code: ScanIssueCode;
-  readonly message: string;
-  readonly file: string;
-  /** NPZ key, or the setting (`gridsize`, `K`, `--nphotons`) the finding is about. */
-  readonly key: string;
-  readonly expected: string;
-  readonly actual: string;
-  readonly fix: string;
-}
 
 /** Settings of the command the scan is assessed for. Defaults are SPEC §3's. */
 export interface AssessScanSettings {

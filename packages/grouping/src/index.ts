@@ -24,9 +24,9 @@ export { normalize } from './normalize.js';
 export { assembleGroupedData, type AssembleGroupedDataOptions } from './assemble-grouped-data.js';
 export { takeGroups } from './take-groups.js';
 export {
-  assessScan, type AssessScanSettings, type ScanAssessment, type ScanCommand, type ScanIssue, type ScanIssueCode, type ScanStats, type ScanToAssess,
+  assessScan, type AssessScanSettings, type ScanAssessment, type ScanCommand, type ScanStats, type ScanToAssess,
 } from './assess-scan.js';
-export { assertScanUsable } from './assert-scan-usable.js';
+export type { ScanIssue, ScanIssueCode } from './scan-issue.js';
 export { uniformDiffractionProblem } from './uniform-diffraction-problem.js';
 export { sliceGroups } from './slice-groups.js';
 export { halfScanSplit, type HalfScanSplit } from './half-scan-split.js';

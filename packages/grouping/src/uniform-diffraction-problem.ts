@@ -1,5 +1,5 @@
 import { detectorFlagValues, formatInputError, type DiffractionKind } from '@ptychojs/io';
-import type { ScanIssue } from './assess-scan.js';
+import type { ScanIssue } from './scan-issue.js';
 import { fmt } from './internal/fmt.js';
 
 /**

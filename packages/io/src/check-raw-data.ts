@@ -4,7 +4,7 @@ import { formatInputError, type InputErrorDetails } from './errors.js';
 import { describeArray } from './describe-array.js';
 import { describeFlaggedPixels } from './describe-flagged-pixels.js';
 import { detectorFlagValues } from './detector-flag-values.js';
-import { diffractionLayout } from './diffraction-layout.js';
+import { diffractionLayout, type DiffractionLayout } from './diffraction-layout.js';
 import { MASKING_ADVICE } from './masking-advice.js';
 import { numpyDtypeName } from './numpy-dtype-name.js';
 import { squeezeArray } from './squeeze-array.js';
@@ -67,9 +67,6 @@ export interface CheckRawDataOptions {
   /** Progress of the pass over the frames (frames read so far, frames to read). */
   readonly onProgress?: (done: number, total: number) => void;
 }
-
-/** How a diffraction array is laid out ({@link CheckRawDataOptions.layout}). */
-export type DiffractionLayout = 'auto' | 'mnn' | 'nnm';
 
 /** Keys of the raw NPZ contract (SPEC §3); anything else is listed in a note as not used. */
 const KNOWN_KEYS = ['xcoords', 'ycoords', 'diff3d', 'diffraction', 'probeGuess', 'objectGuess', 'xcoords_start', 'ycoords_start', 'scan_index', '_metadata', 'bad_pixels'];

@@ -1,4 +1,5 @@
-import type { DiffractionLayout } from './check-raw-data.js';
+/** How a diffraction array is laid out (checkRawData's `layout` option): `auto` finds it from the shape. */
+export type DiffractionLayout = 'auto' | 'mnn' | 'nnm';
 
 /**
  * How a rank-3 diffraction array of `shape` is read (`checkRawData`'s rule, SPEC §3 "Aliases and

@@ -63,7 +63,7 @@ export function encodeNpyHeader(dtype: NdArray['dtype'], shape: readonly number[
 }
 
 /** @internal Write the payload of `a` into `out` (exactly its byte size) in the requested layout. */
-export function writeNpyPayload(a: NdArray, opts: EncodeNpyOptions, out: Uint8Array): void {
+function writeNpyPayload(a: NdArray, opts: EncodeNpyOptions, out: Uint8Array): void {
   const info = dtypeInfo(a.dtype);
   let src = new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength);
   const size = a.shape.reduce((p, d) => p * d, 1);

@@ -195,3 +195,20 @@ export interface ScanData extends Omit<RawData, 'diff3d'> {
   readonly patternEnergy: Float64Array;
   readonly diff3d?: Float32Array;
 }
+
+/** Options of `parseNpz`. */
+export interface ParseNpzOptions {
+  /**
+   * Cap on the total bytes the archive may expand to (sum of all members read) and on any one
+   * array's declared size; default 8 GiB. Inflation stops as soon as the output passes it.
+   */
+  readonly maxBytes?: number;
+  /** File name, used in error messages only. */
+  readonly file?: string;
+  /** Read only these keys (others are not inflated); absent keys are simply not returned. */
+  readonly keys?: readonly string[];
+  /** Also check the CRC-32 of stored members (deflated members are always checked). Default false. */
+  readonly verifyCrc?: boolean;
+  /** Always copy payloads instead of returning views on `bytes` (see `ParseNpyOptions.copy`). */
+  readonly copy?: boolean;
+}

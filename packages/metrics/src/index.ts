@@ -24,7 +24,6 @@ export { registerCanvasOrigin, type CanvasOriginRegistration } from './register-
 export {
   evaluateReconstruction, type EvaluateOptions, type EvaluationMetrics, type EvaluationResult,
 } from './evaluate-reconstruction.js';
-export { patchCorrelation } from './patch-correlation.js';
 export { colormapRgb, type ColormapName } from './render/colormap-rgb.js';
 export { renderImagePng, type RenderImageOptions, type MarkerSet } from './render/render-image-png.js';
 export { renderCurvesPng, SERIES_COLORS, type CurveSeries, type RenderCurvesOptions } from './render/render-curves-png.js';

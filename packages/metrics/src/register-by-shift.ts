@@ -1,4 +1,4 @@
-import { fft2, ifft2, InputError } from '@ptychojs/io';
+import { fft2, ifft2, InputError, nextPowerOfTwo } from '@ptychojs/io';
 import type { Plane } from './types.js';
 
 /** A real (`im` omitted) or complex (H, W) image; a `ComplexArray` from @ptychojs/io fits. */
@@ -146,11 +146,4 @@ function upsampledPeak(xr: Float64Array, xi: Float64Array, Ph: number, Pw: numbe
     if (mag > m) { m = mag; bx = dx + (l - U) / U; by = dy + (j - U) / U; }
   }
   return { dx: bx, dy: by, m };
-}
-
-/** Smallest power of two ≥ n (the padded size: the FFT is fastest there). */
-function nextPowerOfTwo(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
 }

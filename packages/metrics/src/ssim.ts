@@ -1,26 +1,10 @@
 import { InputError } from '@ptychojs/io';
-import type { Plane } from './types.js';
+import type { Plane, SsimOptions } from './types.js';
 import { checkPlane, resolveDataRange, toFloat64 } from './internal/check.js';
 import { ssimWindow } from './internal/ssim-window.js';
 import { ssimStats } from './internal/ssim-stats.js';
 
-/** Options of {@link ssim}. Defaults are Wang et al. (2004). */
-export interface SsimOptions {
-  /** Data range L; default max − min of the reference. */
-  readonly dataRange?: number;
-  /** 'gaussian' (default; σ = `sigma`) or 'uniform' (box window, as scikit-image's default). */
-  readonly window?: 'gaussian' | 'uniform';
-  /** Window side, odd; default 11 (Gaussian) or 7 (uniform). */
-  readonly windowSize?: number;
-  /** Gaussian σ; default 1.5. */
-  readonly sigma?: number;
-  /** Default 0.01. */
-  readonly k1?: number;
-  /** Default 0.03. */
-  readonly k2?: number;
-  /** Unbiased local (co)variances, factor NP/(NP−1) (scikit-image's default); default false (Wang). */
-  readonly sampleCovariance?: boolean;
-}
+export type { SsimOptions } from './types.js';
 
 /**
  * Structural similarity (Wang, Bovik, Sheikh & Simoncelli 2004) of `image` against `reference`:

@@ -35,3 +35,21 @@ export interface FrcCurve {
   /** Where the curve first drops below the threshold, as a fraction of Nyquist (see `frc`). */
   readonly frc50: number;
 }
+
+/** Options of `ssim`. Defaults are Wang et al. (2004). */
+export interface SsimOptions {
+  /** Data range L; default max − min of the reference. */
+  readonly dataRange?: number;
+  /** 'gaussian' (default; σ = `sigma`) or 'uniform' (box window, as scikit-image's default). */
+  readonly window?: 'gaussian' | 'uniform';
+  /** Window side, odd; default 11 (Gaussian) or 7 (uniform). */
+  readonly windowSize?: number;
+  /** Gaussian σ; default 1.5. */
+  readonly sigma?: number;
+  /** Default 0.01. */
+  readonly k1?: number;
+  /** Default 0.03. */
+  readonly k2?: number;
+  /** Unbiased local (co)variances, factor NP/(NP−1) (scikit-image's default); default false (Wang). */
+  readonly sampleCovariance?: boolean;
+}

@@ -42,7 +42,7 @@ export function imagePair(H: number, W: number): [Float64Array, Float64Array] {
 }
 
 /** A smooth truth (no noise: its periodic extension jumps at the crop edges) and the truth plus weak white noise. */
-export function smoothPair(H: number, W: number): [Float64Array, Float64Array] {
+function smoothPair(H: number, W: number): [Float64Array, Float64Array] {
   const n = hashNoise(H, W, 7), x = new Float64Array(H * W);
   for (let r = 0; r < H; r++) for (let c = 0; c < W; c++) {
     x[r * W + c] = Math.sin(0.19 * r + 0.4) * Math.cos(0.23 * c - 0.1) + 0.8 * Math.exp(-((r - H / 3) ** 2 + (c - W / 2) ** 2) / (2 * (0.15 * H) ** 2));

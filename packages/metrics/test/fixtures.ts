@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { EvaluationMetrics } from '../src/index.js';
 
 /** Values computed by scripts/make_fixtures.py (numpy + scipy, written independently from the papers). */
-export interface PairFixture {
+interface PairFixture {
   name: string; height: number; width: number; dataRange: number;
   ssim: number; psnr: number; mae: number; ssimSkimage: number;
   msssim: number; msssimScales: number; msssimPtychopinn: number; ptychopinnLevels: number;
@@ -13,7 +13,7 @@ export interface PairFixture {
   frcNoWindow?: { value: number[]; frc50: number };
   frcPtychopinn?: { value: number[]; frc50: number };
 }
-export interface EvaluationFixture {
+interface EvaluationFixture {
   origin: [number, number]; scanBox: { xmin: number; xmax: number; ymin: number; ymax: number };
   crop: { row0: number; col0: number; height: number; width: number };
   /** Radians added to both phases by evaluationCase(shift). */

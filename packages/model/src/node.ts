@@ -5,7 +5,7 @@
 export { fileModelHandler, type FileModelHandler, type FileModelHandlerOptions } from './node/file-model-handler.js';
 export { saveModel } from './node/save-model.js';
 export { loadModel } from './node/load-model.js';
-export { fileCheckpointStore, type FileCheckpointStore } from './node/file-checkpoint-store.js';
+export { CHECKPOINT_FILE, fileCheckpointStore, type FileCheckpointStore } from './node/file-checkpoint-store.js';
 export { workerTrainingEngine, type WorkerTrainingOptions } from './node/workers/worker-training-engine.js';
 export { startInferenceWorkers, type InferenceWorkers, type InferenceWorkersOptions } from './node/workers/start-inference-workers.js';
 export { startWorkerGroup, type WorkerGroup, type WorkerGroupOptions } from './node/workers/start-worker-group.js';

@@ -6,10 +6,10 @@ import { renderCurvesPng } from '@ptychojs/metrics';
  *
  * @shape cost (iterations,)
  */
-export function epieCostPng(cost: ArrayLike<number>, alpha: number): Uint8Array {
+export function epieCostPng(cost: ArrayLike<number>, rpieAlpha: number): Uint8Array {
   const y = Array.from(cost);
   return renderCurvesPng({
-    series: [{ name: `alpha ${alpha}`, x: y.map((_, i) => i + 1), y }],
+    series: [{ name: `alpha ${rpieAlpha}`, x: y.map((_, i) => i + 1), y }],
     xLabel: 'iteration', yLabel: 'cost (relative amplitude misfit)', title: 'ePIE cost per iteration', logY: true,
   });
 }

@@ -7,7 +7,8 @@ import type { ReconstructSubset } from './self-consistency.js';
 /** Settings of the ePIE run to repeat on each half ({@link epieSubsetReconstructor}). */
 export interface EpieSubsetSettings {
   readonly iterations: number;
-  readonly alpha: number;
+  /** rPIE's α of the object step, (0, 1]. */
+  readonly rpieAlpha: number;
   readonly seed: number;
   readonly probeUpdate?: boolean;
   readonly probeAlpha?: number;
@@ -26,7 +27,7 @@ export function epieSubsetReconstructor(raw: RawData, s: EpieSubsetSettings): Re
     const sub = rawSubset(raw, indices, `half ${half + 1}`);
     const start = s.initial ? await s.initial(indices, half) : undefined;
     return epie({
-      diffraction: sub.diff3d, probe: sub.probeGuess, xs: sub.xcoords, ys: sub.ycoords, iterations: s.iterations, alpha: s.alpha,
+      diffraction: sub.diff3d, probe: sub.probeGuess, xs: sub.xcoords, ys: sub.ycoords, iterations: s.iterations, rpieAlpha: s.rpieAlpha,
       probeUpdate: s.probeUpdate ?? false, probeAlpha: s.probeAlpha ?? 1, seed: s.seed, ...(start ? { initialObject: start } : {}),
     }).reconstruction;
   };

@@ -8,9 +8,10 @@
  */
 export type { BackendUsed, DiffractionReading, GroupingSettings, ScanIssueRecord, ScanProblem } from './types.js';
 export type { Progress, ProgressOptions, Reporter } from './reporter.js';
-export { silentReporter } from './silent-reporter.js';
 export { jsonSafe } from './json-safe.js';
 export { PIPELINE_VERSION } from './version.js';
+export { INFERENCE_BATCH_SIZE } from './inference-batch-size.js';
+export { RUN_FILES } from './run-files.js';
 export { prepareTrainingData, type PreparedData } from './prepare-training-data.js';
 export { prepareInference, type PreparedInference } from './prepare-inference.js';
 export { reconstructScan, type PredictBatch, type ReconstructOptions, type ReconstructResult } from './reconstruct-scan.js';

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRawData } from '@ptychojs/io/node';
-import { patchCorrelation } from '@ptychojs/metrics';
 import { predictObject, resolveRunConfig, train } from '@ptychojs/model';
 import { useBackend } from '@ptychojs/physics/backends';
 import { prepareTrainingData } from './prepare-training-data.js';
+import { patchCorrelation } from './__fixtures__/patch-correlation.js';
 
 const GOLDEN = path.resolve(import.meta.dirname, '../../../../shared/data/golden/smooth_object_scan.npz');
 

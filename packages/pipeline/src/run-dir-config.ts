@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SUPPORTED_N } from '@ptychojs/io';
-import { runConfigSchema, type RunConfig, type StopReason } from '@ptychojs/model';
+import { OBJECT_EXTENTS, runConfigSchema, type ObjectExtent, type RunConfig, type StopReason } from '@ptychojs/model';
 import type { DiffractionReading, ScanIssueRecord } from './types.js';
 
 /** What `ptycho train` (or any caller of `trainToRunDir`) writes as `config.json`. */
@@ -41,7 +41,7 @@ export interface RunDirConfig {
   readonly nphotonsSource: 'flag' | 'metadata' | 'measured';
   /** How `config.objectExtent` was chosen (`resolveObjectExtent`): the probe's energy outside the centre and the decision. */
   readonly objectExtent: {
-    readonly extent: 'center' | 'border' | 'full';
+    readonly extent: ObjectExtent;
     readonly outsideFraction: number;
     readonly source: 'requested' | 'auto';
     readonly reason: string;
@@ -101,7 +101,7 @@ export const runDirConfigSchema = z.strictObject({
   backend: z.strictObject({ name: z.string(), reason: z.string() }),
   nphotonsSource: z.enum(['flag', 'metadata', 'measured']),
   objectExtent: z.strictObject({
-    extent: z.enum(['center', 'border', 'full']),
+    extent: z.enum(OBJECT_EXTENTS),
     outsideFraction: z.number().min(0).max(1),
     source: z.enum(['requested', 'auto']),
     reason: z.string(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, isInputError } from '@ptychojs/io';
 import { maxAbsDiff, randomComplex, randomPositions, thrown } from '../test/helpers.js';
 import { createStitcher } from './create-stitcher.js';
-import { stitchPatches } from './stitch-patches.js';
+import { stitchPatches } from './__fixtures__/stitch-patches.js';
 import { stitchingMemoryBytes } from './stitching-memory-bytes.js';
 
 const N = 16, NN = N * N, B = 90;

@@ -3,7 +3,6 @@
  * (SPEC §4 "Stitching for inference", SPEC §3 coordinates and reconstruction contract).
  */
 export { createStitcher, type Stitcher, type StitcherOptions } from './create-stitcher.js';
-export { stitchPatches } from './stitch-patches.js';
 export { placeCentral } from './place-central.js';
 export { extractCentral } from './extract-central.js';
 export { canvasFrame } from './canvas-frame.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { centralCrop, complexDot, randomComplex, randomPositions } from '../test/helpers.js';
 import { extractCentral } from './extract-central.js';
 import { placeCentral } from './place-central.js';
-import { stitchPatches } from './stitch-patches.js';
+import { stitchPatches } from './__fixtures__/stitch-patches.js';
 
 // Dot-product test (STYLE §1): ⟨Eᵀp, c⟩ = ⟨p, E c⟩ with Eᵀ = placeCentral and E = extractCentral.
 // Eᵀp is summed in float64; E c is returned as float32, so each term of the right side carries

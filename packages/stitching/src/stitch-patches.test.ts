@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, isInputError, type ComplexArray } from '@ptychojs/io';
 import { randomComplex, randomPositions, thrown } from '../test/helpers.js';
-import { stitchPatches } from './stitch-patches.js';
+import { stitchPatches } from './__fixtures__/stitch-patches.js';
 
 /** B patches of side N whose central M×M is f(x, y) at the SPEC §3 sample points; the rest is garbage. */
 function patchesFrom(

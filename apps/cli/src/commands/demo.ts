@@ -8,12 +8,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { demoRunConfig } from '@ptychojs/pipeline';
+import { demoRunConfig, RUN_FILES } from '@ptychojs/pipeline';
 import { checkRunOut, readRunDirConfig, runDemo } from '@ptychojs/pipeline/node';
-import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
-import { interruptOnSignals } from '../interrupt.js';
+import { BACKEND_CHOICES } from '../backend.js';
+import { runLongCommand } from '../long-command.js';
 import { createUi } from '../ui.js';
-import { resolveWorkers, WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
+import { WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
 
 /** The demo's pretrained model: `models/demo/` of this package (dist/commands → ../../models/demo). */
 const DEMO_MODEL = path.resolve(import.meta.dirname, '../../models/demo');
@@ -36,19 +36,10 @@ export function registerDemo(program: Command): void {
       const out = flags.out ?? `ptycho-demo-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`;
       checkRunOut(out);
       // The pretrained model shipped with the CLI (`npm run pretrain:demo`, issue 15).
-      const shipped = fs.existsSync(path.join(DEMO_MODEL, 'config.json')) ? DEMO_MODEL : undefined;
+      const shipped = fs.existsSync(path.join(DEMO_MODEL, RUN_FILES.config)) ? DEMO_MODEL : undefined;
       if (!shipped) ui.warn(`no pretrained demo model in ${DEMO_MODEL} (npm run pretrain:demo makes it): the network trains from scratch`);
       const config = demoRunConfig(flags.seed, shipped ? { config: readRunDirConfig(shipped).config, dir: shipped } : undefined);
-      const backend = await selectBackend(flags.backend as BackendChoice);
-      ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
-      const interrupt = interruptOnSignals(ui);
-      let summary;
-      try {
-        summary = await runDemo(out, config, { backend, reporter: ui, workers, signal: interrupt.signal, ...(shipped ? { initModel: shipped } : {}) });
-      } finally {
-        interrupt.dispose();
-      }
+      const { result: summary } = await runLongCommand(ui, flags, config.batchSize, (started) => runDemo(out, config, { ...started, ...(shipped ? { initModel: shipped } : {}) }));
       ui.result(summary);
       ui.info(`demo finished in ${((performance.now() - t0) / 1000).toFixed(1)} s; open ${path.resolve(summary.report)}`);
     });

@@ -48,7 +48,7 @@ export function registerEpie(program: Command): void {
       const initialObject = flags.init === undefined ? undefined : parseReconstruction(readNpzFile(flags.init), flags.init);
       ui.info(`ePIE on ${flags.data}: M = ${raw.M} patterns of ${raw.N}×${raw.N}, ${iterations} iterations, α = ${alpha}${flags.probeUpdate ? `, probe update (α = ${probeAlpha})` : ''}, seed ${seed}, start ${flags.init ?? 'flat'}`);
       const res = await epieToDir(scan, flags.out, {
-        iterations, alpha, probeUpdate: Boolean(flags.probeUpdate), probeAlpha, seed, initialObject, initLabel: flags.init, reporter: ui, memoryBudget: budget, ...out,
+        iterations, rpieAlpha: alpha, probeUpdate: Boolean(flags.probeUpdate), probeAlpha, seed, initialObject, initLabel: flags.init, reporter: ui, memoryBudget: budget, ...out,
       });
       const cost = Array.from(res.cost), files = res.files;
       const [H, W] = res.reconstruction.object.shape as [number, number];

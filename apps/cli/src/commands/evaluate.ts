@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, parseReconstruction, toComplexArray, type ComplexArray } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { epieSubsetReconstructor, metricsTable, scanInMemory, scanTruth, selfConsistencySummary, truthFromArrays, type ReconstructSubset, type Truth } from '@ptychojs/pipeline';
+import { epieSubsetReconstructor, INFERENCE_BATCH_SIZE, metricsTable, RUN_FILES, scanInMemory, scanTruth, selfConsistencySummary, truthFromArrays, type ReconstructSubset, type Truth } from '@ptychojs/pipeline';
 import { evaluateAndWrite, loadScan, modelSubsetReconstructor, selfConsistencyToDir, type ModelSubsetReconstructor } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
@@ -70,12 +70,12 @@ export function registerEvaluate(program: Command): void {
       let model: ModelSubsetReconstructor | undefined;
       let reconstructSubset: ReconstructSubset | undefined, label: string | undefined;
       if (halfScan?.kind === 'epie') {
-        reconstructSubset = epieSubsetReconstructor(raw, { iterations: halfScan.iterations, alpha: halfScan.alpha, seed: 0 });
-        label = `ePIE from a flat object, ${halfScan.iterations} iterations (α = ${halfScan.alpha})`;
+        reconstructSubset = epieSubsetReconstructor(raw, { iterations: halfScan.iterations, rpieAlpha: halfScan.rpieAlpha, seed: 0 });
+        label = `ePIE from a flat object, ${halfScan.iterations} iterations (α = ${halfScan.rpieAlpha})`;
       } else if (halfScan?.kind === 'model') {
         const backend = await selectBackend(flags.backend as BackendChoice);
         ui.info(`backend: ${backend.name} (${backend.reason})`);
-        model = modelSubsetReconstructor(halfScan.run, raw, { batchSize: 64 });
+        model = modelSubsetReconstructor(halfScan.run, raw, { batchSize: INFERENCE_BATCH_SIZE });
         reconstructSubset = model.reconstructSubset;
         label = model.label;
       }
@@ -103,7 +103,7 @@ export function registerEvaluate(program: Command): void {
     });
 }
 
-type HalfScan = { kind: 'epie'; iterations: number; alpha: number } | { kind: 'model'; run: string };
+type HalfScan = { kind: 'epie'; iterations: number; rpieAlpha: number } | { kind: 'model'; run: string };
 
 /** `epie:K`, `epie:K:ALPHA` or `model:RUN`. */
 function parseHalfScan(v: string): HalfScan {
@@ -115,14 +115,14 @@ function parseHalfScan(v: string): HalfScan {
   }
   const m = /^epie:(\d+)(?::([0-9.eE+-]+))?$/.exec(v);
   if (!m) throw bad();
-  const iterations = Number(m[1]), alpha = m[2] === undefined ? 1 : Number(m[2]);
-  if (!(iterations >= 1) || !(alpha > 0 && alpha <= 1)) throw bad();
-  return { kind: 'epie', iterations, alpha };
+  const iterations = Number(m[1]), rpieAlpha = m[2] === undefined ? 1 : Number(m[2]);
+  if (!(iterations >= 1) || !(rpieAlpha > 0 && rpieAlpha <= 1)) throw bad();
+  return { kind: 'epie', iterations, rpieAlpha };
 }
 
 /** The probe the reconstruction goes with: --probe, else probe.npz beside --recon, else the scan's. */
 function reconProbe(flags: EvaluateFlags, scanProbe: ComplexArray): { probe: ComplexArray; source: string } {
-  const beside = path.join(path.dirname(flags.recon), 'probe.npz');
+  const beside = path.join(path.dirname(flags.recon), RUN_FILES.probe);
   const file = flags.probe ?? (fs.existsSync(beside) ? beside : undefined);
   if (!file) return { probe: scanProbe, source: 'probeGuess of the scan' };
   const arrays = readNpzFile(file, { keys: ['probeGuess'] });

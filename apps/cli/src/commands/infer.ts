@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '@ptychojs/io';
-import { assertCompatible } from '@ptychojs/pipeline';
+import { assertCompatible, INFERENCE_BATCH_SIZE } from '@ptychojs/pipeline';
 import { inferToDir, loadScan, modelCompatibility, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
@@ -21,7 +21,7 @@ export function registerInfer(program: Command): void {
     .requiredOption('--model <dir>', 'run directory written by `ptycho train`')
     .requiredOption('--data <file>', 'scan file: raw NPZ (SPEC §3), ptychodus product/diffraction HDF5 or NPZ, CXI (recognised by content)')
     .requiredOption('--out <dir>', 'output directory (reconstruction.npz, reconstruction.json, amplitude.png, phase.png)')
-    .option('--batch-size <b>', 'groups per forward pass (bounds memory)', '64')
+    .option('--batch-size <b>', 'groups per forward pass (bounds memory)', String(INFERENCE_BATCH_SIZE))
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
     .option(WORKERS_FLAG, WORKERS_HELP, 'auto')
     .option('--force', "reconstruct even when the model's probe or pattern size does not fit the scan (the compatibility check then only warns)");

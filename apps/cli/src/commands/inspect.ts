@@ -42,7 +42,7 @@ export function registerInspect(program: Command): void {
 }
 
 /** The summary as text lines for the terminal (warnings and problems are printed apart: always shown). */
-export function formatSummary(s: ScanSummary, settings: { gridsize: number; K: number; strict: boolean }): string[] {
+function formatSummary(s: ScanSummary, settings: { gridsize: number; K: number; strict: boolean }): string[] {
   const lines = [`${s.file}`, `  read by '${s.reader.name}': ${s.reader.format}`, '  arrays (dtype as stored in the file):'];
   const width = Math.max(...s.keys.map((k) => k.key.length), 4);
   for (const k of s.keys) lines.push(`    ${k.key.padEnd(width)}  ${`(${k.shape.join(', ')}${k.shape.length === 1 ? ',' : ''})`.padEnd(18)} ${k.dtype}`);

@@ -8,11 +8,9 @@ import { InputError, SUPPORTED_N, toComplexArray } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
 import { OBJECT_FAMILIES, PRETRAIN_CONFIG_DEFAULTS, pretrainRunConfig, resolvePretrainSpec, type PretrainSpecInput } from '@ptychojs/pipeline';
 import { checkRunDir, pretrainToDir } from '@ptychojs/pipeline/node';
-import { selectBackend, type BackendChoice } from '../backend.js';
-import { interruptOnSignals } from '../interrupt.js';
+import { runLongCommand } from '../long-command.js';
 import { addTrainOptions, TRAIN_FLAGS, trainConfigInput } from '../train-options.js';
 import { createUi } from '../ui.js';
-import { resolveWorkers } from '../workers.js';
 
 /** Spec flag → PretrainSpec key, and how its value is read. */
 const SPEC_FLAGS: ReadonlyArray<{ flag: string; key: keyof PretrainSpecInput; help: string; kind: 'list' | 'range' | 'int' }> = [
@@ -103,16 +101,9 @@ export function registerPretrain(program: Command): void {
       }
       const out = flags.out as string;
       checkRunDir(out, Boolean(flags.resume));
-      const backend = await selectBackend(flags.backend as BackendChoice);
-      ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
-      const interrupt = interruptOnSignals(ui);
-      let res;
-      try {
-        res = await pretrainToDir(probe, spec, config, out, { backend, reporter: ui, resume: Boolean(flags.resume), workers, signal: interrupt.signal, probeSource: `probeGuess of ${path.basename(probeFile)}`, snapshotMinutes });
-      } finally {
-        interrupt.dispose();
-      }
+      const { result: res, workers } = await runLongCommand(ui, flags, config.batchSize, (started) => pretrainToDir(probe, spec, config, out, {
+        ...started, resume: Boolean(flags.resume), probeSource: `probeGuess of ${path.basename(probeFile)}`, snapshotMinutes,
+      }));
       const v = res.card.validation;
       ui.result({ out, card: res.card, epochs: res.history.length, stopReason: res.runConfig.stopReason, seconds: res.runConfig.seconds, backend: res.runConfig.backend, workers });
       ui.info(`wrote ${out}/ (model/, model-card.json, config.json, probe.npz, history.json${res.history.length > 0 ? ', loss.png' : ''}) after ${res.history.length} epoch(s), ${res.card.training.patternsSeen} patterns, ${(res.runConfig.seconds / 60).toFixed(1)} min${v && v['amp_ssim'] !== undefined ? `; held-out SSIM ${v['amp_ssim'].toFixed(3)}/${v['phase_ssim']!.toFixed(3)} (amplitude/phase)` : ''}`);

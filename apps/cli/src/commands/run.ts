@@ -7,13 +7,11 @@ import { InputError } from '@ptychojs/io';
 import { assertCompatible } from '@ptychojs/pipeline';
 import { checkRunOut, loadScan, modelCompatibility, runPipeline } from '@ptychojs/pipeline/node';
 import { printCompatibility } from '../compatibility.js';
-import { selectBackend, type BackendChoice } from '../backend.js';
+import { runLongCommand } from '../long-command.js';
 import { addScanOptions, memoryBudget, printScanFindings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
 import { addTrainOptions, resolveInitModelConfig, resolveTrainConfig } from '../train-options.js';
-import { interruptOnSignals } from '../interrupt.js';
 import { addFormatOptions, resolveFormats, type FormatFlags } from '../format-options.js';
 import { createUi } from '../ui.js';
-import { resolveWorkers } from '../workers.js';
 
 export function registerRun(program: Command): void {
   const cmd = program
@@ -50,19 +48,10 @@ export function registerRun(program: Command): void {
         printCompatibility(ui, compatibility, Boolean(flags.force));
         if (!flags.force) assertCompatible(compatibility, initModel, flags.data as string);
       }
-      const backend = await selectBackend(flags.backend as BackendChoice);
-      ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
-      const interrupt = interruptOnSignals(ui);
-      let summary;
-      try {
-        summary = await runPipeline(scan, out, config, {
-          backend, reporter: ui, workers, signal: interrupt.signal, refineIterations, epieIterations, epieAlpha, halfScan: flags.halfScan !== false,
-          memoryBudget: budget, ...formats, ...(initModel !== undefined ? { initModel } : {}),
-        });
-      } finally {
-        interrupt.dispose();
-      }
+      const { result: summary } = await runLongCommand(ui, flags, config.batchSize, (started) => runPipeline(scan, out, config, {
+        ...started, refineIterations, epieIterations, epieAlpha, halfScan: flags.halfScan !== false,
+        memoryBudget: budget, ...formats, ...(initModel !== undefined ? { initModel } : {}),
+      }));
       ui.result(summary);
       ui.info(`done in ${summary.seconds.toFixed(1)} s; report: ${path.resolve(summary.report)}${summary.warnings.length ? ` (${summary.warnings.length} warning${summary.warnings.length > 1 ? 's' : ''} about the data, above and in the report)` : ''}`);
     });

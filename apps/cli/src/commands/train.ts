@@ -2,14 +2,12 @@
  * `ptycho train --data FILE.npz --out RUN`: self-supervised training on the scan itself (SPEC §1, §3).
  */
 import { Command } from 'commander';
-import { metricsTable } from '@ptychojs/pipeline';
+import { metricsTable, type UsableScan } from '@ptychojs/pipeline';
 import { checkRunDir, loadScan, reconstructTestScan, trainToRunDir } from '@ptychojs/pipeline/node';
-import { selectBackend, type BackendChoice } from '../backend.js';
+import { runLongCommand } from '../long-command.js';
 import { addScanOptions, memoryBudget, printScanFindings, readingSettings, trainingScanSettings, type ScanFlags } from '../scan-options.js';
 import { addTrainOptions, resolveInitModelConfig, resolveTrainConfig } from '../train-options.js';
-import { interruptOnSignals } from '../interrupt.js';
 import { createUi } from '../ui.js';
-import { resolveWorkers } from '../workers.js';
 
 export function registerTrain(program: Command): void {
   const cmd = program
@@ -38,21 +36,14 @@ export function registerTrain(program: Command): void {
       // Both scans are checked before anything is written.
       const budget = memoryBudget(flags);
       const files = flags.data as string[];
-      const scans = [];
+      const scans: UsableScan[] = [];
       for (const f of files) scans.push(await loadScan(f, { ...trainingScanSettings('train', flags, config), reporter: ui }));
       const test = flags.test === undefined ? undefined : await loadScan(flags.test as string, { command: 'infer', gridsize: config.gridsize, K: config.K, ...readingSettings(flags), reporter: ui });
       for (const s of scans) printScanFindings(ui, s);
       if (test) printScanFindings(ui, test);
-      const backend = await selectBackend(flags.backend as BackendChoice);
-      ui.info(`backend: ${backend.name} (${backend.reason})`);
-      const workers = resolveWorkers(flags.workers, backend.name, config.batchSize);
-      const interrupt = interruptOnSignals(ui);
-      let res;
-      try {
-        res = await trainToRunDir(scans, config, out, { backend, resume: Boolean(flags.resume), reporter: ui, workers, signal: interrupt.signal, memoryBudget: budget, ...(initModel !== undefined ? { initModel } : {}) });
-      } finally {
-        interrupt.dispose();
-      }
+      const { result: res, backend, workers } = await runLongCommand(ui, flags, config.batchSize, (started) => trainToRunDir(scans, config, out, {
+        ...started, resume: Boolean(flags.resume), memoryBudget: budget, ...(initModel !== undefined ? { initModel } : {}),
+      }));
       let testMetrics: unknown = null, testMetricsAbsent: string | null = null;
       if (test) {
         const t = await reconstructTestScan(out, test, { reporter: ui, backend: backend.name, workers, memoryBudget: budget });

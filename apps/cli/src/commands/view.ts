@@ -14,14 +14,14 @@ import { webAppDir } from '../view/web-app-dir.js';
 
 interface ViewFlags { port?: string; open?: boolean; json?: boolean; quiet?: boolean }
 
-/** Hooks for tests: the started server, and how the command waits before returning. */
-export const viewHooks: { onStart?: (server: ViewServer) => void; untilClosed: (server: ViewServer) => Promise<void> } = {
-  untilClosed: (server) => new Promise<void>((resolve) => {
+/** Serves until Ctrl-C (SIGINT) or SIGTERM, then closes the server. */
+function untilClosed(server: ViewServer): Promise<void> {
+  return new Promise<void>((resolve) => {
     const stop = () => { void server.close().then(resolve); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-  }),
-};
+  });
+}
 
 export function registerView(program: Command): void {
   program
@@ -51,7 +51,6 @@ export function registerView(program: Command): void {
       if (flags.open) {
         try { await open(server.url); } catch (e) { ui.warn(`could not open a browser (${(e as Error).message}); open ${server.url} yourself`); }
       }
-      viewHooks.onStart?.(server);
-      await viewHooks.untilClosed(server);
+      await untilClosed(server);
     });
 }

@@ -1,4 +1,5 @@
 import { baseName, type SourceFile } from './source-file.js';
+import { RUN_FILES } from '@ptychojs/pipeline';
 
 /** A saved tfjs model: `model.json` and the weight shards beside it. */
 export interface ModelFiles {
@@ -43,7 +44,7 @@ const resultRank = (p: string) => { const i = RESULT_DIRS.indexOf(baseName(dirOf
 const byDepth = (a: SourceFile, b: SourceFile) => depth(a.path) - depth(b.path) || resultRank(a.path) - resultRank(b.path) || a.path.localeCompare(b.path);
 const SHARD = /^group\d+-shard\d+of\d+\.bin$/;
 /** Files of a run that are results or state, not scans (`--format` writes reconstruction.cxi, and product.h5/.npz beside reconstruction.npz). */
-const NOT_SCANS = ['reconstruction.npz', 'probe.npz', 'reconstruction.cxi'];
+const NOT_SCANS = [RUN_FILES.reconstruction, RUN_FILES.probe, 'reconstruction.cxi'];
 const OUTPUT_PRODUCTS = ['product.h5', 'product.npz'];
 /** Folders whose files are internal state, not results (a training checkpoint holds a model.json too). */
 const INTERNAL = /(^|\/)checkpoint(\/|$)/;
@@ -59,23 +60,23 @@ const INTERNAL = /(^|\/)checkpoint(\/|$)/;
 export function classifyFiles(files: readonly SourceFile[]): Classified {
   const visible = files.filter((f) => !INTERNAL.test(dirOf(f.path))).sort(byDepth);
   const named = (name: string) => visible.find((f) => baseName(f.path) === name);
-  const reconstructions = visible.filter((f) => baseName(f.path) === 'reconstruction.npz');
+  const reconstructions = visible.filter((f) => baseName(f.path) === RUN_FILES.reconstruction);
   const models: ModelFiles[] = visible.filter((f) => baseName(f.path) === 'model.json').map((json) => {
     const dir = dirOf(json.path);
     const shards = visible.filter((f) => dirOf(f.path) === dir && SHARD.test(baseName(f.path)));
     const runDir = baseName(dir) === 'model' ? dirOf(dir) : dir;
     const inRun = (name: string) => visible.find((f) => f.path === (runDir ? `${runDir}/${name}` : name));
-    const [runConfig, probe, card, history] = ['config.json', 'probe.npz', 'model-card.json', 'history.json'].map(inRun);
+    const [runConfig, probe, card, history] = [RUN_FILES.config, RUN_FILES.probe, RUN_FILES.modelCard, RUN_FILES.history].map(inRun);
     return { json, shards, ...(runConfig ? { runConfig } : {}), ...(probe ? { probe } : {}), ...(card ? { card } : {}), ...(history ? { history } : {}) };
   });
-  const historyFile = named('history.json');
+  const historyFile = named(RUN_FILES.history);
   const runConfig = models.find((m) => m.runConfig)?.runConfig
-    ?? (historyFile ? visible.find((f) => f.path === (dirOf(historyFile.path) ? `${dirOf(historyFile.path)}/config.json` : 'config.json')) : undefined);
+    ?? (historyFile ? visible.find((f) => f.path === (dirOf(historyFile.path) ? `${dirOf(historyFile.path)}/${RUN_FILES.config}` : RUN_FILES.config)) : undefined);
   const outputDirs = new Set(reconstructions.map((f) => dirOf(f.path)));
   const scans = visible.filter((f) => /\.(npz|h5|hdf5|cxi)$/i.test(f.path) && !NOT_SCANS.includes(baseName(f.path))
     && !(OUTPUT_PRODUCTS.includes(baseName(f.path)) && outputDirs.has(dirOf(f.path))));
-  const summary = named('summary.json'), metrics = named('metrics.json');
-  const metricsAll = visible.filter((f) => baseName(f.path) === 'metrics.json');
+  const summary = named(RUN_FILES.summary), metrics = named(RUN_FILES.metrics);
+  const metricsAll = visible.filter((f) => baseName(f.path) === RUN_FILES.metrics);
   return {
     reconstructions, models, scans, metricsAll,
     ...(summary ? { summary } : {}), ...(historyFile ? { history: historyFile } : {}), ...(metrics ? { metrics } : {}), ...(runConfig ? { runConfig } : {}),

@@ -4,7 +4,7 @@ import { fitTransform, zoomAbout, type SharedTransform } from './view-transform.
 import { el } from './el.js';
 
 /** Side of the colour-mapped tiles: a 4096² image is 64 tiles, drawn only where visible. */
-export const TILE = 512;
+const TILE = 512;
 
 /** What {@link imageView} shows. */
 export interface ImageViewOptions {

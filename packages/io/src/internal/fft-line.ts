@@ -1,4 +1,6 @@
 import FFT from 'fft.js';
+import { isPowerOfTwo } from '../is-power-of-two.js';
+import { nextPowerOfTwo } from '../next-power-of-two.js';
 
 /**
  * 1-D forward DFT of one line of `n` complex values, interleaved `[re0, im0, re1, im1, …]`:
@@ -28,18 +30,6 @@ export function lineTransform(n: number): LineTransform {
   p = n === 1 ? identity() : isPowerOfTwo(n) ? radix4(n) : bluestein(n);
   if (plans.size > 64) plans.clear();
   plans.set(n, p);
-  return p;
-}
-
-/** True for 1, 2, 4, 8, … */
-export function isPowerOfTwo(n: number): boolean {
-  return n >= 1 && (n & (n - 1)) === 0;
-}
-
-/** Smallest power of two ≥ n. */
-export function nextPowerOfTwo(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
   return p;
 }
 

@@ -1,8 +1,7 @@
 import { Inflate } from 'fflate';
 import { InputError } from '../errors.js';
 import { DEFAULT_MAX_BYTES, parseNpy } from '../parse-npy.js';
-import type { ParseNpzOptions } from '../parse-npz.js';
-import type { NdArray } from '../types.js';
+import type { NdArray, ParseNpzOptions } from '../types.js';
 import { crc32 } from './crc32.js';
 import { allocateBytes } from './allocate-bytes.js';
 import { npyPreambleLength, readNpyPreamble, type NpyHeaderContext } from './read-npy-header.js';
@@ -116,7 +115,7 @@ export function checkPreamble(head: Uint8Array, memberSize: number, ctx: NpyHead
  * allocated, and that buffer grows with the real output up to the declared size; output beyond the
  * declared size aborts at once (zip bombs), output short of it is a truncated or lying member.
  */
-export function inflateChecked(
+function inflateChecked(
   raw: Uint8Array,
   entry: ZipEntry,
   ctx: NpyHeaderContext,

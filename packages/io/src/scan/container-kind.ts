@@ -1,7 +1,7 @@
 /** HDF5's signature, at byte 0 or after a user block of 512·2^k bytes. */
 const HDF5 = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Offsets where an HDF5 superblock may start (a user block of 512, 1024, 2048… bytes before it). */
-export const HDF5_SIGNATURE_OFFSETS = [0, 512, 1024, 2048, 4096, 8192] as const;
+const HDF5_SIGNATURE_OFFSETS = [0, 512, 1024, 2048, 4096, 8192] as const;
 
 /**
  * What a file is from its first bytes (content, not the name): `'npz'` (a zip archive: local

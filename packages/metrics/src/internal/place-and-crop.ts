@@ -17,7 +17,7 @@ export interface PlacedCrop {
   readonly notes: readonly string[];
 }
 
-export function checkComplex(fn: string, name: string, z: ComplexArray): [number, number] {
+function checkComplex(fn: string, name: string, z: ComplexArray): [number, number] {
   const shape = z?.shape;
   if (!shape || shape.length !== 2) {
     throw new InputError(`${fn}: '${name}' must be a 2-D complex array`, { key: name, expected: '(H, W) complex', actual: shape ? `(${shape.join(', ')})` : String(z) });

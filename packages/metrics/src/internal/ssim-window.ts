@@ -1,5 +1,5 @@
 import { InputError } from '@ptychojs/io';
-import type { SsimOptions } from '../ssim.js';
+import type { SsimOptions } from '../types.js';
 import { gaussianWindow, uniformWindow } from './filters.js';
 
 /** Resolved window for SSIM options (shared with MS-SSIM). */

@@ -1,5 +1,6 @@
 import { InputError, type InputErrorDetails } from '@ptychojs/io';
-import { RUN_CONFIG_FIELDS, runConfigSchema, type RunConfig, type RunConfigKey } from './run-config.js';
+import { LOSS_WEIGHTS } from '../train/loss-terms.js';
+import { looseBoolean, RUN_CONFIG_FIELDS, runConfigSchema, type RunConfig, type RunConfigKey } from './run-config.js';
 
 /** Names used by PtychoPINN configs or common spellings that are not a separator variant of ours. */
 const EXTRA_ALIASES: Readonly<Record<string, RunConfigKey>> = {
@@ -11,9 +12,6 @@ const EXTRA_ALIASES: Readonly<Record<string, RunConfigKey>> = {
   intensityscaletrainable: 'intensityScaleTrainable',
   ngroups: 'nGroups',
 };
-
-const TRUTHY = new Set(['true', '1', 'yes', 'on']);
-const FALSY = new Set(['false', '0', 'no', 'off']);
 
 const squash = (k: string): string => k.replace(/^-+/, '').replace(/[-_.\s]/g, '').toLowerCase();
 
@@ -51,9 +49,8 @@ export function resolveRunConfig(input: unknown = {}, options: ResolveRunConfigO
     let key = CANONICAL.get(squash(rawKey));
     if (key === undefined && squash(rawKey) === 'probebig') {
       // PtychoPINN's probe.big: its border branch on or off.
-      const on = typeof value === 'string' ? TRUTHY.has(value.trim().toLowerCase()) : value === true || value === 1;
-      const off = typeof value === 'string' ? FALSY.has(value.trim().toLowerCase()) : value === false || value === 0;
-      if (!on && !off) {
+      const on = looseBoolean(value);
+      if (typeof on !== 'boolean') {
         errors.push(problem(`invalid value for '${rawKey}'`, { file, key: rawKey, expected: 'boolean', actual: describe(value) }));
         continue;
       }
@@ -95,9 +92,10 @@ export function resolveRunConfig(input: unknown = {}, options: ResolveRunConfigO
         file, key: 'K', expected: `integer ≥ ${C - 1} for gridsize ${c.gridsize}`, actual: String(c.K),
       }));
     }
-    if (c.nllWeight + c.maeWeight + c.tvWeight + c.realspaceWeight <= 0) {
+    const weightKeys = Object.values(LOSS_WEIGHTS);
+    if (weightKeys.reduce((sum, k) => sum + c[k], 0) <= 0) {
       errors.push(problem('every loss weight is zero: nothing to train', {
-        file, key: 'nllWeight', expected: 'at least one of nllWeight, maeWeight, tvWeight, realspaceWeight > 0', actual: 'all 0',
+        file, key: weightKeys[0], expected: `at least one of ${weightKeys.join(', ')} > 0`, actual: 'all 0',
       }));
     }
     if (c.minLr > c.lr) {

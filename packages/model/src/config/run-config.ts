@@ -5,7 +5,7 @@
  * resolved object is passed as an argument; nothing reads a global.
  */
 import { z } from 'zod';
-import type { AmplitudeActivation, ObjectExtent, PhaseActivation } from '../unet/unet-layers.js';
+import { AMPLITUDE_ACTIVATIONS, OBJECT_EXTENTS, PHASE_ACTIVATIONS, type AmplitudeActivation, type ObjectExtent, type PhaseActivation } from '../unet/unet-layers.js';
 
 /**
  * Every setting of a training run, resolved. `config.json` of a run directory is exactly this
@@ -124,16 +124,24 @@ function looseNumber(v: unknown): unknown {
   return typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
 }
 
-const TRUE_WORDS = new Set(['true', '1', 'yes', 'on']);
-const FALSE_WORDS = new Set(['false', '0', 'no', 'off']);
+/** The words a boolean setting accepts (any case, surrounding spaces ignored). */
+const BOOLEAN_WORDS = { true: ['true', '1', 'yes', 'on'], false: ['false', '0', 'no', 'off'] } as const;
 
 /** 'true'/'false' (also 1/0, yes/no, on/off) → boolean; anything else passes through. */
-function looseBoolean(v: unknown): unknown {
+export function looseBoolean(v: unknown): unknown {
   if (typeof v === 'number' && (v === 0 || v === 1)) return v === 1;
   if (typeof v !== 'string') return v;
   const w = v.trim().toLowerCase();
-  return TRUE_WORDS.has(w) ? true : FALSE_WORDS.has(w) ? false : v;
+  return (BOOLEAN_WORDS.true as readonly string[]).includes(w) ? true : (BOOLEAN_WORDS.false as readonly string[]).includes(w) ? false : v;
 }
+
+/** `'a', 'b' or 'c'`: the choices of an enum setting, as its error messages name them. */
+function quotedChoices(values: readonly string[]): string {
+  const q = values.map((v) => `'${v}'`);
+  return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`;
+}
+
+const EXTENT_CHOICES = ['auto', ...OBJECT_EXTENTS] as const;
 
 const num = (s: z.ZodNumber) => z.preprocess(looseNumber, s);
 const bool = () => z.preprocess(looseBoolean, z.boolean());
@@ -152,9 +160,9 @@ export const RUN_CONFIG_FIELDS = {
   K: { schema: int(1, 64).default(d.K), expected: 'integer in 1..64 (and ≥ gridsize² − 1)' },
   nGroups: { schema: int(1).optional(), expected: 'integer ≥ 1 (or absent for one group per position)' },
   objectBig: { schema: bool().default(d.objectBig), expected: 'boolean' },
-  objectExtent: { schema: z.enum(['auto', 'center', 'border', 'full']).default(d.objectExtent), expected: "'auto', 'center', 'border' or 'full'" },
-  amplitudeActivation: { schema: z.enum(['sigmoid', 'softplus', 'swish']).default(d.amplitudeActivation), expected: "'sigmoid', 'softplus' or 'swish'" },
-  phaseActivation: { schema: z.enum(['pi-tanh', 'linear']).default(d.phaseActivation), expected: "'pi-tanh' or 'linear'" },
+  objectExtent: { schema: z.enum(EXTENT_CHOICES).default(d.objectExtent), expected: quotedChoices(EXTENT_CHOICES) },
+  amplitudeActivation: { schema: z.enum(AMPLITUDE_ACTIVATIONS).default(d.amplitudeActivation), expected: quotedChoices(AMPLITUDE_ACTIVATIONS) },
+  phaseActivation: { schema: z.enum(PHASE_ACTIVATIONS).default(d.phaseActivation), expected: quotedChoices(PHASE_ACTIVATIONS) },
   probeTrainable: { schema: bool().default(d.probeTrainable), expected: 'boolean' },
   probeMask: { schema: bool().default(d.probeMask), expected: 'boolean' },
   smoothingSigma: { schema: nonNeg().default(d.smoothingSigma), expected: 'number ≥ 0' },

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
+import { trim } from '@ptychojs/physics';
 import {
   describeEachBackend, expectClose, extractPatchesReference, maxAbs, padAndDiffractReference, randomNormalArrays, randomUniformArray, reassembleReference,
 } from '@ptychojs/physics/testing';
@@ -7,7 +8,7 @@ import { resolveRunConfig } from '../config/resolve-run-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
 import { createPtychoModel } from './create-ptycho-model.js';
 import { forwardTrain } from './forward-train.js';
-import { inferObject } from './infer-object.js';
+import { objectCanvas } from './object-canvas.js';
 import { objectCanvasSize } from './object-canvas-size.js';
 import { predictObject } from './predict-object.js';
 
@@ -83,14 +84,14 @@ describeEachBackend('forwardTrain', () => {
     });
   }
 
-  it('gives the same object in inference (inferObject, predictObject) as in training', async () => {
+  it('gives the same object in inference (the canvas trimmed to N×N, predictObject) as in training', async () => {
     const config = resolveRunConfig({ nFiltersScale: 0.25, seed: 2 });
     const sim = simulateGroups({ B: 3, seed: 4 });
     const model = createPtychoModel(config, { N, probe: sim.probe, intensityScale: sim.intensityScale, canvasSize: sim.canvasSize! });
     const [tre, ire] = tf.tidy(() => {
       const xScaled = tf.mul(tf.tensor4d(sim.X, [3, N, N, 4]), sim.intensityScale) as tf.Tensor4D;
       const train = forwardTrain(model, { xScaled, coordsRelative: sim.coordsRelative }).object;
-      const infer = inferObject(model, { xScaled, coordsRelative: sim.coordsRelative });
+      const infer = trim(objectCanvas(model, xScaled, sim.coordsRelative), N);
       return [tf.concat([train.re, train.im]), tf.concat([infer.re, infer.im])];
     });
     const a = (await tre!.data()) as Float32Array, b = (await ire!.data()) as Float32Array;

@@ -1,5 +1,5 @@
 import { InputError } from '@ptychojs/io';
-import { CENTER_HEADS, type DecoderHeads } from '../unet/unet-layers.js';
+import { AMPLITUDE_ACTIVATIONS, CENTER_HEADS, OBJECT_EXTENTS, PHASE_ACTIVATIONS, type DecoderHeads } from '../unet/unet-layers.js';
 import type { InferenceModel } from './ptycho-model.js';
 
 /**
@@ -60,7 +60,7 @@ export function parseModelMetadata(meta: unknown, file?: string): ModelMetadata 
   }
   const heads = m['heads'] ?? CENTER_HEADS;
   const h = heads as Record<string, unknown>;
-  const allowed = { extent: ['center', 'border', 'full'], amplitudeActivation: ['sigmoid', 'softplus', 'swish'], phaseActivation: ['pi-tanh', 'linear'] } as const;
+  const allowed = { extent: OBJECT_EXTENTS, amplitudeActivation: AMPLITUDE_ACTIVATIONS, phaseActivation: PHASE_ACTIVATIONS } as const;
   for (const [k, values] of Object.entries(allowed)) {
     if (typeof h !== 'object' || h === null || !(values as readonly unknown[]).includes(h[k])) {
       throw new InputError('bad model metadata field', { file, key: `userDefinedMetadata.ptychojs.heads.${k}`, expected: values.join(' | '), actual: String(h?.[k]) });

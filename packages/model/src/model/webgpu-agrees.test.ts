@@ -27,7 +27,7 @@ const skipReason = await webgpuSkipReason();
 
 const N = 64;
 
-describe.skipIf(skipReason !== undefined)(`WebGPU (Dawn) agrees with cpu on the model and physics${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(skipReason !== undefined)(`WebGPU (Dawn) agrees with cpu on the model and physics${skipReason ? ` (skipped: ${skipReason})` : ''}`, { tags: ['slow'] }, () => {
   let sim: ReturnType<typeof simulateGroups>;
   let S: number;
   beforeAll(async () => {

@@ -11,7 +11,8 @@ export interface FileCheckpointStore extends CheckpointStore {
   loadCheckpoint(): Promise<Checkpoint | undefined>;
 }
 
-const STATE = 'checkpoint.json';
+/** The file of a checkpoint directory that holds its state (written last: the checkpoint exists once it does). */
+export const CHECKPOINT_FILE = 'checkpoint.json';
 const OPTIMIZER = 'optimizer.bin';
 const PROBE = 'probe.bin';
 
@@ -51,7 +52,7 @@ export function fileCheckpointStore(dir: string): FileCheckpointStore {
       format: ck.format, version: ck.version, epoch: ck.epoch, config: ck.config, optimizer: specs, adamBetaPowers: ck.adamBetaPowers,
       physics: { ...physics, probeShape: probe.shape, probeFile: PROBE }, history: ck.history, schedule: ck.schedule, rng: ck.rng, ...(ck.step ? { step: ck.step } : {}),
     };
-    writeFileAtomic(nodePath.join(tmp, STATE), JSON.stringify(state, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 1));
+    writeFileAtomic(nodePath.join(tmp, CHECKPOINT_FILE), JSON.stringify(state, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 1));
   };
   return {
     async saveCheckpoint(ck: Checkpoint): Promise<void> {
@@ -72,9 +73,9 @@ export function fileCheckpointStore(dir: string): FileCheckpointStore {
     },
 
     async loadCheckpoint(): Promise<Checkpoint | undefined> {
-      const from = (await exists(nodePath.join(dir, STATE))) ? dir : (await exists(nodePath.join(old, STATE))) ? old : undefined;
+      const from = (await exists(nodePath.join(dir, CHECKPOINT_FILE))) ? dir : (await exists(nodePath.join(old, CHECKPOINT_FILE))) ? old : undefined;
       if (from === undefined) return undefined;
-      const statePath = nodePath.join(from, STATE);
+      const statePath = nodePath.join(from, CHECKPOINT_FILE);
       const state = JSON.parse(await fs.readFile(statePath, 'utf8'), (_k, v: unknown) => (v === 'Infinity' ? Infinity : v)) as Record<string, unknown>;
       if (state['format'] !== 'ptychojs-checkpoint' || state['version'] !== 1) {
         throw new InputError('not a ptychojs checkpoint', { file: statePath, key: 'format', expected: 'ptychojs-checkpoint v1', actual: `${String(state['format'])} v${String(state['version'])}` });

@@ -35,7 +35,7 @@ const history = (dir: string) => JSON.parse(fs.readFileSync(nodePath.join(dir, '
 
 describe('training killed with SIGKILL (cpu, a separate process; needs the built package)', () => {
   // Three processes (each loads tfjs) and 7 cpu steps: ~20 s alone, minutes on a loaded machine.
-  it('resumes from the last checkpoint to the history of an uninterrupted run', { timeout: 400_000 }, async () => {
+  it('resumes from the last checkpoint to the history of an uninterrupted run', { tags: ['slow'], timeout: 400_000 }, async () => {
     const whole = await runChild(nodePath.join(tmp, 'whole'), 'fresh');
     expect(whole.code).toBe(0);
     expect(whole.lines.at(-1)).toBe('done epochs');

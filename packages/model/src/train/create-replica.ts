@@ -8,7 +8,8 @@ import { forwardTrain } from '../model/forward-train.js';
 import { unetArtifacts } from '../model/model-artifacts.js';
 import type { PtychoModel } from '../model/ptycho-model.js';
 import type { ReplicaInit, ReplicaState, TrainingBatch } from './training-engine.js';
-import { LOSS_TERMS, trainingLoss } from './training-loss.js';
+import { LOSS_TERMS } from './loss-terms.js';
+import { trainingLoss } from './training-loss.js';
 import type { Checkpoint, NamedArray } from './types.js';
 
 /** Adam hyper-parameters of SPEC §3 (β₁ 0.9, β₂ 0.999, ε 1e−7; lr from the config). */

@@ -7,8 +7,9 @@ import { checkTrainingData } from './check-training-data.js';
 import { localTrainingEngine } from './local-training-engine.js';
 import { splitGroups } from './split-groups.js';
 import type { ReplicaState, TrainingBatch, TrainingEngine } from './training-engine.js';
-import { LOSS_TERMS } from './training-loss.js';
-import type { Checkpoint, CheckpointStep, EpochGroups, EpochRecord, ScheduleState, StopReason, TrainHooks, TrainingData, TrainingStream, TrainResult } from './types.js';
+import { LOSS_TERMS, lossTermsByName } from './loss-terms.js';
+import type { TrainHooks } from './train-hooks.js';
+import type { Checkpoint, CheckpointStep, EpochGroups, EpochRecord, ScheduleState, StopReason, TrainingData, TrainingStream, TrainResult } from './types.js';
 import { initialSchedule, updateSchedule } from './update-schedule.js';
 
 /** Settings a checkpoint must share with the run that resumes it. */
@@ -158,7 +159,7 @@ async function runEpochs(
       seen += batch.nb;
       const dt = (now() - ts) / 1000;
       trainSeconds += dt;
-      hooks.onBatch?.({ epoch, batch: bi, batches, loss: v[0]!, samplesPerSec: (batch.nb * C) / dt });
+      hooks.onBatch?.({ epoch, batch: bi, batches, loss: lossTermsByName(v).total, samplesPerSec: (batch.nb * C) / dt });
       if (hooks.signal?.aborted) {
         await save(epoch, { batch: bi + 1, sums: Array.from(sums), seen, trainSeconds, seconds: (now() - t0) / 1000 });
         return { history, stopReason: 'interrupted' };
@@ -176,12 +177,12 @@ async function runEpochs(
       }
       valLoss = sum / split.val.length;
     }
-    const mean = Array.from(sums, (x) => x / seen);
+    const mean = lossTermsByName(Array.from(sums, (x) => x / seen));
     // One read of the replicas' state serves the scores and the checkpoint.
     const state = hooks.store || hooks.validate ? await engine.state() : undefined;
     const scores = hooks.validate ? await hooks.validate(state!, epoch) : undefined;
     const record: EpochRecord = {
-      epoch, loss: mean[0]!, nll: mean[1]!, mae: mean[2]!, tv: mean[3]!, realspace: mean[4]!, valLoss,
+      epoch, loss: mean.total, nll: mean.nll, mae: mean.mae, tv: mean.tv, realspace: mean.realspace, valLoss,
       lr: schedule.lr, seconds: (now() - t0) / 1000, samplesPerSec: (seen * C) / trainSeconds, patterns: seen * C, ...(scores ? { scores } : {}),
     };
     history.push(record);

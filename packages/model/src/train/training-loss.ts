@@ -1,24 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { complexMae, mae, poissonNll, totalVariation, type ComplexTensor } from '@ptychojs/physics';
 import type { RunConfig } from '../config/run-config.js';
+import { LOSS_WEIGHTS, type LossTerms, type LossWeightKey } from './loss-terms.js';
 import type { TrainOutputs } from '../model/forward-train.js';
-
-/** The loss and its terms, unweighted (SPEC §3 "Loss"). */
-export interface LossTerms<T = tf.Scalar> {
-  /** `w_nll·nll + w_mae·mae + w_tv·tv + w_rs·realspace`. */
-  readonly total: T;
-  /** Poisson NLL, mean of `Î − Y·log(max(Î, 1e−12))` with `Y = (s·X)²`, Î = output 3. */
-  readonly nll: T;
-  /** `mean |s·X − output 2|`. */
-  readonly mae: T;
-  /** Total variation of the object (output 1), per group. */
-  readonly tv: T;
-  /** Complex MAE of the object patches vs the ground truth Y; 0 without Y. */
-  readonly realspace: T;
-}
-
-/** Names of the loss terms in {@link LossTerms} order. */
-export const LOSS_TERMS = ['total', 'nll', 'mae', 'tv', 'realspace'] as const;
 
 /**
  * The training loss (SPEC §3 "Loss"): `w_nll·PoissonNLL + w_mae·MAE(s·X, output 2) + w_tv·TV +
@@ -36,7 +20,7 @@ export const LOSS_TERMS = ['total', 'nll', 'mae', 'tv', 'realspace'] as const;
  */
 export function trainingLoss(
   outputs: TrainOutputs, xScaled: tf.Tensor4D,
-  weights: Pick<RunConfig, 'nllWeight' | 'maeWeight' | 'tvWeight' | 'realspaceWeight'>,
+  weights: Pick<RunConfig, LossWeightKey>,
   Y?: ComplexTensor<tf.Tensor4D>,
   measured?: tf.Tensor,
 ): LossTerms {
@@ -44,9 +28,11 @@ export function trainingLoss(
   const maeT = mae(xScaled, outputs.amplitude, measured);
   const tv = totalVariation(outputs.object);
   const realspace = Y ? complexMae(outputs.patches, Y) : tf.scalar(0);
+  const terms = { nll, mae: maeT, tv, realspace };
   let total = tf.scalar(0);
-  for (const [w, t] of [[weights.nllWeight, nll], [weights.maeWeight, maeT], [weights.tvWeight, tv], [weights.realspaceWeight, realspace]] as const) {
-    if (w > 0) total = tf.add(total, w === 1 ? t : tf.mul(t, w));
+  for (const [term, key] of Object.entries(LOSS_WEIGHTS) as [keyof typeof LOSS_WEIGHTS, LossWeightKey][]) {
+    const w = weights[key];
+    if (w > 0) total = tf.add(total, w === 1 ? terms[term] : tf.mul(terms[term], w));
   }
-  return { total, nll, mae: maeT, tv, realspace };
+  return { total, ...terms };
 }

@@ -6,7 +6,6 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { ComplexArray } from '@ptychojs/io';
 import type { RunConfig } from '../config/run-config.js';
 import type { PtychoModel } from '../model/ptycho-model.js';
-import type { ReplicaState, TrainingEngineFactory } from './training-engine.js';
 
 /**
  * Grouped, normalized training data (SPEC §3 "Grouping", "Normalization"). A `GroupedData` from
@@ -76,7 +75,7 @@ export interface EpochRecord {
   /** Patterns trained on in this epoch (groups·C); absent in histories of earlier versions. */
   readonly patterns?: number;
   /**
-   * Scores of the model after this epoch from {@link TrainHooks.validate} (e.g. amplitude and
+   * Scores of the model after this epoch from `TrainHooks.validate` (e.g. amplitude and
    * phase SSIM against the truth of held-out simulated scans); absent without that hook.
    */
   readonly scores?: Readonly<Record<string, number>>;
@@ -161,35 +160,6 @@ export interface Checkpoint {
 /** Port through which the loop persists checkpoints (a file store in Node, IndexedDB in a browser…). */
 export interface CheckpointStore {
   saveCheckpoint(checkpoint: Checkpoint): Promise<void>;
-}
-
-/** Callbacks and ports of {@link train}. */
-export interface TrainHooks {
-  /** After every optimizer step. */
-  onBatch?(progress: BatchProgress): void;
-  /** After every epoch (after validation, before the checkpoint); awaited when it returns a promise. */
-  onEpoch?(record: EpochRecord): unknown;
-  /** Polled after every step; true stops training after that step (no partial epoch is recorded; a finished run). */
-  shouldStop?(): boolean;
-  /** Where to save a checkpoint after every epoch. */
-  store?: CheckpointStore;
-  /** Continue from this checkpoint instead of starting fresh. */
-  resume?: Checkpoint;
-  /** Start from these U-Net weights (a pretrained model) with a fresh optimizer; ignored with `resume`. */
-  initialWeights?: tf.io.ModelArtifacts;
-  /**
-   * Interrupt (SIGINT, SIGTERM): once aborted, training stops after the current step, saves a
-   * mid-epoch checkpoint to `store` and returns with `stopReason` `interrupted`.
-   */
-  signal?: AbortSignal;
-  /** What computes the steps (default: this thread, the active backend). */
-  engine?: TrainingEngineFactory;
-  /**
-   * After every epoch, before `onEpoch` and the checkpoint: score the model in `state` (the
-   * weights after the epoch); the result is stored as the epoch's `scores`. Runs in this thread
-   * on the active backend (rebuild the model with `modelFromState`).
-   */
-  validate?(state: ReplicaState, epoch: number): Promise<Readonly<Record<string, number>>>;
 }
 
 /**

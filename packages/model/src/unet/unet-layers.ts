@@ -10,24 +10,33 @@ import * as tfl from '@tensorflow/tfjs-layers';
 export type DecoderKind = 'amplitude' | 'phase';
 
 /**
- * How much of each N×N patch the decoders predict (SPEC §3 "U-Net", issue 8):
+ * How much of each N×N patch the decoders can predict (SPEC §3 "U-Net", issue 8):
  * - `center`: the central N/2×N/2, zero-padded to N×N (PtychoPINN's default);
  * - `border`: that, plus PtychoPINN's probe.big border branch — an extra up-block on the last
  *   decoder features, a 3×3 conv, swish, kept only on the ring outside the central N/2 square and
  *   added to the central prediction;
  * - `full`: one more up-block to N×N and the head's activation everywhere (no zero padding).
  */
-export type ObjectExtent = 'center' | 'border' | 'full';
+export const OBJECT_EXTENTS = ['center', 'border', 'full'] as const;
 
-/** Amplitude head activation: `sigmoid` (0, 1); `softplus` (0, ∞); `swish` (≈ −0.278, ∞). */
-export type AmplitudeActivation = 'sigmoid' | 'softplus' | 'swish';
+/** One of {@link OBJECT_EXTENTS}. */
+export type ObjectExtent = (typeof OBJECT_EXTENTS)[number];
+
+/** Amplitude head activations: `sigmoid` (0, 1); `softplus` (0, ∞); `swish` (≈ −0.278, ∞). */
+export const AMPLITUDE_ACTIVATIONS = ['sigmoid', 'softplus', 'swish'] as const;
+
+/** One of {@link AMPLITUDE_ACTIVATIONS}. */
+export type AmplitudeActivation = (typeof AMPLITUDE_ACTIVATIONS)[number];
 
 /**
- * Phase head: `pi-tanh` (π·tanh, (−π, π), PtychoPINN's) or `linear` (unbounded radians: the object
- * is `A·exp(iφ)`, so any φ is as good as φ mod 2π, and the unobservable global phase cannot push
- * the head into a saturated range).
+ * Phase head activations: `pi-tanh` (π·tanh, (−π, π), PtychoPINN's) or `linear` (unbounded
+ * radians: the object is `A·exp(iφ)`, so any φ is as good as φ mod 2π, and the unobservable global
+ * phase cannot push the head into a saturated range).
  */
-export type PhaseActivation = 'pi-tanh' | 'linear';
+export const PHASE_ACTIVATIONS = ['pi-tanh', 'linear'] as const;
+
+/** One of {@link PHASE_ACTIVATIONS}. */
+export type PhaseActivation = (typeof PHASE_ACTIVATIONS)[number];
 
 /** The decoders' output heads. */
 export interface DecoderHeads {

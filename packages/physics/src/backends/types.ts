@@ -1,8 +1,8 @@
-/** The tfjs backends ptychojs knows how to start (SPEC §5). */
-export type BackendName = 'tensorflow' | 'wasm' | 'cpu' | 'webgpu';
+/** The tfjs backends ptychojs knows how to start (SPEC §5), for option lists and checks. */
+export const BACKEND_NAMES = ['tensorflow', 'wasm', 'cpu', 'webgpu'] as const;
 
-/** Every {@link BackendName}, for option lists and checks. */
-export const BACKEND_NAMES: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu', 'webgpu'];
+/** One of {@link BACKEND_NAMES}. */
+export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /** The backend in use after {@link selectBackend}, and why (SPEC §5: "the backend used, and why, is printed and stored"). */
 export interface BackendInfo {

@@ -91,7 +91,7 @@ describe('epie', () => {
   });
 
   it('rPIE (α = 0.3) converges faster than ePIE (α = 1) over the first iterations', () => {
-    const a = epie({ ...data(sim), iterations: 8, alpha: 0.3 }), b = epie({ ...data(sim), iterations: 8, alpha: 1 });
+    const a = epie({ ...data(sim), iterations: 8, rpieAlpha: 0.3 }), b = epie({ ...data(sim), iterations: 8, rpieAlpha: 1 });
     expect(a.cost[7]).toBeLessThan(b.cost[7]!);
   });
 
@@ -117,8 +117,8 @@ describe('epie', () => {
       [{ diffraction: new Float32Array(10) }, 'diff3d'],
       [{ ys: sim.positions.ys.subarray(1) }, 'ycoords'],
       [{ iterations: 0 }, 'iterations'],
-      [{ alpha: 0 }, 'alpha'],
-      [{ alpha: 1.5 }, 'alpha'],
+      [{ rpieAlpha: 0 }, 'rpieAlpha'],
+      [{ rpieAlpha: 1.5 }, 'rpieAlpha'],
       [{ probeAlpha: -1 }, 'probeAlpha'],
       [{ probe: { shape: [N, N + 1], re: new Float32Array(N * (N + 1)), im: new Float32Array(N * (N + 1)) } }, 'probeGuess'],
     ];

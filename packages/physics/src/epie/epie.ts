@@ -1,6 +1,5 @@
-import { createRng, fftRows, InputError } from '@ptychojs/io';
+import { createRng, fftRows, InputError, isPowerOfTwo } from '@ptychojs/io';
 import { assertComplexImage } from '../sim/assert-complex-image.js';
-import { isPowerOfTwo } from '../sim/is-power-of-two.js';
 import { objectPatchAdjointAdd } from '../sim/object-patch-adjoint-add.js';
 import { objectPatchInto } from '../sim/object-patch-into.js';
 import { epieCanvas } from './epie-canvas.js';
@@ -32,7 +31,7 @@ import type { EpieOptions, EpieResult } from './types.js';
 export function epie(options: EpieOptions): EpieResult {
   const t0 = performance.now();
   const { diffraction, xs, ys, onIteration } = options;
-  const alpha = options.alpha ?? 1, beta = options.probeAlpha ?? 1;
+  const alpha = options.rpieAlpha ?? 1, beta = options.probeAlpha ?? 1;
   const iterations = options.iterations, seed = options.seed ?? 0, updateProbe = options.probeUpdate ?? false;
   assertComplexImage(options.probe, { key: 'probeGuess' }, { square: true });
   const n = options.probe.shape[0]!, nn = n * n, M = xs.length;
@@ -41,7 +40,7 @@ export function epie(options: EpieOptions): EpieResult {
   if (M === 0) throw new InputError('no scan positions', { key: 'xcoords', expected: 'M ≥ 1', actual: '0' });
   if (diffraction.length !== M * nn) throw new InputError('diffraction does not match the positions and the probe', { key: 'diff3d', expected: `(${M}, ${n}, ${n}) = ${M * nn} values`, actual: `${diffraction.length} values` });
   if (!Number.isSafeInteger(iterations) || iterations < 1) throw new InputError('iterations must be a positive integer', { key: 'iterations', expected: '≥ 1', actual: String(iterations) });
-  if (!(alpha > 0 && alpha <= 1)) throw new InputError('alpha must lie in (0, 1]', { key: 'alpha', expected: '0 < α ≤ 1', actual: String(alpha) });
+  if (!(alpha > 0 && alpha <= 1)) throw new InputError('rPIE alpha must lie in (0, 1]', { key: 'rpieAlpha', expected: '0 < α ≤ 1', actual: String(alpha) });
   if (!(beta > 0 && beta <= 1)) throw new InputError('probe alpha must lie in (0, 1]', { key: 'probeAlpha', expected: '0 < β ≤ 1', actual: String(beta) });
   if (!Number.isSafeInteger(seed)) throw new InputError('seed must be an integer', { key: 'seed', expected: 'a safe integer', actual: String(seed) });
   const bad = options.badPixels;

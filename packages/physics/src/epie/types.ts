@@ -46,7 +46,7 @@ export interface EpieOptions {
    * rPIE's α for the object update (Maiden, Johnson & Li 2017), in (0, 1]: the step is
    * `conj(P)·Δψ / ((1 − α)|P|² + α·max|P|²)`. 1 (default) is ePIE with β = 1 (Maiden & Rodenburg 2009).
    */
-  readonly alpha?: number;
+  readonly rpieAlpha?: number;
   /** Also update the probe (ePIE's probe step, rPIE-regularized with `probeAlpha`). Default false. */
   readonly probeUpdate?: boolean;
   /** α of the probe update, in (0, 1]; default 1. */

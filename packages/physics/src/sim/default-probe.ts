@@ -1,7 +1,6 @@
-import { ifft2, InputError, type ComplexArray } from '@ptychojs/io';
+import { ifft2, InputError, isPowerOfTwo, type ComplexArray } from '@ptychojs/io';
 import { erf } from './erf.js';
 import { fftshift2 } from './fftshift2.js';
-import { isPowerOfTwo } from './is-power-of-two.js';
 
 /** Options of {@link defaultProbe}. */
 export interface DefaultProbeOptions {

@@ -1,7 +1,6 @@
-import type { ComplexArray } from '@ptychojs/io';
+import { isPowerOfTwo, type ComplexArray } from '@ptychojs/io';
 import { assertComplexImage } from './assert-complex-image.js';
 import { farFieldIntensityInto } from './far-field-intensity-into.js';
-import { isPowerOfTwo } from './is-power-of-two.js';
 
 /**
  * {@link farFieldAmplitude} for a stack of patches: `A_k = sqrt(fftshift(|FFT2(P·patch_k)|² / N²))`

@@ -1,8 +1,7 @@
-import { InputError, type ComplexArray, type Rng } from '@ptychojs/io';
+import { InputError, isPowerOfTwo, type ComplexArray, type Rng } from '@ptychojs/io';
 import { assertComplexImage } from './assert-complex-image.js';
 import { checkPositive } from './check-positive.js';
 import { farFieldIntensityInto } from './far-field-intensity-into.js';
-import { isPowerOfTwo } from './is-power-of-two.js';
 import { objectPatchInto } from './object-patch-into.js';
 
 /** Options of {@link simulateDiffraction}. */

@@ -11,7 +11,6 @@
 export type { ComplexTensor, RealOrComplex } from './types.js';
 export { isComplex } from './is-complex.js';
 export { NonFiniteError } from './errors.js';
-export { disposeCachedConstants } from './internal/cached-constant.js';
 export { shiftedDftMatrix, type DftMatrix } from './shifted-dft-matrix.js';
 export { dft2 } from './dft2.js';
 export { dft2Adjoint } from './dft2-adjoint.js';

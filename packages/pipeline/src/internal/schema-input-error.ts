@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { InputError, type InputErrorDetails } from '@ptychojs/io';
 
 /** `value` in a few words for an error message: `"abc"`, `12`, `null`, `array of 3`, `object`, `absent`. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === undefined) return 'absent';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);

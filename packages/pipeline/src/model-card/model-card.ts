@@ -4,6 +4,7 @@
  * `ptycho pretrain` and `ptycho train`; a directory without one (earlier versions) gets a card
  * derived from its `config.json` and `probe.npz` ({@link modelCardFromRun}).
  */
+import { OBJECT_EXTENTS } from '@ptychojs/model';
 import { z } from 'zod';
 import { OBJECT_FAMILIES } from '../pretrain/pretrain-spec.js';
 
@@ -17,7 +18,7 @@ export const modelCardSchema = z.strictObject({
   kind: z.enum(['pretrained', 'trained']),
   N: z.number().int().positive(),
   gridsize: z.number().int().positive(),
-  objectExtent: z.enum(['center', 'border', 'full']),
+  objectExtent: z.enum(OBJECT_EXTENTS),
   nFiltersScale: z.number().positive(),
   /** The probe the network was trained under: where it came from, a fingerprint of the model probe (`probe.npz`), its size. */
   probe: z.strictObject({

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@ptychojs/io';
+import { CHECKPOINT_FILE } from '@ptychojs/model/node';
 
 /**
  * @internal A checkpoint the store could not write (a full disk: ENOSPC, a quota, a read-only
@@ -12,6 +13,6 @@ export function checkpointWriteError(e: unknown, dir: string): InputError | unde
   const err = e as NodeJS.ErrnoException;
   if (!(err instanceof Error) || typeof err.code !== 'string' || err.path !== dir) return undefined;
   const why = /^[A-Z]+: ([^,]+)/.exec(err.message)?.[1] ?? err.code;
-  const kept = fs.existsSync(path.join(dir, 'checkpoint.json')) ? 'the previous checkpoint is kept: free space, then continue with --resume' : 'no checkpoint had been saved yet';
+  const kept = fs.existsSync(path.join(dir, CHECKPOINT_FILE)) ? 'the previous checkpoint is kept: free space, then continue with --resume' : 'no checkpoint had been saved yet';
   return new InputError(`cannot write: ${why} (${err.code}); the checkpoint of this epoch was not saved, ${kept}`, { file: dir });
 }

@@ -7,7 +7,7 @@ import { memoryScanSource } from '@ptychojs/io';
 import { evaluateReconstruction, scanBoxFromPositions } from '@ptychojs/metrics';
 import { simulateScan } from '@ptychojs/physics';
 import { checkScan } from '../check-scan.js';
-import { silentReporter } from '../silent-reporter.js';
+import { silentReporter } from '../__fixtures__/silent-reporter.js';
 import { usableScan } from '../usable-scan.js';
 import { compareWithEpie } from './compare-with-epie.js';
 
@@ -35,7 +35,7 @@ describe('compareWithEpie', () => {
   it("refines the network's object and runs ePIE from flat into refined/ and epie/, each scored like the network", async () => {
     const start = poorStart();
     const before = evaluateReconstruction(start.object, start.canvasOrigin, truth.object, truth.scanBox).metrics;
-    const methods = await compareWithEpie(scan, dir, start, { refineIterations: 30, epieIterations: 30, alpha: 0.5, truth, networkSeconds: 12, reporter: silentReporter, halfScan: false });
+    const methods = await compareWithEpie(scan, dir, start, { refineIterations: 30, epieIterations: 30, rpieAlpha: 0.5, truth, networkSeconds: 12, reporter: silentReporter, halfScan: false });
     expect(methods.map((m) => m.method)).toEqual(['refined', 'epie']);
     const [refined, epie] = methods as [typeof methods[0], typeof methods[0]];
     for (const m of methods) {

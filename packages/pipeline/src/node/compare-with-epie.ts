@@ -19,7 +19,7 @@ export interface CompareWithEpieOptions {
   /** ePIE sweeps from a flat object (→ `epie/`); absent or 0: no comparison. */
   readonly epieIterations?: number;
   /** rPIE α of both (default 1, plain ePIE). */
-  readonly alpha?: number;
+  readonly rpieAlpha?: number;
   /** Seed of the position order (default 0). */
   readonly seed?: number;
   /** Ground truth to score against; metrics are null without it… */
@@ -62,7 +62,7 @@ export interface ComparedMethod extends MethodResult {
  * @throws InputError from `epie` when the scan and the network's object disagree
  */
 export async function compareWithEpie(scan: UsableScan, out: string, network: Reconstruction, opts: CompareWithEpieOptions): Promise<ComparedMethod[]> {
-  const alpha = opts.alpha ?? 1, seed = opts.seed ?? 0;
+  const rpieAlpha = opts.rpieAlpha ?? 1, seed = opts.seed ?? 0;
   const raw = scanInMemory(scan.raw, opts.memoryBudget ?? defaultMemoryBudget(), 'ePIE and its self-consistency checks');
   const steps: { method: 'refined' | 'epie'; iterations: number }[] = [];
   if (opts.refineIterations) steps.push({ method: 'refined', iterations: opts.refineIterations });
@@ -71,10 +71,10 @@ export async function compareWithEpie(scan: UsableScan, out: string, network: Re
   for (const { method, iterations } of steps) {
     const dir = path.join(out, method);
     opts.reporter.info(method === 'refined'
-      ? `refining the network's object with ${iterations} ePIE iterations (α = ${alpha}) into ${dir}`
-      : `ePIE from a flat object, ${iterations} iterations (α = ${alpha}), into ${dir}`);
+      ? `refining the network's object with ${iterations} ePIE iterations (α = ${rpieAlpha}) into ${dir}`
+      : `ePIE from a flat object, ${iterations} iterations (α = ${rpieAlpha}), into ${dir}`);
     const res = await epieToDir(scan, dir, {
-      iterations, alpha, probeUpdate: false, probeAlpha: 1, seed, reporter: opts.reporter,
+      iterations, rpieAlpha, probeUpdate: false, probeAlpha: 1, seed, reporter: opts.reporter,
       ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}),
       ...(opts.formats ? { formats: opts.formats } : {}), ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}),
       ...(method === 'refined' ? { initialObject: network, initLabel: 'network (recon/reconstruction.npz)' } : {}),
@@ -84,13 +84,13 @@ export async function compareWithEpie(scan: UsableScan, out: string, network: Re
       method, probe: res.probe, probeSource: `probeGuess of the scan, scaled by ${res.probeScale.toPrecision(4)} to the data`, reporter: opts.reporter,
       ...(opts.truth ? { truth: opts.truth } : { metricsAbsent: opts.metricsAbsent ?? 'no ground truth (objectGuess) to score against' }),
       ...(canHalve ? {
-        reconstructSubset: epieSubsetReconstructor(raw, { iterations, alpha, seed, ...(method === 'refined' ? { initial: opts.networkSubset! } : {}) }),
-        reconstructSubsetLabel: method === 'refined' ? `the network's reconstruction of the half, refined by ${iterations} ePIE iterations (α = ${alpha})` : `ePIE from a flat object, ${iterations} iterations (α = ${alpha})`,
+        reconstructSubset: epieSubsetReconstructor(raw, { iterations, rpieAlpha, seed, ...(method === 'refined' ? { initial: opts.networkSubset! } : {}) }),
+        reconstructSubsetLabel: method === 'refined' ? `the network's reconstruction of the half, refined by ${iterations} ePIE iterations (α = ${rpieAlpha})` : `ePIE from a flat object, ${iterations} iterations (α = ${rpieAlpha})`,
       } : { halfScanAbsent: (opts.halfScan ?? true) ? 'no network half-scan reconstructions to refine' : 'not asked for (--no-half-scan)' }),
     });
     const finalCost = res.cost[res.cost.length - 1]!;
     results.push({
-      method, dir: method, iterations, alpha, finalCost, seconds: res.seconds,
+      method, dir: method, iterations, alpha: rpieAlpha, finalCost, seconds: res.seconds,
       totalSeconds: method === 'refined' ? opts.networkSeconds + res.seconds : res.seconds, metrics: quality.evaluation?.metrics ?? null, quality,
     });
   }

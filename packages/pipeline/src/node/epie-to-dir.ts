@@ -10,12 +10,13 @@ import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { writeProductFiles } from './write-product-files.js';
 import { writeReconstruction } from './write-reconstruction.js';
+import { RUN_FILES } from '../run-files.js';
 
 /** Options of {@link epieToDir}. */
 export interface EpieToDirOptions {
   readonly iterations: number;
   /** rPIE's α of the object step, (0, 1]. */
-  readonly alpha: number;
+  readonly rpieAlpha: number;
   readonly probeUpdate: boolean;
   readonly probeAlpha: number;
   readonly seed: number;
@@ -56,7 +57,7 @@ export async function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDi
     res = epie({
       diffraction: raw.diff3d, probe: raw.probeGuess, xs: raw.xcoords, ys: raw.ycoords,
       ...(raw.badPixels ? { badPixels: raw.badPixels } : {}),
-      iterations: opts.iterations, alpha: opts.alpha, probeUpdate: opts.probeUpdate, probeAlpha: opts.probeAlpha, seed: opts.seed,
+      iterations: opts.iterations, rpieAlpha: opts.rpieAlpha, probeUpdate: opts.probeUpdate, probeAlpha: opts.probeAlpha, seed: opts.seed,
       initialObject: opts.initialObject,
       onIteration: (p) => bar.update(p.iteration, { cost: p.cost }),
     });
@@ -66,26 +67,26 @@ export async function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDi
   makeOutputDir(outDir);
   const cost = Array.from(res.cost);
   const meta = {
-    method: 'epie', data: raw.source, N: raw.N, M: raw.M, iterations: opts.iterations, rpieAlpha: opts.alpha, probeUpdate: opts.probeUpdate,
+    method: 'epie', data: raw.source, N: raw.N, M: raw.M, iterations: opts.iterations, rpieAlpha: opts.rpieAlpha, probeUpdate: opts.probeUpdate,
     probeAlpha: opts.probeAlpha, seed: opts.seed, init: opts.initLabel ?? 'flat', probeScale: res.probeScale,
     costDefinition: 'sum_k sum_ij (|FFT2(P*O_k)|/N - A_k)^2 / sum_k sum_ij A_k^2, during each sweep', cost,
     secondsPerIteration: res.seconds / opts.iterations,
     diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes, reader: scan.reader,
   };
-  // `alpha` of writeReconstruction is inference's normalization α; ePIE uses the data as measured (NaN → null).
-  const files = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: Number.NaN, seconds: { inference: res.seconds, stitching: 0 } }, meta, { x: raw.xcoords, y: raw.ycoords });
-  const costPng = path.join(outDir, 'cost.png');
-  writeFileAtomic(costPng, epieCostPng(cost, opts.alpha));
+  // ePIE uses the data as measured: no normalization α (null in reconstruction.json).
+  const files = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: null, seconds: { inference: res.seconds, stitching: 0 } }, meta, { x: raw.xcoords, y: raw.ycoords });
+  const costPng = path.join(outDir, RUN_FILES.costChart);
+  writeFileAtomic(costPng, epieCostPng(cost, opts.rpieAlpha));
   files.push(costPng);
   if (opts.probeUpdate) {
-    const probeNpz = path.join(outDir, 'probe.npz');
+    const probeNpz = path.join(outDir, RUN_FILES.probe);
     writeNpzFile(probeNpz, { probeGuess: fromComplexArray(res.probe, 'c8') });
     files.push(probeNpz);
   }
   if (opts.formats?.length) {
     files.push(...await writeProductFiles(outDir, res.reconstruction, scan, {
-      formats: opts.formats, method: `ePIE (rPIE α ${opts.alpha})`, losses: cost,
-      ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}), parameters: { iterations: opts.iterations, alpha: opts.alpha, probeUpdate: opts.probeUpdate, seed: opts.seed, init: opts.initLabel ?? 'flat' },
+      formats: opts.formats, method: `ePIE (rPIE α ${opts.rpieAlpha})`, losses: cost,
+      ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}), parameters: { iterations: opts.iterations, alpha: opts.rpieAlpha, probeUpdate: opts.probeUpdate, seed: opts.seed, init: opts.initLabel ?? 'flat' },
     }));
   }
   return { ...res, files };

@@ -7,6 +7,7 @@ import { metricsRecord } from '../metrics-record.js';
 import type { SelfConsistencyRecord } from '../self-consistency-record.js';
 import type { Truth } from '../truth-from-arrays.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { RUN_FILES } from '../run-files.js';
 
 /** What {@link evaluateAndWrite} scored and wrote. */
 export interface EvaluationOutputs {
@@ -24,8 +25,8 @@ export interface EvaluationOutputs {
 export function evaluateAndWrite(recon: Reconstruction, truth: Truth, outDir: string, profile: 'standard' | 'ptychopinn' = 'standard', selfConsistency?: SelfConsistencyRecord): EvaluationOutputs {
   const result = evaluateReconstruction(recon.object, recon.canvasOrigin, truth.object, truth.scanBox, { profile });
   makeOutputDir(outDir);
-  const frcFile = path.join(outDir, 'frc.png');
-  const metricsJson = path.join(outDir, 'metrics.json');
+  const frcFile = path.join(outDir, RUN_FILES.frcChart);
+  const metricsJson = path.join(outDir, RUN_FILES.metrics);
   writeFileAtomic(frcFile, frcPng(result, profile));
   writeJsonAtomic(metricsJson, metricsRecord(result, profile, truth.warnings, selfConsistency ? { selfConsistency } : {}));
   return { result, frcPng: frcFile, metricsJson };

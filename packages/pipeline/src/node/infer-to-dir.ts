@@ -17,6 +17,7 @@ import { readTrainingHistory } from './read-training-history.js';
 import { writeProductFiles } from './write-product-files.js';
 import { storedFrameCache } from './stored-frame-cache.js';
 import { writeReconstruction } from './write-reconstruction.js';
+import { RUN_FILES } from '../run-files.js';
 
 /** Options of {@link inferToDir}. */
 export interface InferToDirOptions {
@@ -64,7 +65,7 @@ export async function inferToDir(runDir: string, scan: UsableScan, outDir: strin
   const rc = readRunDirConfig(runDir);
   checkPatternSize(rc, raw);
   const workers = opts.workers ?? 1;
-  const modelDir = path.join(runDir, 'model');
+  const modelDir = path.join(runDir, RUN_FILES.model);
   let predict: InferenceModel | PredictBatch;
   let close: () => Promise<void>;
   if (workers > 1) {

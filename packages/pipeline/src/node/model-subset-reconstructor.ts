@@ -6,6 +6,7 @@ import { rawSubset } from '../raw-subset.js';
 import { reconstructWithModel } from '../reconstruct-with-model.js';
 import type { ReconstructSubset } from '../self-consistency.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
+import { RUN_FILES } from '../run-files.js';
 
 /** A network's half-scan reconstructor ({@link modelSubsetReconstructor}). */
 export interface ModelSubsetReconstructor {
@@ -31,7 +32,7 @@ export function modelSubsetReconstructor(runDir: string, raw: RawData, opts: { r
     const key = `${half}:${Array.from(indices).join(',')}`;
     let r = done.get(key);
     if (!r) {
-      model ??= loadModel(path.join(runDir, 'model'));
+      model ??= loadModel(path.join(runDir, RUN_FILES.model));
       r = model.then(async (m) => (await reconstructWithModel(m, rc, scanDataFromRaw(rawSubset(raw, indices, `half ${half + 1}`)), { batchSize: opts.batchSize })).reconstruction);
       done.set(key, r);
     }
@@ -39,7 +40,7 @@ export function modelSubsetReconstructor(runDir: string, raw: RawData, opts: { r
   };
   return {
     reconstructSubset,
-    label: `inference with the same trained model (${path.join(runDir, 'model')}), gridsize ${rc.gridsize}`,
+    label: `inference with the same trained model (${path.join(runDir, RUN_FILES.model)}), gridsize ${rc.gridsize}`,
     close: async () => { if (model) (await model).dispose(); },
   };
 }

@@ -7,7 +7,7 @@ import { useBackend } from '@ptychojs/physics/backends';
 import type { EpochRecord } from '@ptychojs/model';
 import { pretrainRunConfig } from '../pretrain/pretrain-run-config.js';
 import { resolvePretrainSpec } from '../pretrain/pretrain-spec.js';
-import { silentReporter } from '../silent-reporter.js';
+import { silentReporter } from '../__fixtures__/silent-reporter.js';
 import { TrainingInterruptedError } from '../training-interrupted-error.js';
 import { pretrainToDir } from './pretrain-to-dir.js';
 import { readModelCard } from './read-model-card.js';
@@ -26,7 +26,7 @@ const strip = (h: readonly EpochRecord[]) => h.map(({ seconds: _s, samplesPerSec
 
 describe('pretrainToDir (issue 15)', () => {
   // Three tiny pretrainings (~10 s of CPU on an idle machine); the timeout leaves room for a loaded CI.
-  it('writes a model directory with its card, and resumes an interrupted pretraining to the same history', { timeout: 600_000 }, async () => {
+  it('writes a model directory with its card, and resumes an interrupted pretraining to the same history', { tags: ['slow'], timeout: 600_000 }, async () => {
     const full = path.join(tmp, 'full');
     const res = await pretrainToDir(probe, spec, config, full, { ...opts, resume: false });
     expect(res.history).toHaveLength(2);

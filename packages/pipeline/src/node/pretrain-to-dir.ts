@@ -20,6 +20,7 @@ import type { BackendUsed } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { checkRunDir } from './check-run-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { RUN_FILES } from '../run-files.js';
 
 /** Options of {@link pretrainToDir}. */
 export interface PretrainToDirOptions {
@@ -78,7 +79,7 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
   reporter.info(`object extent '${extent.extent}': ${extent.reason}`);
   reporter.info(`U-Net f = ${config.nFiltersScale}, gridsize ${config.gridsize}, batch ${config.batchSize}, lr ${config.lr}${config.realspaceWeight > 0 ? `, real-space weight ${config.realspaceWeight}` : ''}; budget ${config.maxMinutes === undefined ? 'none' : `${config.maxMinutes} min`}, backend ${opts.backend.name}`);
   makeOutputDir(runDir);
-  makeOutputDir(path.join(runDir, 'model'));
+  makeOutputDir(path.join(runDir, RUN_FILES.model));
   const store = fileCheckpointStore(path.join(runDir, 'checkpoint'));
   const resume = opts.resume ? await store.loadCheckpoint() : undefined;
   if (opts.resume && !resume) reporter.warn(`no checkpoint in ${runDir}; starting from scratch`);
@@ -95,15 +96,15 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
   const history: EpochRecord[] = [...(resume?.history ?? [])];
   let pending: { model: PtychoModel; probe: ComplexArray } | undefined;
   const snapshots = [...(opts.snapshotMinutes ?? [])].sort((a, b) => a - b);
-  const saved = new Set<number>(snapshots.filter((m) => fs.existsSync(path.join(runDir, 'snapshots', `${m}min`, 'config.json'))));
+  const saved = new Set<number>(snapshots.filter((m) => fs.existsSync(path.join(runDir, RUN_FILES.snapshots, `${m}min`, RUN_FILES.config))));
 
   /** A finished model directory (the final one, or a snapshot): model, probe, history, loss chart, card, config.json last. */
   const writeModelDir = async (dir: string, model: PtychoModel, modelProbeNow: ComplexArray, history: readonly EpochRecord[], stopReason: RunDirConfig['stopReason'], seconds: number) => {
     makeOutputDir(dir);
-    await saveModel(path.join(dir, 'model'), model);
-    writeNpzFile(path.join(dir, 'probe.npz'), { probeGuess: fromComplexArray(modelProbeNow, 'c8') });
-    writeJsonAtomic(path.join(dir, 'history.json'), history);
-    if (history.length > 0) writeFileAtomic(path.join(dir, 'loss.png'), lossPng(history)); // no curve to draw after 0 epochs
+    await saveModel(path.join(dir, RUN_FILES.model), model);
+    writeNpzFile(path.join(dir, RUN_FILES.probe), { probeGuess: fromComplexArray(modelProbeNow, 'c8') });
+    writeJsonAtomic(path.join(dir, RUN_FILES.history), history);
+    if (history.length > 0) writeFileAtomic(path.join(dir, RUN_FILES.lossChart), lossPng(history)); // no curve to draw after 0 epochs
     const patternsSeen = history.reduce((n, r) => n + (r.patterns ?? 0), 0);
     const validation = history.at(-1)?.scores ?? null;
     const { N: _n, ...specRecord } = spec;
@@ -124,8 +125,8 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
       stepRange: spec.stepRange, doseRange: spec.doseRange, families: spec.families,
       amplitudeMinRange: spec.amplitudeMinRange, phaseMaxRange: spec.phaseMaxRange, validation,
     });
-    writeJsonAtomic(path.join(dir, 'model-card.json'), card);
-    writeJsonAtomic(path.join(dir, 'config.json'), runConfig);
+    writeJsonAtomic(path.join(dir, RUN_FILES.modelCard), card);
+    writeJsonAtomic(path.join(dir, RUN_FILES.config), runConfig);
     return { runConfig, card };
   };
   try {
@@ -164,7 +165,7 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
           try {
             for (const m of snapshots.filter((x) => !saved.has(x) && elapsed >= 60 * x)) {
               saved.add(m);
-              const dir = path.join(runDir, 'snapshots', `${m}min`);
+              const dir = path.join(runDir, RUN_FILES.snapshots, `${m}min`);
               await writeModelDir(dir, model, p, history, 'snapshot', elapsed);
               reporter.info(`snapshot after ${fmtMin(elapsed)} of pretraining (the ${m}-minute mark): ${dir}`);
             }

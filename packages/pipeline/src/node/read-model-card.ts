@@ -5,6 +5,7 @@ import { modelDirCard, type ModelDirCard } from '../model-card/model-dir-card.js
 import { readJsonFile } from './read-json-file.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { readTrainingHistory } from './read-training-history.js';
+import { RUN_FILES } from '../run-files.js';
 
 export type { ModelDirCard } from '../model-card/model-dir-card.js';
 
@@ -18,10 +19,10 @@ export type { ModelDirCard } from '../model-card/model-dir-card.js';
  */
 export function readModelCard(dir: string): ModelDirCard {
   const runConfig = readRunDirConfig(dir);
-  const probeFile = path.join(dir, 'probe.npz');
+  const probeFile = path.join(dir, RUN_FILES.probe);
   const probe = { file: probeFile, arrays: readNpzFile(probeFile, { keys: ['probeGuess'] }) };
-  const cardFile = path.join(dir, 'model-card.json');
+  const cardFile = path.join(dir, RUN_FILES.modelCard);
   if (fs.existsSync(cardFile)) return modelDirCard({ runConfig, probe, card: { file: cardFile, value: readJsonFile(cardFile) } });
-  const history = fs.existsSync(path.join(dir, 'history.json')) ? readTrainingHistory(dir) : [];
+  const history = fs.existsSync(path.join(dir, RUN_FILES.history)) ? readTrainingHistory(dir) : [];
   return modelDirCard({ runConfig, probe, history });
 }

@@ -4,6 +4,7 @@ import { InputError } from '@ptychojs/io';
 import { parseRunDirConfig } from '../parse-run-dir-config.js';
 import type { RunDirConfig } from '../run-dir-config.js';
 import { readJsonFile } from './read-json-file.js';
+import { RUN_FILES } from '../run-files.js';
 
 /**
  * Read and validate a run directory's `config.json` ({@link parseRunDirConfig}). Its presence
@@ -13,7 +14,7 @@ import { readJsonFile } from './read-json-file.js';
  *   it is not valid JSON or not a valid run configuration
  */
 export function readRunDirConfig(runDir: string): RunDirConfig {
-  const file = path.join(runDir, 'config.json');
+  const file = path.join(runDir, RUN_FILES.config);
   if (!fs.existsSync(file)) {
     throw new InputError('not a finished training run (no config.json)', { file: runDir, expected: 'a run directory written by training (`ptycho train`)' });
   }

@@ -5,6 +5,8 @@ import { scanTruth } from '../scan-truth.js';
 import type { UsableScan } from '../usable-scan.js';
 import { evaluateAndWrite } from './evaluate-and-write.js';
 import { inferToDir } from './infer-to-dir.js';
+import { INFERENCE_BATCH_SIZE } from '../inference-batch-size.js';
+import { RUN_FILES } from '../run-files.js';
 
 /**
  * After training: reconstruct a held-out scan (checked for `infer` with the run's gridsize and K)
@@ -16,8 +18,8 @@ import { inferToDir } from './infer-to-dir.js';
 export async function reconstructTestScan(
   runDir: string, test: UsableScan, opts: { reporter: Reporter; backend: string; batchSize?: number; workers?: number; memoryBudget?: number },
 ): Promise<{ dir: string; metrics: EvaluationMetrics | null; metricsAbsent: string | null }> {
-  const dir = path.join(runDir, 'test');
-  const rec = await inferToDir(runDir, test, dir, { batchSize: opts.batchSize ?? 64, reporter: opts.reporter, backend: opts.backend, workers: opts.workers ?? 1, ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}) });
+  const dir = path.join(runDir, RUN_FILES.test);
+  const rec = await inferToDir(runDir, test, dir, { batchSize: opts.batchSize ?? INFERENCE_BATCH_SIZE, reporter: opts.reporter, backend: opts.backend, workers: opts.workers ?? 1, ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}) });
   opts.reporter.info(`test scan ${test.raw.source} reconstructed into ${dir}/`);
   const truth = scanTruth(test);
   if (!truth) return { dir, metrics: null, metricsAbsent: test.evaluation.reason ?? 'metrics not computable' };

@@ -12,6 +12,7 @@ import { usableScan } from '../usable-scan.js';
 import { checkRunOut } from './check-run-out.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { runPipeline, type RunSummary } from './run-pipeline.js';
+import { RUN_FILES } from '../run-files.js';
 
 /**
  * The embedded demo (SPEC §1 `demo`): simulate a scan with the {@link DEMO} settings, check it for
@@ -28,7 +29,7 @@ export async function runDemo(out: string, config: RunConfig, opts: { backend: B
   const { reporter } = opts;
   checkRunOut(out);
   const sim = simulateScan({ n: 64, object: DEMO.object, probe: DEMO.probe, scan: DEMO.scan, nphotons: DEMO.nphotons, seed: config.seed });
-  const dataFile = path.join(out, 'data.npz');
+  const dataFile = path.join(out, RUN_FILES.demoData);
   const scan = usableScan(checkScan(memoryScanSource({ ...sim.arrays }, dataFile), { command: 'run', gridsize: config.gridsize, K: config.K, nphotons: config.nphotons }));
   for (const w of scan.warnings) reporter.warn(formatScanIssue(w));
   makeOutputDir(out);

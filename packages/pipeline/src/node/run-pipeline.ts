@@ -32,6 +32,8 @@ import { readModelCard } from './read-model-card.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { readTrainingHistory } from './read-training-history.js';
 import { trainToRunDir } from './train-to-run-dir.js';
+import { INFERENCE_BATCH_SIZE } from '../inference-batch-size.js';
+import { reliableCrop, RUN_FILES } from '../run-files.js';
 
 /** `summary.json` of a `run` (and `demo`) directory. */
 export interface RunSummary {
@@ -136,11 +138,11 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   // A pretrained network as it is, before any training on this scan (issue 15).
   let pretrained: MethodResult | undefined;
   if (opts.initModel !== undefined && config.epochs > 0) {
-    const dir = path.join(out, 'pretrained');
+    const dir = path.join(out, RUN_FILES.pretrained);
     reporter.info(`reconstructing with the pretrained network of ${opts.initModel} as it is, into ${dir}`);
-    const p = await inferToDir(opts.initModel, scan, dir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, memoryBudget: budget });
+    const p = await inferToDir(opts.initModel, scan, dir, { batchSize: opts.batchSize ?? INFERENCE_BATCH_SIZE, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, memoryBudget: budget });
     const seconds = p.seconds.inference + p.seconds.stitching;
-    const halves = halfScan ? modelSubsetReconstructor(opts.initModel, raw, { batchSize: opts.batchSize ?? 64 }) : undefined;
+    const halves = halfScan ? modelSubsetReconstructor(opts.initModel, raw, { batchSize: opts.batchSize ?? INFERENCE_BATCH_SIZE }) : undefined;
     let q: SelfConsistencyOutputs;
     try {
       q = await selfConsistencyToDir(raw, dir, p.reconstruction, {
@@ -153,11 +155,11 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     pretrained = { method: 'pretrained', dir: 'pretrained', seconds, totalSeconds: seconds, metrics: q.evaluation?.metrics ?? null };
     quality.push({ method: 'pretrained', label: 'pretrained network (not trained on this scan)', outputs: q, metrics: pretrained.metrics });
   }
-  const trainDir = path.join(out, 'train');
+  const trainDir = path.join(out, RUN_FILES.train);
   let trainInfo: RunSummary['train'];
   let runConfig: RunDirConfig;
   let history: readonly EpochRecord[];
-  if (fs.existsSync(path.join(trainDir, 'config.json'))) {
+  if (fs.existsSync(path.join(trainDir, RUN_FILES.config))) {
     runConfig = readRunDirConfig(trainDir);
     const hist = readTrainingHistory(trainDir);
     history = hist;
@@ -175,17 +177,17 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     history = res.history;
     trainInfo = { epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: res.history.at(-1)?.loss, seconds: res.runConfig.seconds };
   }
-  const reconDir = path.join(out, 'recon');
-  const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? 64, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, ...inferOpts });
+  const reconDir = path.join(out, RUN_FILES.recon);
+  const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? INFERENCE_BATCH_SIZE, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, ...inferOpts });
   let metrics: EvaluationMetrics | null = null;
   let frc: EvaluationResult['frc'] | undefined;
-  const networkHalves = halfScan ? modelSubsetReconstructor(trainDir, raw, { batchSize: opts.batchSize ?? 64 }) : undefined;
+  const networkHalves = halfScan ? modelSubsetReconstructor(trainDir, raw, { batchSize: opts.batchSize ?? INFERENCE_BATCH_SIZE }) : undefined;
   // With --init-model and no epochs, recon/ is the pretrained network's reconstruction.
   const networkMethod = opts.initModel !== undefined && config.epochs === 0 ? 'pretrained' : 'network';
   let methods: MethodResult[] | undefined;
   try {
     // The network's probe: the run's model probe (trained when probeTrainable), whose change from the scan's is then reported.
-    const probeFile = path.join(trainDir, 'probe.npz');
+    const probeFile = path.join(trainDir, RUN_FILES.probe);
     const trained = fs.existsSync(probeFile) ? readNpzFile(probeFile, { keys: ['probeGuess'] }).probeGuess : undefined;
     const netProbe = trained && trained.shape.join() === raw.probeGuess.shape.join() ? toComplexArray(trained, { file: probeFile, key: 'probeGuess' }) : undefined;
     const net = await selfConsistencyToDir(raw, reconDir, rec.reconstruction, {
@@ -207,20 +209,20 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
       const [H, W] = rec.reconstruction.object.shape as [number, number];
       const t = truthInFrame(raw.objectGuess, rec.reconstruction.canvasOrigin, [H, W]);
       const png = amplitudePhasePngs(t.amplitude, t.phase, H, W, 'true ');
-      writeFileAtomic(path.join(reconDir, 'truth_amplitude.png'), png.amplitudePng);
-      writeFileAtomic(path.join(reconDir, 'truth_phase.png'), png.phasePng);
+      writeFileAtomic(path.join(reconDir, RUN_FILES.truthAmplitude), png.amplitudePng);
+      writeFileAtomic(path.join(reconDir, RUN_FILES.truthPhase), png.phasePng);
       const box = net.selfConsistency.region.box;
       if (box) {
         const crop = (p: Float32Array) => { const o = new Float32Array(box.height * box.width); for (let r = 0; r < box.height; r++) o.set(p.subarray((box.row0 + r) * W + box.col0, (box.row0 + r) * W + box.col0 + box.width), r * box.width); return o; };
         const c = amplitudePhasePngs(crop(t.amplitude), crop(t.phase), box.height, box.width, 'true ');
-        writeFileAtomic(path.join(reconDir, 'truth_amplitude_reliable.png'), c.amplitudePng);
-        writeFileAtomic(path.join(reconDir, 'truth_phase_reliable.png'), c.phasePng);
+        writeFileAtomic(path.join(reconDir, reliableCrop(RUN_FILES.truthAmplitude)), c.amplitudePng);
+        writeFileAtomic(path.join(reconDir, reliableCrop(RUN_FILES.truthPhase)), c.phasePng);
       }
     }
     if (opts.refineIterations || opts.epieIterations || opts.initModel !== undefined) {
       const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
       const compared = await compareWithEpie(scan, out, rec.reconstruction, {
-        refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, alpha: opts.epieAlpha, seed: config.seed,
+        refineIterations: opts.refineIterations, epieIterations: opts.epieIterations, rpieAlpha: opts.epieAlpha, seed: config.seed,
         ...(truth ? { truth } : { metricsAbsent: metricsAbsent! }), networkSeconds, reporter, halfScan,
         ...(networkHalves ? { networkSubset: networkHalves.reconstructSubset } : {}), ...inferOpts,
       });
@@ -242,7 +244,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     const r = q.outputs.selfConsistency.record, h = r.halfScanFrc;
     reporter.info(`${q.method.padEnd(10)} data residual ${r.residuals.normalizedDeviance.toPrecision(3)} × noise (R-factor ${r.residuals.rFactor.toFixed(4)}, ${r.residuals.poorlyExplained.positions} positions > 2), half-scan FRC ${h ? (h.reachesNyquist ? '≤ 1 px (Nyquist)' : `${h.resolutionPixels.toFixed(2)} px${h.resolutionNm !== null ? ` (${h.resolutionNm.toPrecision(3)} nm)` : ''}`) : `absent: ${r.halfScanFrcAbsent}`}`);
   }
-  const reportFile = path.join(out, 'report.html');
+  const reportFile = path.join(out, RUN_FILES.report);
   const summary: RunSummary = {
     data: raw.source, out,
     backend: { name: opts.backend.name, reason: opts.backend.reason },
@@ -268,7 +270,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     ...(methods ? { methods } : {}), selfConsistency: selfConsistencySections, warnings: scan.warnings, summary: { ...summary, ...opts.extra }, config: runConfig,
     ...(opts.initModel !== undefined ? { modelCard: readModelCard(opts.initModel).card } : {}),
   }));
-  writeJsonAtomic(path.join(out, 'summary.json'), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
+  writeJsonAtomic(path.join(out, RUN_FILES.summary), JSON.parse(JSON.stringify({ ...summary, ...opts.extra }, jsonSafe)));
   return summary;
 }
 
@@ -278,27 +280,27 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
  * region (`*_reliable.png`, issue 17), saying so, when that crop exists; else the full canvas.
  */
 function reportImages(outDir: string, hasTruth: boolean): { caption: string; file: string }[] {
-  const cropped = (dir: string, name: string) => fs.existsSync(path.join(outDir, dir, `${name}_reliable.png`));
-  const pick = (dir: string, name: string, caption: string) => (cropped(dir, name)
-    ? { caption: `${caption}, cropped to the reliably reconstructed region (fluence ≥ half the reference; full canvas: ${dir}/${name}.png)`, file: path.join(outDir, dir, `${name}_reliable.png`) }
-    : { caption, file: path.join(outDir, dir, `${name}.png`) });
+  const cropped = (dir: string, png: string) => fs.existsSync(path.join(outDir, dir, reliableCrop(png)));
+  const pick = (dir: string, png: string, caption: string) => (cropped(dir, png)
+    ? { caption: `${caption}, cropped to the reliably reconstructed region (fluence ≥ half the reference; full canvas: ${dir}/${png})`, file: path.join(outDir, dir, reliableCrop(png)) }
+    : { caption, file: path.join(outDir, dir, png) });
   const list = [
     // run --init-model: the pretrained network as it is (absent otherwise).
-    pick('pretrained', 'amplitude', 'pretrained network, not trained on this scan: amplitude'),
-    pick('pretrained', 'phase', 'pretrained network, not trained on this scan: phase'),
-    pick('recon', 'amplitude', 'reconstructed amplitude'),
-    pick('recon', 'phase', 'reconstructed phase'),
+    pick(RUN_FILES.pretrained, RUN_FILES.amplitude, 'pretrained network, not trained on this scan: amplitude'),
+    pick(RUN_FILES.pretrained, RUN_FILES.phase, 'pretrained network, not trained on this scan: phase'),
+    pick(RUN_FILES.recon, RUN_FILES.amplitude, 'reconstructed amplitude'),
+    pick(RUN_FILES.recon, RUN_FILES.phase, 'reconstructed phase'),
   ];
   if (hasTruth) list.push(
-    pick('recon', 'truth_amplitude', 'true amplitude (same frame as the reconstruction)'),
-    pick('recon', 'truth_phase', 'true phase (same frame as the reconstruction)'),
+    pick(RUN_FILES.recon, RUN_FILES.truthAmplitude, 'true amplitude (same frame as the reconstruction)'),
+    pick(RUN_FILES.recon, RUN_FILES.truthPhase, 'true phase (same frame as the reconstruction)'),
   );
   // run --refine / --compare-epie (absent files are skipped).
-  for (const [dir, what] of [['refined', 'network + ePIE refinement'], ['epie', 'ePIE from flat']] as const) {
+  for (const [dir, what] of [[RUN_FILES.refined, 'network + ePIE refinement'], [RUN_FILES.epie, 'ePIE from flat']] as const) {
     list.push(
-      pick(dir, 'amplitude', `${what}: amplitude`),
-      pick(dir, 'phase', `${what}: phase`),
-      { caption: `${what}: cost per iteration`, file: path.join(outDir, dir, 'cost.png') },
+      pick(dir, RUN_FILES.amplitude, `${what}: amplitude`),
+      pick(dir, RUN_FILES.phase, `${what}: phase`),
+      { caption: `${what}: cost per iteration`, file: path.join(outDir, dir, RUN_FILES.costChart) },
     );
   }
   return list;

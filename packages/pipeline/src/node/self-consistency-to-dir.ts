@@ -8,6 +8,7 @@ import { selfConsistencyPngs } from '../self-consistency-pngs.js';
 import type { Truth } from '../truth-from-arrays.js';
 import { evaluateAndWrite } from './evaluate-and-write.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { reliableCrop, RUN_FILES } from '../run-files.js';
 
 /** Options of {@link selfConsistencyToDir}. */
 export interface SelfConsistencyToDirOptions extends SelfConsistencyOptions {
@@ -43,13 +44,13 @@ export async function selfConsistencyToDir(raw: RawData, outDir: string, recon: 
   makeOutputDir(outDir);
   const box = sc.region.box;
   const list: { caption: string; name: string; png?: Uint8Array }[] = [
-    { caption: box ? `amplitude, cropped to the reliably reconstructed region (${box.height}×${box.width} of the ${recon.object.shape.join('×')} canvas; full canvas: amplitude.png)` : '', name: 'amplitude_reliable.png', ...(pngs.reliableAmplitude ? { png: pngs.reliableAmplitude } : {}) },
-    { caption: box ? `phase, cropped to the reliably reconstructed region (full canvas: phase.png)` : '', name: 'phase_reliable.png', ...(pngs.reliablePhase ? { png: pngs.reliablePhase } : {}) },
-    { caption: 'data residuals: log10 normalized Poisson deviance of each position, drawn at its place (0 = counting noise)', name: 'residual_map.png', png: pngs.residualMap },
-    { caption: `scan positions (red) over the amplitude; cyan: the reliable region (fluence ≥ ${Math.round(100 * sc.record.fluence.fraction)}% of the reference)`, name: 'scan.png', png: pngs.scan },
-    { caption: `probe fluence summed over the scan, photons per pixel (${sc.record.fluence.photonsPerExposure.toPrecision(3)} photons per exposure)`, name: 'fluence.png', png: pngs.fluence },
-    { caption: `probe amplitude (${sc.record.probe.source})`, name: 'probe_amplitude.png', png: pngs.probeAmplitude },
-    { caption: 'probe phase', name: 'probe_phase.png', png: pngs.probePhase },
+    { caption: box ? `amplitude, cropped to the reliably reconstructed region (${box.height}×${box.width} of the ${recon.object.shape.join('×')} canvas; full canvas: amplitude.png)` : '', name: reliableCrop(RUN_FILES.amplitude), ...(pngs.reliableAmplitude ? { png: pngs.reliableAmplitude } : {}) },
+    { caption: box ? `phase, cropped to the reliably reconstructed region (full canvas: phase.png)` : '', name: reliableCrop(RUN_FILES.phase), ...(pngs.reliablePhase ? { png: pngs.reliablePhase } : {}) },
+    { caption: 'data residuals: log10 normalized Poisson deviance of each position, drawn at its place (0 = counting noise)', name: RUN_FILES.residualMap, png: pngs.residualMap },
+    { caption: `scan positions (red) over the amplitude; cyan: the reliable region (fluence ≥ ${Math.round(100 * sc.record.fluence.fraction)}% of the reference)`, name: RUN_FILES.scanChart, png: pngs.scan },
+    { caption: `probe fluence summed over the scan, photons per pixel (${sc.record.fluence.photonsPerExposure.toPrecision(3)} photons per exposure)`, name: RUN_FILES.fluence, png: pngs.fluence },
+    { caption: `probe amplitude (${sc.record.probe.source})`, name: RUN_FILES.probeAmplitude, png: pngs.probeAmplitude },
+    { caption: 'probe phase', name: RUN_FILES.probePhase, png: pngs.probePhase },
   ];
   const images: { caption: string; file: string }[] = [];
   for (const i of list) {
@@ -58,7 +59,7 @@ export async function selfConsistencyToDir(raw: RawData, outDir: string, recon: 
     writeFileAtomic(file, i.png);
     images.push({ caption: i.caption, file });
   }
-  const metricsJson = path.join(outDir, 'metrics.json');
+  const metricsJson = path.join(outDir, RUN_FILES.metrics);
   let evaluation: EvaluationResult | undefined;
   if (opts.truth) evaluation = evaluateAndWrite(recon, opts.truth, outDir, opts.profile ?? 'standard', sc.record).result;
   else writeJsonAtomic(metricsJson, metricsRecord(null, opts.profile ?? 'standard', [], { selfConsistency: sc.record, ...(opts.metricsAbsent ? { metricsAbsent: opts.metricsAbsent } : {}) }));

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encodeNpz, ndarray } from '@ptychojs/io';
 import { openScanFile } from '@ptychojs/io/node';
 import { checkScan } from '../check-scan.js';
-import { silentReporter } from '../silent-reporter.js';
+import { silentReporter } from '../__fixtures__/silent-reporter.js';
 import { storedFrameCache } from './stored-frame-cache.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ptychojs-deflated-'));

@@ -20,6 +20,7 @@ import { defaultMemoryBudget } from './default-memory-budget.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { checkRunDir } from './check-run-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { RUN_FILES } from '../run-files.js';
 
 /** Options of {@link trainToRunDir}. */
 export interface TrainToRunDirOptions {
@@ -105,7 +106,7 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
   if (requested.epochs === 0 && opts.initModel === undefined) {
     throw new InputError('0 epochs trains nothing: give a pretrained model to use as it is (--init-model), or a number of epochs ≥ 1', { key: 'epochs', expected: '≥ 1 without --init-model', actual: '0' });
   }
-  const initialWeights = opts.initModel === undefined ? undefined : await fileModelHandler(path.join(opts.initModel, 'model')).load();
+  const initialWeights = opts.initModel === undefined ? undefined : await fileModelHandler(path.join(opts.initModel, RUN_FILES.model)).load();
   const t0 = performance.now();
   const prepared = prepareTrainingSet(raws, { gridsize: requested.gridsize, K: requested.K, nGroups: requested.nGroups, seed: requested.seed }, requested.nphotons);
   const dose = prepared.doses[0]!;
@@ -118,7 +119,7 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
   reporter.info(`object extent '${extent.extent}': ${extent.reason}`);
   reporter.info(`training on ${data.B} groups of ${data.C} pattern(s) (${raw.N}×${raw.N}), α = ${prepared.alpha === null ? 'per scan' : prepared.alpha.toPrecision(4)}, s = ${prepared.intensityScale.toPrecision(4)} (from ${prepared.intensityScaleSource}), backend ${opts.backend.name}`);
   makeOutputDir(runDir);
-  makeOutputDir(path.join(runDir, 'model'));
+  makeOutputDir(path.join(runDir, RUN_FILES.model));
   const store = fileCheckpointStore(path.join(runDir, 'checkpoint'));
   const resume = opts.resume ? await store.loadCheckpoint() : undefined;
   if (opts.resume && !resume) reporter.warn(`no checkpoint in ${runDir}; starting from scratch`);
@@ -169,10 +170,10 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
   const stopReason = result.stopReason;
   reporter.info(`training stopped after ${result.history.length} epoch(s): ${stopReasonText(stopReason, config)}`);
   try {
-    await saveModel(path.join(runDir, 'model'), result.model);
-    writeNpzFile(path.join(runDir, 'probe.npz'), { probeGuess: fromComplexArray(result.probe, 'c8') });
-    writeJsonAtomic(path.join(runDir, 'history.json'), result.history);
-    if (result.history.length > 0) writeFileAtomic(path.join(runDir, 'loss.png'), lossPng(result.history)); // no curve to draw after 0 epochs
+    await saveModel(path.join(runDir, RUN_FILES.model), result.model);
+    writeNpzFile(path.join(runDir, RUN_FILES.probe), { probeGuess: fromComplexArray(result.probe, 'c8') });
+    writeJsonAtomic(path.join(runDir, RUN_FILES.history), result.history);
+    if (result.history.length > 0) writeFileAtomic(path.join(runDir, RUN_FILES.lossChart), lossPng(result.history)); // no curve to draw after 0 epochs
     const runConfig: RunDirConfig = {
       format: 'ptychojs-run', version: 1, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
       data: { file: scans.map((s) => s.raw.source).join(', '), M: scans.reduce((m, s) => m + s.raw.M, 0), N: raw.N, groups: data.B },
@@ -190,8 +191,8 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
     const card = modelCardFromRun(runConfig, result.probe, result.history, {
       stepRange: steps.length > 0 ? [Math.min(...steps), Math.max(...steps)] : null, doseRange: [Math.min(...doses), Math.max(...doses)],
     });
-    writeJsonAtomic(path.join(runDir, 'model-card.json'), card);
-    writeJsonAtomic(path.join(runDir, 'config.json'), runConfig);
+    writeJsonAtomic(path.join(runDir, RUN_FILES.modelCard), card);
+    writeJsonAtomic(path.join(runDir, RUN_FILES.config), runConfig);
     return { runDir, runConfig, history: result.history };
   } finally {
     result.model.dispose();

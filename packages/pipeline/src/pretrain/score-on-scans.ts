@@ -4,9 +4,7 @@ import { predictObject, type InferenceModel } from '@ptychojs/model';
 import { reconstructScan } from '../reconstruct-scan.js';
 import type { GroupingSettings } from '../types.js';
 import type { PretrainScan } from './simulate-pretraining-scan.js';
-
-/** Groups per forward pass when scoring. */
-const BATCH = 64;
+import { INFERENCE_BATCH_SIZE } from '../inference-batch-size.js';
 
 /**
  * Reconstruct each held-out simulated scan with `model` (the inference path: `predictObject`,
@@ -24,9 +22,9 @@ export async function scoreOnScans(model: InferenceModel, scans: readonly Pretra
   for (const scan of scans) {
     const { raw } = scan;
     const r = await reconstructScan(scanDataFromRaw(raw), async (batch) => {
-      const o = await predictObject(model, batch.X, batch.coordsRelative, { batchSize: BATCH });
+      const o = await predictObject(model, batch.X, batch.coordsRelative, { batchSize: INFERENCE_BATCH_SIZE });
       return { re: o.re, im: o.im };
-    }, { grouping: { ...grouping, sampling: 'sequential' }, batchSize: BATCH });
+    }, { grouping: { ...grouping, sampling: 'sequential' }, batchSize: INFERENCE_BATCH_SIZE });
     const m = evaluateReconstruction(r.reconstruction.object, r.reconstruction.canvasOrigin, raw.objectGuess!, scanBoxFromPositions(raw.xcoords, raw.ycoords)).metrics;
     add('', m.amp_ssim, m.phase_ssim);
     add(`:${scan.settings.family}`, m.amp_ssim, m.phase_ssim);

@@ -15,9 +15,3 @@ export function cachedConstant<T extends tf.Tensor>(key: string, make: () => T):
   cache.set(full, t);
   return t;
 }
-
-/** Dispose every cached constant (e.g. before removing a backend). They are rebuilt on demand. */
-export function disposeCachedConstants(): void {
-  for (const t of cache.values()) if (!t.isDisposed) t.dispose();
-  cache.clear();
-}

@@ -1,10 +1,10 @@
 import type { ComplexArray } from '@ptychojs/io';
-import { createStitcher } from './create-stitcher.js';
-import { patchSide } from './patch-side.js';
-import type { AccumulatorPrecision, StitchResult } from './types.js';
+import { createStitcher } from '../create-stitcher.js';
+import { patchSide } from '../patch-side.js';
+import type { AccumulatorPrecision, StitchResult } from '../types.js';
 
 /**
- * One-shot stitching (SPEC §4): the central M×M of every patch placed bilinearly at its scan
+ * One-shot stitching for tests (SPEC §4): the central M×M of every patch placed bilinearly at its scan
  * position, overlaps averaged by the summed weights, on the smallest canvas holding every patch.
  * Same result as {@link createStitcher} fed the patches in order; use the stitcher to stream.
  *

@@ -1,6 +1,6 @@
-import type { Reporter } from './reporter.js';
+import type { Reporter } from '../reporter.js';
 
-/** A {@link Reporter} that shows nothing (tests, batch jobs, `--quiet`). */
+/** A {@link Reporter} that shows nothing (tests). */
 export const silentReporter: Reporter = {
   info() {},
   warn() {},

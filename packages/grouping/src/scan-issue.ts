@@ -1,0 +1,51 @@
+/** Machine-readable kind of a {@link ScanIssue}. */
+export type ScanIssueCode =
+  // problems: the command cannot run on this scan
+  | 'no-positions'
+  | 'positions-not-finite'
+  | 'coordinate-length-mismatch'
+  | 'too-few-positions'
+  | 'bad-setting'
+  | 'diffraction-missing'
+  | 'diffraction-not-finite'
+  | 'diffraction-negative'
+  | 'diffraction-all-zero'
+  | 'diffraction-constant'
+  | 'object-missing'
+  | 'evaluation-box-too-small'
+  // warnings (problems under `strict`; `positions-outside-object` is a problem for `simulate`)
+  | 'positions-outside-object'
+  | 'patches-cross-object-edge'
+  | 'metrics-unavailable'
+  | 'diffraction-looks-like-counts'
+  | 'diffraction-read-as-counts'
+  | 'positions-units'
+  | 'step-exceeds-probe'
+  | 'duplicate-positions'
+  | 'empty-patterns'
+  | 'outlier-patterns'
+  | 'detector-gaps'
+  | 'hot-pixels'
+  | 'saturated-pixels'
+  | 'identical-patterns'
+  | 'dose-mismatch'
+  | 'metadata-disagrees'
+  | 'start-positions-differ'
+  | 'small-neighbour-pool'
+  // found by a scan reader (geometry in the file that disagrees with itself)
+  | 'reader-geometry';
+
+/**
+ * One finding about a scan. `message` is the full line a person reads (`file, key 'k': what;
+ * expected …; got …`, as `InputError`s are written); `fix` says what to do about it.
+ */
+export interface ScanIssue {
+  readonly code: ScanIssueCode;
+  readonly message: string;
+  readonly file: string;
+  /** NPZ key, or the setting (`gridsize`, `K`, `--nphotons`) the finding is about. */
+  readonly key: string;
+  readonly expected: string;
+  readonly actual: string;
+  readonly fix: string;
+}
