@@ -8,7 +8,7 @@
 //
 // Time: the snapshots of the demo model's pretraining (npm run pretrain:demo with
 // --snapshot-minutes 5,15,30: WORK/model/snapshots/<m>min) and the shipped model
-// (apps/cli/models/demo, f 0.5, 60 minutes). Width: `ptycho pretrain` under the same probe, seed and
+// (apps/cli/models/demo, at the minutes of its card). Width: `ptycho pretrain` under the same probe, seed and
 // settings at f = each of --widths for --width-minutes (cached in OUT/width-f<f>-<m>min), beside
 // the f 0.5 snapshot of the same minutes. JSON on stdout, a Markdown table on stderr.
 import { spawnSync } from 'node:child_process';
@@ -46,7 +46,12 @@ const widthMinutes = Number(values['width-minutes']);
 
 const models = [];
 for (const m of [5, 15, 30]) models.push({ series: 'time', f: 0.5, minutes: m, dir: path.join(values.work, `model/snapshots/${m}min`) });
-models.push({ series: 'time', f: 0.5, minutes: 60, dir: path.join(root, 'apps/cli/models/demo') });
+// The shipped model, at the minutes its card records (it may be one of the snapshots above).
+const shipped = path.join(root, 'apps/cli/models/demo');
+if (fs.existsSync(path.join(shipped, 'model-card.json'))) {
+  const card = JSON.parse(fs.readFileSync(path.join(shipped, 'model-card.json'), 'utf8'));
+  models.push({ series: 'shipped', f: card.nFiltersScale, minutes: Number((card.training.seconds / 60).toFixed(1)), dir: shipped });
+}
 for (const f of values.widths.split(',').map(Number)) {
   const dir = path.join(values.out, `width-f${f}-${widthMinutes}min`);
   if (!fs.existsSync(path.join(dir, 'config.json'))) {
