@@ -4,8 +4,8 @@ import { frcResolution, registerByShift } from '@ptychojs/metrics';
 import {
   dataResiduals, fluenceMap, probeChange, probeEnergyOutsideCentre, probeRmsRadius, reliableRegion, scanOverlap, type ReliableRegion,
 } from '@ptychojs/physics';
-import type { Reporter } from './reporter.js';
-import type { FluenceRecord, HalfScanFrcRecord, ResidualsRecord, SelfConsistencyRecord } from './self-consistency-record.js';
+import type { Reporter } from '../reporter.js';
+import type { FluenceRecord, HalfScanFrcRecord, ResidualsRecord, SelfConsistencyRecord } from '../run-dir/self-consistency-record.js';
 
 /**
  * Reconstructs the object from some of the scan's positions the way a method did from all of them

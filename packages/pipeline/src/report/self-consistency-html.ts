@@ -1,8 +1,8 @@
 import type { EvaluationMetrics } from '@ptychojs/metrics';
 import { chartSvg } from './charts/chart-svg.js';
 import { selfConsistencyCharts } from './charts/self-consistency-charts.js';
-import { base64 } from './internal/base64.js';
-import type { SelfConsistencyRecord } from './self-consistency-record.js';
+import { base64 } from '../internal/base64.js';
+import type { SelfConsistencyRecord } from '../run-dir/self-consistency-record.js';
 
 /** One method's self-consistency for {@link selfConsistencyHtml}. */
 export interface SelfConsistencySection {

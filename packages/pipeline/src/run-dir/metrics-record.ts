@@ -1,7 +1,7 @@
 import type { EvaluationResult } from '@ptychojs/metrics';
-import { jsonSafe } from './json-safe.js';
+import { jsonSafe } from '../json-safe.js';
 import type { SelfConsistencyRecord } from './self-consistency-record.js';
-import type { ScanIssueRecord } from './types.js';
+import type { ScanIssueRecord } from '../types.js';
 
 /**
  * The content of `metrics.json`: the ten SPEC §4 metrics, then the profile, the scored box, the

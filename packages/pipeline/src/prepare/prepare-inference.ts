@@ -1,7 +1,7 @@
 import type { ScanData } from '@ptychojs/io';
 import { assembleGroupedData, groupScan, normalizationAlphaFromEnergy, sliceGroups, type GroupedData, type Groups } from '@ptychojs/grouping';
-import { frameCache, type FrameCache } from './frame-cache.js';
-import type { GroupingSettings } from './types.js';
+import { frameCache, type FrameCache } from '../scan/frame-cache.js';
+import type { GroupingSettings } from '../types.js';
 
 /** The groups of a scan for inference and a lazy batch iterator ({@link prepareInference}). */
 export interface PreparedInference {

@@ -1,8 +1,8 @@
 import type { NdArray, ScanData } from '@ptychojs/io';
 import type { ScanAssessment, ScanCommand, ScanIssue } from '@ptychojs/grouping';
 import type { ScanCheck } from './check-scan.js';
-import { scanProblemsError } from './internal/scan-problems-error.js';
-import type { DiffractionReading } from './types.js';
+import { scanProblemsError } from '../internal/scan-problems-error.js';
+import type { DiffractionReading } from '../types.js';
 
 /**
  * A scan that passed {@link checkScan} for a command: the data (frames read by range), and what

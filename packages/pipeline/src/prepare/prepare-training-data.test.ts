@@ -5,9 +5,9 @@ import { loadRawData } from '@ptychojs/io/node';
 import { predictObject, resolveRunConfig, train } from '@ptychojs/model';
 import { useBackend } from '@ptychojs/physics/backends';
 import { prepareTrainingData } from './prepare-training-data.js';
-import { patchCorrelation } from './__fixtures__/patch-correlation.js';
+import { patchCorrelation } from '../__fixtures__/patch-correlation.js';
 
-const GOLDEN = path.resolve(import.meta.dirname, '../../../../shared/data/golden/smooth_object_scan.npz');
+const GOLDEN = path.resolve(import.meta.dirname, '../../../../../shared/data/golden/smooth_object_scan.npz');
 
 beforeAll(async () => {
   await useBackend('wasm');

@@ -1,4 +1,4 @@
-import type { MethodResult } from './method-result.js';
+import type { MethodResult } from '../run-dir/method-result.js';
 
 const LABEL: Record<MethodResult['method'], string> = { pretrained: 'pretrained network (not trained on this scan)', network: 'network', refined: 'network + ePIE refinement', epie: 'ePIE from flat' };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EvaluationMetrics } from '@ptychojs/metrics';
-import { schemaInputError } from './internal/schema-input-error.js';
+import { schemaInputError } from '../internal/schema-input-error.js';
 import { evaluationMetricsSchema } from './parse-metrics-record.js';
 
 const summarySchema = z.looseObject({

@@ -2,7 +2,7 @@ import type { ComplexArray, RawData } from '@ptychojs/io';
 import { assembleGroupedData, groupScan, type GroupedData } from '@ptychojs/grouping';
 import { intensityScaleFactor, meanIlluminatedEnergy, modelProbe } from '@ptychojs/physics';
 import { objectCanvasSize } from '@ptychojs/model';
-import type { GroupingSettings } from './types.js';
+import type { GroupingSettings } from '../types.js';
 
 /** A scan made ready for training ({@link prepareTrainingData}). */
 export interface PreparedData {

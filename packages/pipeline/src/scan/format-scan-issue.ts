@@ -1,4 +1,4 @@
-import type { ScanIssueRecord, ScanProblem } from './types.js';
+import type { ScanIssueRecord, ScanProblem } from '../types.js';
 
 /**
  * One finding about a scan as a person reads it: its message (file, key, what, expected, got)

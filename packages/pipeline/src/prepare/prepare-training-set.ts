@@ -1,10 +1,10 @@
 import { InputError, type RawData } from '@ptychojs/io';
 import { probeSimilarity } from '@ptychojs/physics';
 import type { EpochGroups } from '@ptychojs/model';
-import { PROBE_REFUSE_BELOW } from './model-card/check-model-compatibility.js';
+import { PROBE_REFUSE_BELOW } from '../model-card/check-model-compatibility.js';
 import { prepareTrainingData, type PreparedData } from './prepare-training-data.js';
 import { resolveDose, type Dose } from './resolve-dose.js';
-import type { GroupingSettings } from './types.js';
+import type { GroupingSettings } from '../types.js';
 
 /** One or several scans made ready for one training run ({@link prepareTrainingSet}). */
 export interface TrainingSet extends Omit<PreparedData, 'data' | 'alpha'> {

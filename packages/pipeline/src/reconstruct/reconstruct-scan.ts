@@ -1,8 +1,8 @@
 import type { Reconstruction, ScanData } from '@ptychojs/io';
 import type { GroupedData } from '@ptychojs/grouping';
 import { createStitcher } from '@ptychojs/stitching';
-import { prepareInference } from './prepare-inference.js';
-import type { GroupingSettings } from './types.js';
+import { prepareInference } from '../prepare/prepare-inference.js';
+import type { GroupingSettings } from '../types.js';
 
 /**
  * Predicts the object patch of each group of a batch (a trained model, an oracle in tests…).

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Reconstruction } from '@ptychojs/io';
 import { simulateScan } from '@ptychojs/physics';
-import { metricsRecord } from './metrics-record.js';
-import { parseMetricsRecord } from './parse-metrics-record.js';
+import { metricsRecord } from '../run-dir/metrics-record.js';
+import { parseMetricsRecord } from '../run-dir/parse-metrics-record.js';
 import { rawSubset } from './raw-subset.js';
 import { selfConsistency, type ReconstructSubset } from './self-consistency.js';
-import { selfConsistencyHtml } from './self-consistency-html.js';
-import { selfConsistencyPngs } from './self-consistency-pngs.js';
-import { selfConsistencySummary } from './self-consistency-summary.js';
-import { checkScan } from './check-scan.js';
-import { usableScan } from './usable-scan.js';
-import { scanInMemory } from './scan-in-memory.js';
+import { selfConsistencyHtml } from '../report/self-consistency-html.js';
+import { selfConsistencyPngs } from '../report/self-consistency-pngs.js';
+import { selfConsistencySummary } from '../run-dir/self-consistency-summary.js';
+import { checkScan } from '../scan/check-scan.js';
+import { usableScan } from '../scan/usable-scan.js';
+import { scanInMemory } from '../scan/scan-in-memory.js';
 import { memoryScanSource } from '@ptychojs/io';
 
 // A 112² random-field object, 7×7 grid at 8 px (centres 32 … 80), Poisson noise at 1e6 photons, N = 64.

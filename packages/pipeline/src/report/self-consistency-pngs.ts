@@ -2,7 +2,7 @@ import { buildKnnIndex, knnQueryInto } from '@ptychojs/grouping';
 import type { RawData, Reconstruction } from '@ptychojs/io';
 import { renderImagePng } from '@ptychojs/metrics';
 import { amplitudePhasePngs } from './amplitude-phase-pngs.js';
-import type { SelfConsistencyResult } from './self-consistency.js';
+import type { SelfConsistencyResult } from '../reconstruct/self-consistency.js';
 
 /** The pictures of a self-consistency result, PNG bytes, named as their files. */
 export interface SelfConsistencyPngs {

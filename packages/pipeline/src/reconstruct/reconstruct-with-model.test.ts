@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScanData } from '@ptychojs/io';
 import type { InferenceModel } from '@ptychojs/model';
 import { reconstructWithModel } from './reconstruct-with-model.js';
-import type { RunDirConfig } from './run-dir-config.js';
+import type { RunDirConfig } from '../run-dir/run-dir-config.js';
 
 describe('reconstructWithModel', () => {
   it('refuses a scan whose pattern size differs from the model\'s, naming file, key and both shapes', async () => {

@@ -1,6 +1,6 @@
 import { InputError, isInputError } from '@ptychojs/io';
 import { resolveRunConfig } from '@ptychojs/model';
-import { schemaInputError } from './internal/schema-input-error.js';
+import { schemaInputError } from '../internal/schema-input-error.js';
 import { runDirConfigSchema, type RunDirConfig } from './run-dir-config.js';
 
 /**

@@ -1,6 +1,6 @@
 import { resolveRunConfig, type RunConfig } from '@ptychojs/model';
 import { DEMO } from './demo-settings.js';
-import { initModelConfig } from './init-model-config.js';
+import { initModelConfig } from '../prepare/init-model-config.js';
 
 /**
  * The demo's run configuration with a seed (a number or a flag's string): {@link DEMO}`.config`,

@@ -3,7 +3,7 @@ import type { ScanAssessment, ScanCommand, ScanIssue, ScanStats } from '@ptychoj
 import { resolveObjectExtent, type ObjectExtent } from '@ptychojs/model';
 import { probeRmsRadius, scanOverlap } from '@ptychojs/physics';
 import type { ScanCheck } from './check-scan.js';
-import type { DiffractionReading, ScanProblem } from './types.js';
+import type { DiffractionReading, ScanProblem } from '../types.js';
 
 /** What a scan file holds and whether a command can use it ({@link summarizeScan}): `inspect`'s report. */
 export interface ScanSummary {

@@ -1,4 +1,4 @@
-import type { MethodResult } from './method-result.js';
+import type { MethodResult } from '../run-dir/method-result.js';
 import { methodLabel } from './method-label.js';
 
 /**

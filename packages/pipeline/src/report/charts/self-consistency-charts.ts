@@ -1,4 +1,4 @@
-import type { SelfConsistencyRecord } from '../self-consistency-record.js';
+import type { SelfConsistencyRecord } from '../../run-dir/self-consistency-record.js';
 import type { ChartSpec } from './chart-svg.js';
 
 /** The parts of a {@link SelfConsistencyRecord} the charts read (what `metrics.json` holds). */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SUPPORTED_N } from '@ptychojs/io';
 import { OBJECT_EXTENTS, runConfigSchema, type ObjectExtent, type RunConfig, type StopReason } from '@ptychojs/model';
-import type { DiffractionReading, ScanIssueRecord } from './types.js';
+import type { DiffractionReading, ScanIssueRecord } from '../types.js';
 
 /** What `ptycho train` (or any caller of `trainToRunDir`) writes as `config.json`. */
 export interface RunDirConfig {

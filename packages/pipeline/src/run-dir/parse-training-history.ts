@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InputError } from '@ptychojs/io';
 import type { EpochRecord } from '@ptychojs/model';
-import { schemaInputError } from './internal/schema-input-error.js';
+import { schemaInputError } from '../internal/schema-input-error.js';
 
 const num = z.number();
 

@@ -1,7 +1,7 @@
 import { InputError, type ScanData } from '@ptychojs/io';
 import { predictObject, type InferenceModel } from '@ptychojs/model';
 import { reconstructScan, type PredictBatch, type ReconstructResult } from './reconstruct-scan.js';
-import type { RunDirConfig } from './run-dir-config.js';
+import type { RunDirConfig } from '../run-dir/run-dir-config.js';
 
 /** Options of {@link reconstructWithModel}. */
 export interface ReconstructWithModelOptions {

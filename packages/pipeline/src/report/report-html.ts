@@ -4,15 +4,15 @@ import { chartSvg } from './charts/chart-svg.js';
 import { frcChart, type FrcCurveData } from './charts/frc-chart.js';
 import { lossCharts } from './charts/loss-charts.js';
 import { formatMetric } from './format-metric.js';
-import { base64 } from './internal/base64.js';
-import type { ScanIssueRecord } from './types.js';
-import type { MethodResult } from './method-result.js';
+import { base64 } from '../internal/base64.js';
+import type { ScanIssueRecord } from '../types.js';
+import type { MethodResult } from '../run-dir/method-result.js';
 import { methodsTableHtml } from './methods-table-html.js';
 import { keyValueRows } from './key-value-rows.js';
 import { metricsRows } from './metrics-rows.js';
 import { selfConsistencyHtml, type SelfConsistencySection } from './self-consistency-html.js';
-import type { ModelCard } from './model-card/model-card.js';
-import { modelCardWords } from './model-card/model-card-words.js';
+import type { ModelCard } from '../model-card/model-card.js';
+import { modelCardWords } from '../model-card/model-card-words.js';
 
 /** What {@link reportHtml} shows. */
 export interface ReportInput {
