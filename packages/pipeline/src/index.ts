@@ -31,7 +31,7 @@ export { formatScanIssue } from './scan/format-scan-issue.js';
 export { summarizeScan, type ScanSummary } from './scan/summarize-scan.js';
 export { truthFromArrays, type Truth } from './scan/truth-from-arrays.js';
 export { truthInFrame } from './scan/truth-in-frame.js';
-export { metricsRecord } from './run-dir/metrics-record.js';
+export { metricsRecord, type FrcCurveData } from './run-dir/metrics-record.js';
 export { metricsTable } from './report/metrics-table.js';
 export { metricsRows, type MetricsRow } from './report/metrics-rows.js';
 export { formatMetric } from './report/format-metric.js';
@@ -40,7 +40,7 @@ export { parseRunSummary, type RunSummaryFile } from './run-dir/parse-run-summar
 export { keyValueRows } from './report/key-value-rows.js';
 export { chartSvg, type ChartSeries, type ChartSpec } from './report/charts/chart-svg.js';
 export { lossCharts } from './report/charts/loss-charts.js';
-export { frcChart, type FrcCurveData } from './report/charts/frc-chart.js';
+export { frcChart } from './report/charts/frc-chart.js';
 export { frcPng } from './report/frc-png.js';
 export { lossPng } from './report/loss-png.js';
 export { epieCostPng } from './report/epie-cost-png.js';

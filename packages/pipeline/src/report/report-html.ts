@@ -1,7 +1,8 @@
 import type { EvaluationMetrics } from '@ptychojs/metrics';
 import type { EpochRecord } from '@ptychojs/model';
 import { chartSvg } from './charts/chart-svg.js';
-import { frcChart, type FrcCurveData } from './charts/frc-chart.js';
+import { frcChart } from './charts/frc-chart.js';
+import type { FrcCurveData } from '../run-dir/metrics-record.js';
 import { lossCharts } from './charts/loss-charts.js';
 import { formatMetric } from './format-metric.js';
 import { base64 } from '../internal/base64.js';

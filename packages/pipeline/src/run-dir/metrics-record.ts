@@ -3,6 +3,12 @@ import { jsonSafe } from '../json-safe.js';
 import type { SelfConsistencyRecord } from './self-consistency-record.js';
 import type { ScanIssueRecord } from '../types.js';
 
+/** An FRC curve as stored in `metrics.json` (SPEC §4): ring frequency as a fraction of Nyquist, and the FRC value. */
+export interface FrcCurveData {
+  readonly frequency: ArrayLike<number>;
+  readonly value: ArrayLike<number>;
+}
+
 /**
  * The content of `metrics.json`: the ten SPEC §4 metrics, then the profile, the scored box, the
  * origin used, the MS-SSIM scales, the removed phase offset, the amplitude gain, notes, and the

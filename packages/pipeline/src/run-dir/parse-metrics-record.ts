@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EvaluationMetrics } from '@ptychojs/metrics';
 import { schemaInputError } from '../internal/schema-input-error.js';
-import type { FrcCurveData } from '../report/charts/frc-chart.js';
+import type { FrcCurveData } from './metrics-record.js';
 
 /** A number as {@link jsonSafe} writes it: finite, or the strings `Infinity`, `-Infinity`, `NaN`. */
 const metricNumber = z.union([z.number(), z.enum(['Infinity', '-Infinity', 'NaN'])]).transform((v) => Number(v));

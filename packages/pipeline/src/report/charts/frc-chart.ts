@@ -1,10 +1,5 @@
+import type { FrcCurveData } from '../../run-dir/metrics-record.js';
 import type { ChartSpec } from './chart-svg.js';
-
-/** An FRC curve as stored in `metrics.json` (SPEC §4): ring frequency as a fraction of Nyquist, and the FRC value. */
-export interface FrcCurveData {
-  readonly frequency: ArrayLike<number>;
-  readonly value: ArrayLike<number>;
-}
 
 /**
  * The Fourier ring correlation chart (SPEC §4): amplitude and phase FRC against spatial frequency
