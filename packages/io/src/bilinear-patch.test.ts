@@ -1,6 +1,6 @@
-import { createRng } from '@ptychojs/io';
 import { describe, expect, it } from 'vitest';
 import { bilinearPatch } from './bilinear-patch.js';
+import { createRng } from './random.js';
 
 function randomPlane(H: number, W: number, seed: number): Float32Array {
   const rng = createRng(seed);
