@@ -1,7 +1,7 @@
 import { InputError, squeezeArray, toComplexArray, toFloat64Array, type ComplexArray, type NdArray } from '@ptychojs/io';
 import { assessScan, type ScanIssue } from '@ptychojs/grouping';
 import { scanBoxFromPositions, type ScanBox } from '@ptychojs/metrics';
-import { scanProblemsError } from '../internal/scan-problems-error.js';
+import { scanProblemsError } from './scan-problems-error.js';
 
 /** Ground truth to score a reconstruction against (SPEC §4). */
 export interface Truth {

@@ -1,7 +1,7 @@
 import type { NdArray, ScanData } from '@ptychojs/io';
 import type { ScanAssessment, ScanCommand, ScanIssue } from '@ptychojs/grouping';
 import type { ScanCheck } from './check-scan.js';
-import { scanProblemsError } from '../internal/scan-problems-error.js';
+import { scanProblemsError } from './scan-problems-error.js';
 import type { DiffractionReading } from '../types.js';
 
 /**

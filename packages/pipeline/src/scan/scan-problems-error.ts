@@ -1,5 +1,5 @@
 import { InputError } from '@ptychojs/io';
-import { formatScanIssue } from '../scan/format-scan-issue.js';
+import { formatScanIssue } from './format-scan-issue.js';
 import type { ScanProblem } from '../types.js';
 
 /** @internal One InputError (exit 2) for every problem of a scan, each line with its fix. */
