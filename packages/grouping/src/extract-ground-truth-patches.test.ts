@@ -1,7 +1,6 @@
-import { createRng } from '@ptychojs/io';
+import { bilinearPatch, createRng } from '@ptychojs/io';
 import { describe, expect, it } from 'vitest';
 import { FORWARD_CASES, hasForwardCases, loadForwardCases, toComplex, toFloat64 } from '../test/golden.js';
-import { bilinearPatch } from './bilinear-patch.js';
 import { extractGroundTruthPatches } from './extract-ground-truth-patches.js';
 
 describe.skipIf(!hasForwardCases)(`extractGroundTruthPatches vs golden patches (needs ${FORWARD_CASES})`, () => {

@@ -1,5 +1,4 @@
-import { InputError, type ComplexArray } from '@ptychojs/io';
-import { bilinearPatch } from './bilinear-patch.js';
+import { bilinearPatch, InputError, type ComplexArray } from '@ptychojs/io';
 import { checkInteger, checkPositions } from './internal/check-positions.js';
 
 /**

@@ -13,7 +13,6 @@ export { knnQuery, type KnnQueryOptions } from './knn-query.js';
 export { knnAll, type KnnAllOptions } from './knn-all.js';
 export { medianStep } from './median-step.js';
 export { groupScan, type GroupScanOptions } from './group-scan.js';
-export { bilinearPatch } from './bilinear-patch.js';
 export { extractGroundTruthPatches } from './extract-ground-truth-patches.js';
 export { groupedDiffraction } from './grouped-diffraction.js';
 export { assertSameChannels } from './assert-same-channels.js';

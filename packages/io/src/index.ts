@@ -35,6 +35,7 @@ export { ifft2 } from './ifft2.js';
 export { fftRows } from './fft-rows.js';
 export { gaussianFilter1d } from './gaussian-filter-1d.js';
 export { gaussianFilter2d } from './gaussian-filter-2d.js';
+export { bilinearPatch } from './bilinear-patch.js';
 export { arrayFrameSource } from './scan/array-frame-source.js';
 export { containerKind } from './scan/container-kind.js';
 export { BUILTIN_HDF5_FILTERS, PLUGIN_HDF5_FILTERS } from './scan/hdf5-filters.js';

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, type ComplexArray } from '@ptychojs/io';
-import { bilinearPatch } from '@ptychojs/grouping';
+import { bilinearPatch, createRng, type ComplexArray } from '@ptychojs/io';
 import { objectPatch } from '@ptychojs/physics';
 import { extractCentral } from '@ptychojs/stitching';
 
 /**
  * SPEC §3's patch, `patch(i,j) = O(y − N/2 + i, x − N/2 + j)`, bilinear, zero outside, is sampled
  * by three packages that may not depend on one another (SPEC §2: grouping, physics and stitching
- * each depend on io only): grouping's `bilinearPatch` (ground-truth patches Y), physics'
- * `objectPatch` (the simulator) and stitching's `extractCentral` (the reference whose adjoint is
- * stitching). This package sees all three, so it pins them to one operation.
+ * each depend on io only): grouping's ground-truth patches Y and physics' `objectPatch` (the
+ * simulator) both call io's `bilinearPatch`, the one rule; stitching's `extractCentral` (the
+ * reference whose adjoint is stitching) is its own. This package sees all of them, so it pins them
+ * to one operation.
  */
 describe('the three bilinear patch samplers are one operation', () => {
   const rng = createRng(11), H = 40, W = 50, N = 16;
@@ -23,7 +23,7 @@ describe('the three bilinear patch samplers are one operation', () => {
     const re = new Float32Array(N * N), im = new Float32Array(N * N);
     bilinearPatch(object.re, H, W, x, y, N, re);
     bilinearPatch(object.im, H, W, x, y, N, im);
-    // grouping and physics share the arithmetic exactly (float64, rounded once to float32).
+    // io's rule and physics share the arithmetic exactly (float64, rounded once to float32).
     expect(re).toEqual(phys.re);
     expect(im).toEqual(phys.im);
     // stitching recomputes the fractional offset per pixel ((y − N/2 + i) − ⌊·⌋), which can differ

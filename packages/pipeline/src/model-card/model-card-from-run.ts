@@ -2,7 +2,7 @@ import type { ComplexArray } from '@ptychojs/io';
 import { probeEnergyOutsideCentre, probeRmsRadius } from '@ptychojs/physics';
 import type { EpochRecord } from '@ptychojs/model';
 import type { ObjectFamily, Range } from '../pretrain/pretrain-spec.js';
-import type { RunDirConfig } from '../run-dir-config.js';
+import type { RunDirConfig } from '../run-dir/run-dir-config.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { ModelCard } from './model-card.js';
 import { probeFingerprint } from './probe-fingerprint.js';

@@ -1,6 +1,6 @@
 import { InputError, toComplexArray, type ComplexArray, type NdArray } from '@ptychojs/io';
 import type { EpochRecord } from '@ptychojs/model';
-import type { RunDirConfig } from '../run-dir-config.js';
+import type { RunDirConfig } from '../run-dir/run-dir-config.js';
 import type { ModelCard } from './model-card.js';
 import { modelCardFromRun } from './model-card-from-run.js';
 import { parseModelCard } from './parse-model-card.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@ptychojs/io';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /**
  * Refuse to overwrite a finished `run`/`demo` output directory (it has `summary.json`).

@@ -6,9 +6,9 @@ import type { Reconstruction } from '@ptychojs/io';
 import { memoryScanSource } from '@ptychojs/io';
 import { evaluateReconstruction, scanBoxFromPositions } from '@ptychojs/metrics';
 import { simulateScan } from '@ptychojs/physics';
-import { checkScan } from '../check-scan.js';
+import { checkScan } from '../scan/check-scan.js';
 import { silentReporter } from '../__fixtures__/silent-reporter.js';
-import { usableScan } from '../usable-scan.js';
+import { usableScan } from '../scan/usable-scan.js';
 import { compareWithEpie } from './compare-with-epie.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptycho-compare-'));

@@ -2,15 +2,15 @@ import path from 'node:path';
 import { fromComplexArray } from '@ptychojs/io';
 import { writeFileAtomic, writeNpzFile, type ReconstructionFormat } from '@ptychojs/io/node';
 import { epie, type EpieResult, type ObjectOnCanvas } from '@ptychojs/physics';
-import { epieCostPng } from '../epie-cost-png.js';
+import { epieCostPng } from '../report/epie-cost-png.js';
 import type { Reporter } from '../reporter.js';
-import { scanInMemory } from '../scan-in-memory.js';
-import type { UsableScan } from '../usable-scan.js';
+import { scanInMemory } from '../scan/scan-in-memory.js';
+import type { UsableScan } from '../scan/usable-scan.js';
 import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { writeProductFiles } from './write-product-files.js';
 import { writeReconstruction } from './write-reconstruction.js';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /** Options of {@link epieToDir}. */
 export interface EpieToDirOptions {

@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { Reconstruction } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
 import { evaluateReconstruction, type EvaluationResult } from '@ptychojs/metrics';
-import { frcPng } from '../frc-png.js';
-import { metricsRecord } from '../metrics-record.js';
-import type { SelfConsistencyRecord } from '../self-consistency-record.js';
-import type { Truth } from '../truth-from-arrays.js';
+import { frcPng } from '../report/frc-png.js';
+import { metricsRecord } from '../run-dir/metrics-record.js';
+import type { SelfConsistencyRecord } from '../run-dir/self-consistency-record.js';
+import type { Truth } from '../scan/truth-from-arrays.js';
 import { makeOutputDir } from './make-output-dir.js';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /** What {@link evaluateAndWrite} scored and wrote. */
 export interface EvaluationOutputs {

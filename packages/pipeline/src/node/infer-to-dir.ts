@@ -4,11 +4,11 @@ import { scanDataFromRaw } from '@ptychojs/io';
 import type { InferenceModel } from '@ptychojs/model';
 import { fileModelHandler, loadModel, startInferenceWorkers } from '@ptychojs/model/node';
 import type { ReconstructionFormat } from '@ptychojs/io/node';
-import type { PredictBatch, ReconstructResult } from '../reconstruct-scan.js';
-import { checkPatternSize, reconstructWithModel } from '../reconstruct-with-model.js';
-import { scanInMemory } from '../scan-in-memory.js';
+import type { PredictBatch, ReconstructResult } from '../reconstruct/reconstruct-scan.js';
+import { checkPatternSize, reconstructWithModel } from '../reconstruct/reconstruct-with-model.js';
+import { scanInMemory } from '../scan/scan-in-memory.js';
 import type { Progress, Reporter } from '../reporter.js';
-import type { UsableScan } from '../usable-scan.js';
+import type { UsableScan } from '../scan/usable-scan.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
@@ -17,7 +17,7 @@ import { readTrainingHistory } from './read-training-history.js';
 import { writeProductFiles } from './write-product-files.js';
 import { storedFrameCache } from './stored-frame-cache.js';
 import { writeReconstruction } from './write-reconstruction.js';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /** Options of {@link inferToDir}. */
 export interface InferToDirOptions {

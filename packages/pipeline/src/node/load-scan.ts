@@ -1,5 +1,5 @@
-import type { ScanCheckSettings } from '../check-scan.js';
-import { usableScan, type UsableScan } from '../usable-scan.js';
+import type { ScanCheckSettings } from '../scan/check-scan.js';
+import { usableScan, type UsableScan } from '../scan/usable-scan.js';
 import { checkScanFile, type ScanFileOptions } from './check-scan-file.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { RawData, ScanData } from '@ptychojs/io';
 import { checkModelCompatibility, type Compatibility } from '../model-card/check-model-compatibility.js';
 import type { ModelCard } from '../model-card/model-card.js';
-import { resolveDose } from '../resolve-dose.js';
+import { resolveDose } from '../prepare/resolve-dose.js';
 import { readModelCard } from './read-model-card.js';
 
 /**

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { type RawData, type Reconstruction, scanDataFromRaw } from '@ptychojs/io';
 import { loadModel } from '@ptychojs/model/node';
 import type { InferenceModel } from '@ptychojs/model';
-import { rawSubset } from '../raw-subset.js';
-import { reconstructWithModel } from '../reconstruct-with-model.js';
-import type { ReconstructSubset } from '../self-consistency.js';
+import { rawSubset } from '../reconstruct/raw-subset.js';
+import { reconstructWithModel } from '../reconstruct/reconstruct-with-model.js';
+import type { ReconstructSubset } from '../reconstruct/self-consistency.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /** A network's half-scan reconstructor ({@link modelSubsetReconstructor}). */
 export interface ModelSubsetReconstructor {

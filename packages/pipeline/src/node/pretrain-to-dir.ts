@@ -7,20 +7,20 @@ import { modelProbe } from '@ptychojs/physics';
 import { modelFromState, resolveObjectExtent, train, type EpochRecord, type PtychoModel, type ReplicaInit, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, saveModel, workerTrainingEngine } from '@ptychojs/model/node';
 import { checkpointWriteError } from './checkpoint-write-error.js';
-import { lossPng } from '../loss-png.js';
+import { lossPng } from '../report/loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
 import type { ModelCard } from '../model-card/model-card.js';
 import type { PretrainSpec } from '../pretrain/pretrain-spec.js';
 import { pretrainingStream } from '../pretrain/pretraining-stream.js';
 import { scoreOnScans } from '../pretrain/score-on-scans.js';
 import type { Progress, Reporter } from '../reporter.js';
-import type { RunDirConfig } from '../run-dir-config.js';
+import type { RunDirConfig } from '../run-dir/run-dir-config.js';
 import { TrainingInterruptedError } from '../training-interrupted-error.js';
 import type { BackendUsed } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { checkRunDir } from './check-run-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /** Options of {@link pretrainToDir}. */
 export interface PretrainToDirOptions {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { InputError } from '@ptychojs/io';
-import { parseJsonText } from '../parse-json-text.js';
+import { parseJsonText } from '../run-dir/parse-json-text.js';
 
 /**
  * @internal Read and parse a JSON file; `what` names it in the error (`the config file`).

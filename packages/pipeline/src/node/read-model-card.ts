@@ -5,7 +5,7 @@ import { modelDirCard, type ModelDirCard } from '../model-card/model-dir-card.js
 import { readJsonFile } from './read-json-file.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { readTrainingHistory } from './read-training-history.js';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 export type { ModelDirCard } from '../model-card/model-dir-card.js';
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@ptychojs/io';
-import { parseRunDirConfig } from '../parse-run-dir-config.js';
-import type { RunDirConfig } from '../run-dir-config.js';
+import { parseRunDirConfig } from '../run-dir/parse-run-dir-config.js';
+import type { RunDirConfig } from '../run-dir/run-dir-config.js';
 import { readJsonFile } from './read-json-file.js';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /**
  * Read and validate a run directory's `config.json` ({@link parseRunDirConfig}). Its presence

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { EpochRecord } from '@ptychojs/model';
-import { parseTrainingHistory } from '../parse-training-history.js';
+import { parseTrainingHistory } from '../run-dir/parse-training-history.js';
 import { readJsonFile } from './read-json-file.js';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /**
  * Read and validate a run directory's `history.json` ({@link parseTrainingHistory}).

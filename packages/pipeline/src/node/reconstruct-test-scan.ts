@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { EvaluationMetrics } from '@ptychojs/metrics';
 import type { Reporter } from '../reporter.js';
-import { scanTruth } from '../scan-truth.js';
-import type { UsableScan } from '../usable-scan.js';
+import { scanTruth } from '../scan/scan-truth.js';
+import type { UsableScan } from '../scan/usable-scan.js';
 import { evaluateAndWrite } from './evaluate-and-write.js';
 import { inferToDir } from './infer-to-dir.js';
-import { INFERENCE_BATCH_SIZE } from '../inference-batch-size.js';
-import { RUN_FILES } from '../run-files.js';
+import { INFERENCE_BATCH_SIZE } from '../reconstruct/inference-batch-size.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /**
  * After training: reconstruct a held-out scan (checked for `infer` with the run's gridsize and K)

@@ -3,16 +3,16 @@ import { memoryScanSource } from '@ptychojs/io';
 import { writeNpzFile } from '@ptychojs/io/node';
 import { simulateScan } from '@ptychojs/physics';
 import type { RunConfig } from '@ptychojs/model';
-import { checkScan } from '../check-scan.js';
-import { DEMO } from '../demo-settings.js';
-import { formatScanIssue } from '../format-scan-issue.js';
+import { checkScan } from '../scan/check-scan.js';
+import { DEMO } from '../demo/demo-settings.js';
+import { formatScanIssue } from '../scan/format-scan-issue.js';
 import type { Reporter } from '../reporter.js';
 import type { BackendUsed } from '../types.js';
-import { usableScan } from '../usable-scan.js';
+import { usableScan } from '../scan/usable-scan.js';
 import { checkRunOut } from './check-run-out.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { runPipeline, type RunSummary } from './run-pipeline.js';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /**
  * The embedded demo (SPEC §1 `demo`): simulate a scan with the {@link DEMO} settings, check it for

@@ -6,23 +6,23 @@ import { readNpzFile, writeFileAtomic, writeJsonAtomic, type ReconstructionForma
 import type { ScanIssue } from '@ptychojs/grouping';
 import type { EvaluationMetrics, EvaluationResult } from '@ptychojs/metrics';
 import type { EpochRecord, RunConfig } from '@ptychojs/model';
-import { amplitudePhasePngs } from '../amplitude-phase-pngs.js';
+import { amplitudePhasePngs } from '../report/amplitude-phase-pngs.js';
 import { jsonSafe } from '../json-safe.js';
-import type { MethodResult } from '../method-result.js';
-import type { SelfConsistencySection } from '../self-consistency-html.js';
-import { selfConsistencySummary, type SelfConsistencySummary } from '../self-consistency-summary.js';
-import { metricsTable } from '../metrics-table.js';
-import { reportHtml } from '../report-html.js';
+import type { MethodResult } from '../run-dir/method-result.js';
+import type { SelfConsistencySection } from '../report/self-consistency-html.js';
+import { selfConsistencySummary, type SelfConsistencySummary } from '../run-dir/self-consistency-summary.js';
+import { metricsTable } from '../report/metrics-table.js';
+import { reportHtml } from '../report/report-html.js';
 import type { Reporter } from '../reporter.js';
-import type { RunDirConfig } from '../run-dir-config.js';
-import { scanTruth } from '../scan-truth.js';
-import { truthInFrame } from '../truth-in-frame.js';
+import type { RunDirConfig } from '../run-dir/run-dir-config.js';
+import { scanTruth } from '../scan/scan-truth.js';
+import { truthInFrame } from '../scan/truth-in-frame.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { BackendUsed, DiffractionReading } from '../types.js';
-import type { UsableScan } from '../usable-scan.js';
+import type { UsableScan } from '../scan/usable-scan.js';
 import { checkRunOut } from './check-run-out.js';
 import { compareWithEpie } from './compare-with-epie.js';
-import { scanInMemory } from '../scan-in-memory.js';
+import { scanInMemory } from '../scan/scan-in-memory.js';
 import { defaultMemoryBudget } from './default-memory-budget.js';
 import { inferToDir } from './infer-to-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
@@ -32,8 +32,8 @@ import { readModelCard } from './read-model-card.js';
 import { readRunDirConfig } from './read-run-dir-config.js';
 import { readTrainingHistory } from './read-training-history.js';
 import { trainToRunDir } from './train-to-run-dir.js';
-import { INFERENCE_BATCH_SIZE } from '../inference-batch-size.js';
-import { reliableCrop, RUN_FILES } from '../run-files.js';
+import { INFERENCE_BATCH_SIZE } from '../reconstruct/inference-batch-size.js';
+import { reliableCrop, RUN_FILES } from '../run-dir/run-files.js';
 
 /** `summary.json` of a `run` (and `demo`) directory. */
 export interface RunSummary {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeNpz, ndarray } from '@ptychojs/io';
 import { openScanFile } from '@ptychojs/io/node';
-import { checkScan } from '../check-scan.js';
+import { checkScan } from '../scan/check-scan.js';
 import { silentReporter } from '../__fixtures__/silent-reporter.js';
 import { storedFrameCache } from './stored-frame-cache.js';
 

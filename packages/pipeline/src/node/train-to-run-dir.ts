@@ -7,20 +7,20 @@ import { resolveObjectExtent, train, type EpochRecord, type RunConfig, type Trai
 import { fileCheckpointStore, fileModelHandler, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
 import { medianStep } from '@ptychojs/grouping';
 import { checkpointWriteError } from './checkpoint-write-error.js';
-import { lossPng } from '../loss-png.js';
+import { lossPng } from '../report/loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
-import { prepareTrainingSet } from '../prepare-training-set.js';
+import { prepareTrainingSet } from '../prepare/prepare-training-set.js';
 import type { Progress, Reporter } from '../reporter.js';
-import type { RunDirConfig } from '../run-dir-config.js';
+import type { RunDirConfig } from '../run-dir/run-dir-config.js';
 import { TrainingInterruptedError } from '../training-interrupted-error.js';
 import type { BackendUsed } from '../types.js';
-import { scanInMemory } from '../scan-in-memory.js';
-import type { UsableScan } from '../usable-scan.js';
+import { scanInMemory } from '../scan/scan-in-memory.js';
+import type { UsableScan } from '../scan/usable-scan.js';
 import { defaultMemoryBudget } from './default-memory-budget.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { checkRunDir } from './check-run-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
-import { RUN_FILES } from '../run-files.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /** Options of {@link trainToRunDir}. */
 export interface TrainToRunDirOptions {

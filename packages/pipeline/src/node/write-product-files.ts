@@ -1,6 +1,6 @@
 import { reconstructionProduct, type Reconstruction } from '@ptychojs/io';
 import { writeReconstructionFormats, type ReconstructionFormat } from '@ptychojs/io/node';
-import type { UsableScan } from '../usable-scan.js';
+import type { UsableScan } from '../scan/usable-scan.js';
 import { PIPELINE_VERSION } from '../version.js';
 
 /** What {@link writeProductFiles} writes and how the reconstruction was made. */

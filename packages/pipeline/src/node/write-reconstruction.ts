@@ -2,9 +2,9 @@ import path from 'node:path';
 import { encodeReconstruction } from '@ptychojs/io';
 import { renderImagePng } from '@ptychojs/metrics';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
-import { amplitudePhasePngs } from '../amplitude-phase-pngs.js';
-import type { ReconstructResult } from '../reconstruct-scan.js';
-import { RUN_FILES } from '../run-files.js';
+import { amplitudePhasePngs } from '../report/amplitude-phase-pngs.js';
+import type { ReconstructResult } from '../reconstruct/reconstruct-scan.js';
+import { RUN_FILES } from '../run-dir/run-files.js';
 
 /** What {@link writeReconstruction} writes: a network's reconstruction, or ePIE's without a normalization α. */
 type ReconstructionToWrite = Omit<ReconstructResult, 'alpha'> & { readonly alpha: number | null };

@@ -1,7 +1,7 @@
 import type { ComplexArray } from '@ptychojs/io';
 import { meanIlluminatedEnergy } from '@ptychojs/physics';
 import type { EpochGroups } from '@ptychojs/model';
-import { prepareTrainingData } from '../prepare-training-data.js';
+import { prepareTrainingData } from '../prepare/prepare-training-data.js';
 import type { GroupingSettings } from '../types.js';
 import type { PretrainScan } from './simulate-pretraining-scan.js';
 

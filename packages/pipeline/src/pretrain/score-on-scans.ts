@@ -1,10 +1,10 @@
 import { scanDataFromRaw } from '@ptychojs/io';
 import { evaluateReconstruction, scanBoxFromPositions } from '@ptychojs/metrics';
 import { predictObject, type InferenceModel } from '@ptychojs/model';
-import { reconstructScan } from '../reconstruct-scan.js';
+import { reconstructScan } from '../reconstruct/reconstruct-scan.js';
 import type { GroupingSettings } from '../types.js';
 import type { PretrainScan } from './simulate-pretraining-scan.js';
-import { INFERENCE_BATCH_SIZE } from '../inference-batch-size.js';
+import { INFERENCE_BATCH_SIZE } from '../reconstruct/inference-batch-size.js';
 
 /**
  * Reconstruct each held-out simulated scan with `model` (the inference path: `predictObject`,
