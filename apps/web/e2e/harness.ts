@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import type { parseReconstruction } from '@ptychojs/io';
 
 const CLI = path.resolve(import.meta.dirname, '../../cli/dist/main.js');
 const CHROMIUM = '/usr/bin/chromium';
@@ -51,4 +52,17 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     acceptDownloads: true,
   });
   return { context, close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
+}
+
+/**
+ * How far the browser's reconstruction b is from the CLI's c: the largest |object| of c and the
+ * largest difference of a real or imaginary part (the caller checks that the shapes agree).
+ */
+export function objectDifference(b: ReturnType<typeof parseReconstruction>, c: ReturnType<typeof parseReconstruction>): { maxAbs: number; maxDiff: number } {
+  let maxAbs = 0, maxDiff = 0;
+  for (let i = 0; i < c.object.re.length; i++) {
+    maxAbs = Math.max(maxAbs, Math.hypot(c.object.re[i]!, c.object.im[i]!));
+    maxDiff = Math.max(maxDiff, Math.abs(b.object.re[i]! - c.object.re[i]!), Math.abs(b.object.im[i]! - c.object.im[i]!));
+  }
+  return { maxAbs, maxDiff };
 }

@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { ChildProcess } from 'node:child_process';
 import { parseNpz, parseReconstruction } from '@ptychojs/io';
 import { modelCardWords, parseModelCard } from '@ptychojs/pipeline';
-import { launchChromium, ptycho, SHOTS, skipReason, startView } from './harness.js';
+import { launchChromium, objectDifference, ptycho, SHOTS, skipReason, startView } from './harness.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ptycho-e2e-models-'));
 /** The folder `ptycho view` serves: three model directories. */
@@ -42,11 +42,7 @@ async function expectSameAsCli(page: Page, cliFile: string, name: string): Promi
   const b = parseReconstruction(readNpz(file), 'browser'), c = parseReconstruction(readNpz(cliFile), 'cli');
   expect(b.object.shape).toEqual(c.object.shape);
   expect(b.canvasOrigin).toEqual(c.canvasOrigin);
-  let maxAbs = 0, maxDiff = 0;
-  for (let i = 0; i < c.object.re.length; i++) {
-    maxAbs = Math.max(maxAbs, Math.hypot(c.object.re[i]!, c.object.im[i]!));
-    maxDiff = Math.max(maxDiff, Math.abs(b.object.re[i]! - c.object.re[i]!), Math.abs(b.object.im[i]! - c.object.im[i]!));
-  }
+  const { maxAbs, maxDiff } = objectDifference(b, c);
   // Same model, the same wasm kernels and batch size (64) as the CLI: float32 rounding; 1e-5 of
   // the largest |object| allows another summation order in a kernel (as viewer.test.ts).
   expect(maxAbs).toBeGreaterThan(0);

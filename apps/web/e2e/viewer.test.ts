@@ -15,7 +15,7 @@ import type { ChildProcess } from 'node:child_process';
 import { encodeNpz, fromComplexArray, parseNpz, parseReconstruction, toRawData } from '@ptychojs/io';
 import { colormapRgb } from '@ptychojs/metrics';
 import { formatMetric } from '@ptychojs/pipeline';
-import { launchChromium, ptycho, SHOTS, skipReason, startView } from './harness.js';
+import { launchChromium, objectDifference, ptycho, SHOTS, skipReason, startView } from './harness.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ptycho-e2e-'));
 const out = path.join(tmp, 'out');
@@ -196,11 +196,7 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     expect(b.canvasOrigin).toEqual(c.canvasOrigin);
     // Same model, same wasm kernels and batch size (64) as the CLI's run: agreement to float32
     // rounding; 1e-5 of the largest |object| allows a different summation order in a kernel.
-    let maxAbs = 0, maxDiff = 0;
-    for (let i = 0; i < c.object.re.length; i++) {
-      maxAbs = Math.max(maxAbs, Math.hypot(c.object.re[i]!, c.object.im[i]!));
-      maxDiff = Math.max(maxDiff, Math.abs(b.object.re[i]! - c.object.re[i]!), Math.abs(b.object.im[i]! - c.object.im[i]!));
-    }
+    const { maxAbs, maxDiff } = objectDifference(b, c);
     expect(maxDiff).toBeLessThanOrEqual(1e-5 * maxAbs);
     await page.locator('#infer').screenshot({ path: path.join(SHOTS, 'infer.png') });
     await page.close();
@@ -246,11 +242,7 @@ describe.skipIf(skipReason !== undefined)(`ptycho view in headless Chromium${ski
     ptycho(['infer', '--model', 'out/train', '--data', path.join(F, 'diffraction.h5'), '--positions', path.join(F, 'product.h5'), '--out', 'h5-infer', '--backend', 'wasm', '--workers', '1', '--batch-size', '64', '--force'], tmp);
     const b = parseReconstruction(readNpz(file), 'browser'), c = parseReconstruction(readNpz(path.join(tmp, 'h5-infer/reconstruction.npz')), 'cli');
     expect(b.canvasOrigin).toEqual(c.canvasOrigin);
-    let maxAbs = 0, maxDiff = 0;
-    for (let i = 0; i < c.object.re.length; i++) {
-      maxAbs = Math.max(maxAbs, Math.hypot(c.object.re[i]!, c.object.im[i]!));
-      maxDiff = Math.max(maxDiff, Math.abs(b.object.re[i]! - c.object.re[i]!), Math.abs(b.object.im[i]! - c.object.im[i]!));
-    }
+    const { maxAbs, maxDiff } = objectDifference(b, c);
     // As for the NPZ above: the same wasm kernels and batch size, float32 rounding.
     expect(maxDiff).toBeLessThanOrEqual(1e-5 * maxAbs);
     await page.close();

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError, toRawData, type RawData } from '@ptychojs/io';
 import { defaultProbe, defocusForRmsRadius, modelProbe, simulateScan } from '@ptychojs/physics';
 import { assertCompatible, checkModelCompatibility, PROBE_REFUSE_BELOW, PROBE_WARN_BELOW } from './check-model-compatibility.js';
-import { modelCardSchema, type ModelCard } from './model-card.js';
+import { modelCardSchema } from './model-card.js';
 import { parseModelCard } from './parse-model-card.js';
+import { PRETRAINED_CARD as card } from '../__fixtures__/pretrained-card.js';
 
 const probeOf = (rms: number) => defaultProbe(64, { defocusPhase: defocusForRmsRadius(64, rms) });
 
@@ -12,16 +13,6 @@ function scanWith(rms: number, step = 4, nphotons = 1e6): RawData {
   return toRawData({ ...sim.arrays }, `scan-rms${rms}.npz`);
 }
 
-const card: ModelCard = {
-  format: 'ptychojs-model-card', version: 1, kind: 'pretrained', N: 64, gridsize: 1, objectExtent: 'full', nFiltersScale: 0.5,
-  probe: { source: 'probeGuess of demo.npz', fingerprint: 'fnv1a:0', rmsRadius: 15.5, energyOutsideCentre: 0.27 },
-  training: {
-    data: ['simulated'], families: ['lines', 'grf'], stepRange: [2, 16], doseRange: [1e4, 1e9], patternsSeen: 1000, epochs: 3, seconds: 60,
-    stopReason: 'time-budget', backend: 'wasm', workers: 1, seed: 0,
-  },
-  validation: { amp_ssim: 0.5, phase_ssim: 0.4 },
-  versions: { ptychojs: '0.1.0', tfjs: '4.22.0' },
-};
 const modelP = modelProbe(probeOf(15.5), 64).probe;
 
 describe('checkModelCompatibility', () => {

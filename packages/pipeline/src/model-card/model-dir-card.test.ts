@@ -4,10 +4,10 @@ import { resolveRunConfig, type EpochRecord } from '@ptychojs/model';
 import { defaultProbe, defocusForRmsRadius } from '@ptychojs/physics';
 import { parseRunDirConfig } from '../run-dir/parse-run-dir-config.js';
 import { reportHtml } from '../report/report-html.js';
-import type { ModelCard } from './model-card.js';
 import { modelCardWords } from './model-card-words.js';
 import { modelDirCard } from './model-dir-card.js';
 import { probeFingerprint } from './probe-fingerprint.js';
+import { PRETRAINED_CARD as card } from '../__fixtures__/pretrained-card.js';
 
 /** config.json of a trained run (as trainToRunDir writes it), at 1e6 photons. */
 const runConfig = parseRunDirConfig(JSON.parse(JSON.stringify({
@@ -21,16 +21,6 @@ const probe = defaultProbe(64, { defocusPhase: defocusForRmsRadius(64, 15.5) });
 const probeFile = { file: 'run/probe.npz', arrays: { probeGuess: fromComplexArray(probe) } };
 const epoch = (e: number, patterns: number): EpochRecord => ({ epoch: e, loss: 1, nll: 1, mae: 0, tv: 0, realspace: 0, valLoss: null, lr: 1e-3, seconds: 45, samplesPerSec: 10, patterns });
 
-const card: ModelCard = {
-  format: 'ptychojs-model-card', version: 1, kind: 'pretrained', N: 64, gridsize: 1, objectExtent: 'full', nFiltersScale: 0.5,
-  probe: { source: 'probeGuess of <demo>.npz', fingerprint: 'fnv1a:0', rmsRadius: 15.5, energyOutsideCentre: 0.27 },
-  training: {
-    data: ['simulated'], families: ['lines', 'grf'], stepRange: [2, 16], doseRange: [1e4, 1e9], patternsSeen: 1000, epochs: 3, seconds: 60,
-    stopReason: 'time-budget', backend: 'wasm', workers: 1, seed: 0,
-  },
-  validation: { amp_ssim: 0.5, phase_ssim: 0.4 },
-  versions: { ptychojs: '0.1.0', tfjs: '4.22.0' },
-};
 
 describe('modelDirCard', () => {
   it('reads model-card.json when the directory has one', () => {
