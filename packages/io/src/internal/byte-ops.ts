@@ -81,3 +81,16 @@ export function copyBytes(b: Uint8Array): Uint8Array {
   out.set(b);
   return out;
 }
+
+/** The first `n` bytes of the chunks `parts` joined in order (fewer if they hold fewer). */
+export function concatBytes(parts: readonly Uint8Array[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    if (o >= n) break;
+    const take = Math.min(p.length, n - o);
+    out.set(p.subarray(0, take), o);
+    o += take;
+  }
+  return out;
+}

@@ -6,6 +6,7 @@ import { crc32 } from './crc32.js';
 import { allocateBytes } from './allocate-bytes.js';
 import { npyPreambleLength, readNpyPreamble, type NpyHeaderContext } from './read-npy-header.js';
 import { ZipFormatError, memberDataStart, readZipDirectory, type ByteSource, type ZipEntry } from './zip-read.js';
+import { concatBytes } from './byte-ops.js';
 
 /** deflate cannot expand by more than 1032:1; a larger declared ratio is a lie. */
 const MAX_DEFLATE_RATIO = 1032;
@@ -131,7 +132,7 @@ function inflateChecked(
   let out: Uint8Array | undefined;
   let written = 0;
   const allocate = (): void => {
-    const all = concat(head!, headBytes);
+    const all = concatBytes(head!, headBytes);
     checkPreamble(all.subarray(0, Math.min(all.length, npyPreambleLength(all))), declared, ctx);
     out = allocateBytes(Math.min(declared, Math.max(all.length, INITIAL_BYTES, raw.length * INITIAL_RATIO)), ctx);
     out.set(all.subarray(0, Math.min(all.length, declared)));
@@ -154,7 +155,7 @@ function inflateChecked(
       head.push(chunk.slice());
       headBytes += chunk.length;
       if (headBytes > declared) overflow(headBytes);
-      const need = npyPreambleLength(concat(head, Math.min(headBytes, 12)));
+      const need = npyPreambleLength(concatBytes(head, Math.min(headBytes, 12)));
       if (headBytes >= need) allocate();
       return;
     }
@@ -184,16 +185,4 @@ function inflateChecked(
   }
   if (written !== declared) throw bad('member inflates to fewer bytes than declared (truncated or lying header)', `${declared} bytes`, `${written} bytes`);
   return out!;
-}
-
-function concat(parts: readonly Uint8Array[], n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    if (o >= n) break;
-    const take = Math.min(p.length, n - o);
-    out.set(p.subarray(0, take), o);
-    o += take;
-  }
-  return out;
 }

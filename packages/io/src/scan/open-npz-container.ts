@@ -10,6 +10,7 @@ import { npyPreambleLength, readNpyPreamble, type NpyPreamble } from '../interna
 import { ZipFormatError, memberDataStart, readZipDirectory, type ByteSource, type ZipEntry } from '../internal/zip-read.js';
 import { arrayFrameSource } from './array-frame-source.js';
 import type { ContainerEntry, ScanContainer } from './scan-container.js';
+import { concatBytes } from '../internal/byte-ops.js';
 
 /** Options of {@link openNpzContainer}. */
 export interface OpenNpzOptions {
@@ -184,7 +185,7 @@ function inflatedHead(src: ByteSource, start: number, entry: ZipEntry, ctx: { fi
       inf.push(src.read(start + p, q - p), q === entry.compressedSize);
       p = q;
       if (have >= need) {
-        need = npyPreambleLength(concat(parts, Math.min(have, 12)));
+        need = npyPreambleLength(concatBytes(parts, Math.min(have, 12)));
         if (have >= need) break;
       }
     }
@@ -192,7 +193,7 @@ function inflatedHead(src: ByteSource, start: number, entry: ZipEntry, ctx: { fi
     if (e instanceof ZipFormatError) throw e;
     throw new InputError(`corrupt deflate stream: ${(e as Error).message}`, ctx);
   }
-  return concat(parts, Math.min(have, need));
+  return concatBytes(parts, Math.min(have, need));
 }
 
 /**
@@ -274,16 +275,4 @@ function inflateCursor(src: ByteSource, m: Member, dataOffset: number, ctx: { fi
       return out;
     },
   };
-}
-
-function concat(parts: readonly Uint8Array[], n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    if (o >= n) break;
-    const take = Math.min(p.length, n - o);
-    out.set(p.subarray(0, take), o);
-    o += take;
-  }
-  return out;
 }
