@@ -42,14 +42,9 @@ export function singlePatternEstimate(x: tf.Tensor4D, probe: ComplexTensor<tf.Te
     let or: tf.Tensor = tf.mul(tf.onesLike(X), tf.sqrt(tf.div(tf.sum(tf.square(X), [2, 3], true), pEnergy)));
     let oi: tf.Tensor = tf.zerosLike(X);
     for (let t = 0; t < iterations; t++) {
-      const wr = tf.sub(tf.mul(pr, or), tf.mul(pi, oi)), wi = tf.add(tf.mul(pr, oi), tf.mul(pi, or));
-      const F = dft2({ re: wr, im: wi });
-      const scale = tf.div(tf.mul(X, N), tf.maximum(tf.sqrt(tf.add(tf.square(F.re), tf.square(F.im))), EPS));
-      const q = dft2Adjoint({ re: tf.mul(F.re, scale), im: tf.mul(F.im, scale) });
-      const n2 = N * N;
-      const dr = tf.sub(tf.div(q.re, n2), wr), di = tf.sub(tf.div(q.im, n2), wi);
-      or = tf.add(or, tf.div(tf.add(tf.mul(pr, dr), tf.mul(pi, di)), pMax));
-      oi = tf.add(oi, tf.div(tf.sub(tf.mul(pr, di), tf.mul(pi, dr)), pMax));
+      const u = probeWeightedCorrection(pr, pi, or, oi, X, N);
+      or = tf.add(or, tf.div(u.re, pMax));
+      oi = tf.add(oi, tf.div(u.im, pMax));
     }
     const back = (t: tf.Tensor) => (C === 1 ? tf.reshape(t, [B, N, N, 1]) : tf.transpose(t, [0, 2, 3, 1])) as tf.Tensor4D;
     return { re: back(or), im: back(oi) };
@@ -102,18 +97,29 @@ export function groupEstimate(x: tf.Tensor4D, probe: ComplexTensor<tf.Tensor2D>,
     let oi: tf.Tensor4D = tf.zeros([B, S, S, 1]);
     for (let t = 0; t < iterations; t++) {
       const patch = extractPatches({ re: or, im: oi }, coords, N);
-      const ar = toFirst(patch.re), ai = toFirst(patch.im);
-      const wr = tf.sub(tf.mul(pr, ar), tf.mul(pi, ai)), wi = tf.add(tf.mul(pr, ai), tf.mul(pi, ar));
-      const F = dft2({ re: wr, im: wi });
-      const scale = tf.div(tf.mul(Xt, N), tf.maximum(tf.sqrt(tf.add(tf.square(F.re), tf.square(F.im))), EPS));
-      const q = dft2Adjoint({ re: tf.mul(F.re, scale), im: tf.mul(F.im, scale) });
-      const n2 = N * N;
-      const dr = tf.sub(tf.div(q.re, n2), wr), di = tf.sub(tf.div(q.im, n2), wi);
-      const ur = toLast(tf.add(tf.mul(pr, dr), tf.mul(pi, di))), ui = toLast(tf.sub(tf.mul(pr, di), tf.mul(pi, dr)));
+      const u = probeWeightedCorrection(pr, pi, toFirst(patch.re), toFirst(patch.im), Xt, N);
+      const ur = toLast(u.re), ui = toLast(u.im);
       const sum = reassemble({ re: ur, im: ui }, coords, S, { normalize: false });
       or = tf.add(or, tf.div(sum.re, norm)) as tf.Tensor4D;
       oi = tf.add(oi, tf.div(sum.im, norm)) as tf.Tensor4D;
     }
     return extractPatches({ re: or, im: oi }, coords, N);
   });
+}
+
+/**
+ * One ePIE correction of the object under a probe, before its step size: the exit wave
+ * `ψ = P·O`, `ψ'` = ψ with the measured modulus X (far field `dft2`, its adjoint back, divided by
+ * N² as `dft2`'s inverse), and `conj(P)·(ψ' − ψ)`. Shared by both estimates above.
+ *
+ * @shape pr, pi (1, 1, N, N); or, oi, X (B, C, N, N) — channels first
+ */
+function probeWeightedCorrection(pr: tf.Tensor, pi: tf.Tensor, or: tf.Tensor, oi: tf.Tensor, X: tf.Tensor, N: number): { re: tf.Tensor; im: tf.Tensor } {
+  const wr = tf.sub(tf.mul(pr, or), tf.mul(pi, oi)), wi = tf.add(tf.mul(pr, oi), tf.mul(pi, or));
+  const F = dft2({ re: wr, im: wi });
+  const scale = tf.div(tf.mul(X, N), tf.maximum(tf.sqrt(tf.add(tf.square(F.re), tf.square(F.im))), EPS));
+  const q = dft2Adjoint({ re: tf.mul(F.re, scale), im: tf.mul(F.im, scale) });
+  const n2 = N * N;
+  const dr = tf.sub(tf.div(q.re, n2), wr), di = tf.sub(tf.div(q.im, n2), wi);
+  return { re: tf.add(tf.mul(pr, dr), tf.mul(pi, di)), im: tf.sub(tf.mul(pr, di), tf.mul(pi, dr)) };
 }
