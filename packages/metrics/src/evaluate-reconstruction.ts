@@ -11,6 +11,7 @@ import { psnr } from './psnr.js';
 import { removePhasePlane } from './remove-phase-plane.js';
 import { phasesOnCircle } from './internal/phases-on-circle.js';
 import { ssim } from './ssim.js';
+import { SSIM_WINDOW_SIZE } from './ssim-window-size.js';
 import { frcPtychopinn } from './ptychopinn/frc-ptychopinn.js';
 import { msSsimPtychopinn } from './ptychopinn/ms-ssim-ptychopinn.js';
 
@@ -131,7 +132,7 @@ function checkCrop(h: number, w: number, min: number): void {
 function standard(recon: ComplexArray, origin: readonly [number, number], truth: ComplexArray, box: ScanBox | undefined, o: EvaluateOptions): EvaluationResult {
   const a = alignForEvaluation(recon, origin, truth, box);
   const { height: h, width: w } = a;
-  checkCrop(h, w, 11);
+  checkCrop(h, w, SSIM_WINDOW_SIZE);
   const notes = [...a.notes];
   let maxAmp = 0;
   for (const v of a.truthAmplitude) maxAmp = Math.max(maxAmp, v);

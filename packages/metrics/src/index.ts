@@ -18,6 +18,8 @@ export { removePhasePlane, type PhasePlaneRemoval } from './remove-phase-plane.j
 export { msSsimPtychopinn, type MsSsimPtychopinnOptions } from './ptychopinn/ms-ssim-ptychopinn.js';
 export { frcPtychopinn, type FrcPtychopinnOptions } from './ptychopinn/frc-ptychopinn.js';
 export { scanBoxFromPositions } from './scan-box-from-positions.js';
+export { evaluationCrop, type EvaluationCrop } from './evaluation-crop.js';
+export { SSIM_WINDOW_SIZE } from './ssim-window-size.js';
 export { alignForEvaluation, type AlignedPair } from './align-for-evaluation.js';
 export { registerByShift, type ImageLike, type RegisterByShiftOptions, type ShiftRegistration } from './register-by-shift.js';
 export { registerCanvasOrigin, type CanvasOriginRegistration } from './register-canvas-origin.js';

@@ -1,5 +1,7 @@
 import { InputError, type ComplexArray } from '@ptychojs/io';
 import type { ScanBox } from '../types.js';
+import { evaluationCrop } from '../evaluation-crop.js';
+import { scanBoxPixels } from './scan-box-pixels.js';
 
 /** Both complex images on the same crop of the truth frame. */
 export interface PlacedCrop {
@@ -37,7 +39,7 @@ function checkComplex(fn: string, name: string, z: ComplexArray): [number, numbe
 /**
  * Place the reconstruction in the truth frame (recon pixel (r, c) is the object point
  * x = c + x0, y = r + y0; truth pixel (r, c) is x = c, y = r; SPEC §3 `canvasOrigin`) and crop both
- * to the scan box ∩ truth ∩ recon. A non-integer origin is rounded (no sub-pixel resampling).
+ * to the scan box ∩ truth ({@link evaluationCrop}) ∩ recon. A non-integer origin is rounded (no sub-pixel resampling).
  * Recon pixels outside the reconstruction cannot occur (the crop is limited to it).
  */
 export function placeAndCrop(fn: string, recon: ComplexArray, reconOrigin: readonly [number, number], truth: ComplexArray, scanBox?: ScanBox): PlacedCrop {
@@ -61,9 +63,11 @@ export function placeAndCrop(fn: string, recon: ComplexArray, reconOrigin: reado
     if (![xmin, xmax, ymin, ymax].every(Number.isFinite) || xmin > xmax || ymin > ymax) {
       throw new InputError(`${fn}: scanBox must have finite xmin ≤ xmax and ymin ≤ ymax`, { key: 'scanBox', expected: '{xmin ≤ xmax, ymin ≤ ymax} finite', actual: JSON.stringify(scanBox) });
     }
-    c0 = Math.ceil(xmin); c1 = Math.floor(xmax); r0 = Math.ceil(ymin); r1 = Math.floor(ymax);
-    if (c0 < 0 || r0 < 0 || c1 > Wt - 1 || r1 > Ht - 1) notes.push(`scan box cols ${c0}…${c1}, rows ${r0}…${r1} clipped to the truth (${Ht}×${Wt})`);
-    c0 = Math.max(c0, 0); r0 = Math.max(r0, 0); c1 = Math.min(c1, Wt - 1); r1 = Math.min(r1, Ht - 1);
+    const px = scanBoxPixels(scanBox);
+    if (px.col0 < 0 || px.row0 < 0 || px.col1 > Wt - 1 || px.row1 > Ht - 1) notes.push(`scan box cols ${px.col0}…${px.col1}, rows ${px.row0}…${px.row1} clipped to the truth (${Ht}×${Wt})`);
+    // An empty crop (width or height 0) ends below: no overlap.
+    const crop = evaluationCrop(scanBox, Ht, Wt);
+    c0 = crop.col0; r0 = crop.row0; c1 = crop.col0 + crop.width - 1; r1 = crop.row0 + crop.height - 1;
   }
   if (c0 < x0 || r0 < y0 || c1 > x0 + W - 1 || r1 > y0 + H - 1) {
     notes.push(`evaluation box cols ${c0}…${c1}, rows ${r0}…${r1} clipped to the reconstruction's extent (cols ${x0}…${x0 + W - 1}, rows ${y0}…${y0 + H - 1})`);
