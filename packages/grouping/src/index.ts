@@ -11,6 +11,7 @@ export { buildKnnIndex } from './build-knn-index.js';
 export { knnQueryInto } from './knn-query-into.js';
 export { knnQuery, type KnnQueryOptions } from './knn-query.js';
 export { knnAll, type KnnAllOptions } from './knn-all.js';
+export { median } from './median.js';
 export { medianStep } from './median-step.js';
 export { groupScan, type GroupScanOptions } from './group-scan.js';
 export { extractGroundTruthPatches } from './extract-ground-truth-patches.js';
@@ -22,11 +23,6 @@ export { scaleInPlace } from './scale-in-place.js';
 export { normalize } from './normalize.js';
 export { assembleGroupedData, type AssembleGroupedDataOptions } from './assemble-grouped-data.js';
 export { takeGroups } from './take-groups.js';
-export {
-  assessScan, type AssessScanSettings, type ScanAssessment, type ScanCommand, type ScanStats, type ScanToAssess,
-} from './assess-scan.js';
-export type { ScanIssue, ScanIssueCode } from './scan-issue.js';
-export { uniformDiffractionProblem } from './uniform-diffraction-problem.js';
 export { sliceGroups } from './slice-groups.js';
 export { halfScanSplit, type HalfScanSplit } from './half-scan-split.js';
 export { metadataPixelSize } from './metadata-pixel-size.js';

@@ -1,4 +1,4 @@
-import { median } from './internal/median.js';
+import { median } from './median.js';
 import { knnAll } from './knn-all.js';
 
 /**

@@ -23,6 +23,10 @@ export { parseTrainingHistory } from './run-dir/parse-training-history.js';
 export { TrainingInterruptedError } from './training-interrupted-error.js';
 export { resolveDose, type Dose } from './prepare/resolve-dose.js';
 export { checkScan, type ScanCheck, type ScanCheckSettings } from './scan/check-scan.js';
+export {
+  assessScan, type AssessScanSettings, type ScanAssessment, type ScanCommand, type ScanStats, type ScanToAssess,
+} from './scan/assess-scan.js';
+export type { ScanIssue, ScanIssueCode } from './scan/scan-issue.js';
 export { usableScan, type UsableScan } from './scan/usable-scan.js';
 export { scanInMemory } from './scan/scan-in-memory.js';
 export { frameCache, type FrameCache, type FrameCacheStats } from './scan/frame-cache.js';

@@ -1,5 +1,5 @@
 /** Shared contracts of the pipeline (SPEC §3 "Grouping", "Run directory"). */
-import type { ScanIssue } from '@ptychojs/grouping';
+import type { ScanIssue } from './scan/scan-issue.js';
 
 /** How a scan is grouped (SPEC §3 "Grouping"); a subset of the run configuration. */
 export interface GroupingSettings {
@@ -18,7 +18,7 @@ export interface BackendUsed {
 
 /**
  * A finding about a scan as outputs record it (`config.json`, `reconstruction.json`,
- * `summary.json`, `inspect --json`): `@ptychojs/grouping`'s `ScanIssue`, its code as a string.
+ * `summary.json`, `inspect --json`): a `ScanIssue` (`scan/scan-issue.ts`), its code as a string.
  */
 export type ScanIssueRecord = Omit<ScanIssue, 'code'> & { readonly code: string };
 

@@ -1,7 +1,7 @@
 import { defaultDiffractionKind, diffractionLayout, numpyDtypeName, toFloat64Array, type FrameSource, type NdArray, type ScanSource } from '@ptychojs/io';
 import { openScanFile, readMaskFile, uniformNpzMember, type UniformMember } from '@ptychojs/io/node';
-import { uniformDiffractionProblem } from '@ptychojs/grouping';
 import { checkScan, type ScanCheck, type ScanCheckSettings } from '../scan/check-scan.js';
+import { uniformDiffractionProblem } from '../scan/uniform-diffraction-problem.js';
 import type { Progress, Reporter } from '../reporter.js';
 import type { DiffractionReading } from '../types.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { toComplexArray } from '@ptychojs/io';
 import { readNpzFile, writeFileAtomic, writeJsonAtomic, type ReconstructionFormat } from '@ptychojs/io/node';
-import type { ScanIssue } from '@ptychojs/grouping';
+import type { ScanIssue } from '../scan/scan-issue.js';
 import type { EvaluationMetrics, EvaluationResult } from '@ptychojs/metrics';
 import type { EpochRecord, RunConfig } from '@ptychojs/model';
 import { amplitudePhasePngs } from '../report/amplitude-phase-pngs.js';

@@ -1,5 +1,6 @@
 import { checkRawData, defaultDiffractionKind, formatInputError, type DiffractionKind, type DiffractionLayout, type DiffractionStats, type FieldMapping, type FrameSource, type NdArray, type ScanData, type ScanSource, type ContainerEntry } from '@ptychojs/io';
-import { assessScan, type ScanAssessment, type ScanCommand, type ScanIssue } from '@ptychojs/grouping';
+import { assessScan, type ScanAssessment, type ScanCommand } from './assess-scan.js';
+import type { ScanIssue } from './scan-issue.js';
 import type { DiffractionReading, ScanProblem } from '../types.js';
 
 /** The command and settings a scan is checked for ({@link checkScan}), as the user gave them. */

@@ -1,5 +1,6 @@
 import type { FieldMapping } from '@ptychojs/io';
-import type { ScanAssessment, ScanCommand, ScanIssue, ScanStats } from '@ptychojs/grouping';
+import type { ScanAssessment, ScanCommand, ScanStats } from './assess-scan.js';
+import type { ScanIssue } from './scan-issue.js';
 import { resolveObjectExtent, type ObjectExtent } from '@ptychojs/model';
 import { probeRmsRadius, scanOverlap } from '@ptychojs/physics';
 import type { ScanCheck } from './check-scan.js';

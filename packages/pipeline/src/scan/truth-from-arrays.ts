@@ -1,5 +1,6 @@
 import { InputError, squeezeArray, toComplexArray, toFloat64Array, type ComplexArray, type NdArray } from '@ptychojs/io';
-import { assessScan, type ScanIssue } from '@ptychojs/grouping';
+import { assessScan } from './assess-scan.js';
+import type { ScanIssue } from './scan-issue.js';
 import { scanBoxFromPositions, type ScanBox } from '@ptychojs/metrics';
 import { scanProblemsError } from './scan-problems-error.js';
 

@@ -1,5 +1,6 @@
 import type { NdArray, ScanData } from '@ptychojs/io';
-import type { ScanAssessment, ScanCommand, ScanIssue } from '@ptychojs/grouping';
+import type { ScanAssessment, ScanCommand } from './assess-scan.js';
+import type { ScanIssue } from './scan-issue.js';
 import type { ScanCheck } from './check-scan.js';
 import { scanProblemsError } from './scan-problems-error.js';
 import type { DiffractionReading } from '../types.js';

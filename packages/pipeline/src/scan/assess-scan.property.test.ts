@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError, createRng } from '@ptychojs/io';
 import { assessScan, type ScanCommand } from './assess-scan.js';
 import type { ScanIssueCode } from './scan-issue.js';
-import { groupScan } from './group-scan.js';
-import { normalizationAlpha } from './normalization-alpha.js';
+import { groupScan, normalizationAlpha } from '@ptychojs/grouping';
 
 const N = 64;
 const COMMANDS: ScanCommand[] = ['inspect', 'train', 'infer', 'run', 'evaluate', 'simulate', 'epie'];

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkRawData, isInputError, parseNpy, parseNpz, type DiffractionKind, type NdArray } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { assessScan, type AssessScanSettings, type ScanAssessment } from '../src/index.js';
+import { assessScan, type AssessScanSettings, type ScanAssessment } from '../src/scan/assess-scan.js';
 
 const CORPUS = path.resolve(import.meta.dirname, 'corpus');
 

@@ -1,6 +1,6 @@
 import { detectorFlagValues, formatInputError, type DiffractionKind } from '@ptychojs/io';
 import type { ScanIssue } from './scan-issue.js';
-import { fmt } from './internal/fmt.js';
+import { fmt } from '../internal/fmt.js';
 
 /**
  * The problem with a diffraction stack that holds one value throughout (`assessScan`'s

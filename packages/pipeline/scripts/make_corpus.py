@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Write the corpus of malformed and implausible scan files used by test/corpus.test.ts.
 
-Run from anywhere:  python3 packages/grouping/scripts/make_corpus.py   (numpy >= 1.17)
+Run from anywhere:  python3 packages/pipeline/scripts/make_corpus.py   (numpy >= 1.17)
 
 Each case is one small file (a few kB; the whole corpus stays well under 2 MB) written to
-packages/grouping/test/corpus/, and one entry in cases.json with its documented outcome:
+packages/pipeline/test/corpus/, and one entry in cases.json with its documented outcome:
 
   expect.read      substrings of the InputError that reading the file must raise (exit 2)
   expect.contract  substrings of checkRawData's problems (the file parses; the scan contract fails)
@@ -512,7 +512,7 @@ for command in ["inspect", "train", "infer", "run", "evaluate", "simulate", "epi
 np.savez_compressed(os.path.join(OUT, "base.npz"), **b)
 
 with open(os.path.join(OUT, "cases.json"), "w") as f:
-    json.dump({"generator": "packages/grouping/scripts/make_corpus.py", "cases": CASES}, f, indent=1)
+    json.dump({"generator": "packages/pipeline/scripts/make_corpus.py", "cases": CASES}, f, indent=1)
     f.write("\n")
 total = sum(os.path.getsize(os.path.join(OUT, n)) for n in os.listdir(OUT))
 print(f"{len(CASES)} cases, {len(os.listdir(OUT))} files, {total / 1024:.0f} kB in {os.path.relpath(OUT)}")

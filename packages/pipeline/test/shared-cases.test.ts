@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRawData } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { assessScan, type AssessScanSettings } from '../src/index.js';
+import { assessScan, type AssessScanSettings } from '../src/scan/assess-scan.js';
 
 const CASES = path.resolve(import.meta.dirname, '../../../../shared/cases');
 const hasCases = fs.existsSync(path.join(CASES, '00_base.npz'));

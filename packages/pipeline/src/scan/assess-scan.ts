@@ -1,11 +1,9 @@
 import { describeFlaggedPixels, detectorFlagValues, formatInputError, MASKING_ADVICE, type DiffractionKind, type DiffractionStats, type RawData, type ScanData } from '@ptychojs/io';
-import { diffractionStats } from './internal/diffraction-stats.js';
-import { fmt } from './internal/fmt.js';
+import { knnAll, median, metadataPixelSize } from '@ptychojs/grouping';
+import { diffractionStats } from './assess/diffraction-stats.js';
+import { fmt } from '../internal/fmt.js';
 import type { ScanIssue, ScanIssueCode } from './scan-issue.js';
 import { uniformDiffractionProblem } from './uniform-diffraction-problem.js';
-import { median } from './internal/median.js';
-import { knnAll } from './knn-all.js';
-import { metadataPixelSize } from './metadata-pixel-size.js';
 
 /** The `ptycho` command a scan is assessed for (SPEC §1); `inspect` assesses as `run` would. */
 export type ScanCommand = 'inspect' | 'train' | 'infer' | 'run' | 'evaluate' | 'simulate' | 'epie';
