@@ -13,6 +13,7 @@ export { knnQuery, type KnnQueryOptions } from './knn-query.js';
 export { knnAll, type KnnAllOptions } from './knn-all.js';
 export { median } from './median.js';
 export { medianStep } from './median-step.js';
+export { nearestNeighbours } from './nearest-neighbours.js';
 export { groupScan, type GroupScanOptions } from './group-scan.js';
 export { extractGroundTruthPatches } from './extract-ground-truth-patches.js';
 export { groupedDiffraction } from './grouped-diffraction.js';
