@@ -8,7 +8,8 @@ packages/pipeline/test/corpus/, and one entry in cases.json with its documented 
 
   expect.read      substrings of the InputError that reading the file must raise (exit 2)
   expect.contract  substrings of checkRawData's problems (the file parses; the scan contract fails)
-  expect.problems / expect.warnings   the exact assessScan codes (sorted) for `settings`
+  expect.problems / expect.warnings   the exact assessScan codes (sorted) for `settings`: a command
+                   (what it needs of the scan: SCAN_NEEDS in src/scan/check-scan.ts) and its settings
   expect.notes     substrings of checkRawData's notes
 
 Cases are grouped by kind; each kind has the example from the issue and the other members found.

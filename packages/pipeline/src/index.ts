@@ -22,10 +22,9 @@ export { parseJsonText } from './run-dir/parse-json-text.js';
 export { parseTrainingHistory } from './run-dir/parse-training-history.js';
 export { TrainingInterruptedError } from './training-interrupted-error.js';
 export { resolveDose, type Dose } from './prepare/resolve-dose.js';
-export { checkScan, type ScanCheck, type ScanCheckSettings } from './scan/check-scan.js';
-export {
-  assessScan, type AssessScanSettings, type ScanAssessment, type ScanCommand, type ScanStats, type ScanToAssess,
-} from './scan/assess-scan.js';
+export { checkScan, SCAN_NEEDS, type ScanCheck, type ScanCheckSettings, type ScanCommand } from './scan/check-scan.js';
+export { assessScan } from './scan/assess-scan.js';
+export type { AssessScanSettings, EvaluationOutlook, ScanAssessment, ScanNeeds, ScanStats, ScanToAssess } from './scan/assess/types.js';
 export type { ScanIssue, ScanIssueCode } from './scan/scan-issue.js';
 export { usableScan, type UsableScan } from './scan/usable-scan.js';
 export { scanInMemory } from './scan/scan-in-memory.js';

@@ -1,8 +1,8 @@
 // The corpus of malformed and implausible inputs (scripts/make_corpus.py writes test/corpus/ and
 // cases.json). Every case is read the way the CLI reads a scan — readNpzFile (and parseNpz on the
-// same bytes) → checkRawData → assessScan, with the amplitude reading unless the case says (the
-// CLI's default reading of integer dtypes as counts is @ptychojs/pipeline's checkScan, tested
-// there and in apps/cli) — and must reach its documented outcome: an InputError
+// same bytes) → checkRawData → assessScan (for what the case's command needs: SCAN_NEEDS), with
+// the amplitude reading unless the case says (the CLI's default reading of integer dtypes as
+// counts is checkScan's, tested there and in apps/cli) — and must reach its documented outcome: an InputError
 // at reading, a contract problem, or exactly the listed assessScan problem and warning codes.
 // Nothing may throw anything but an InputError.
 import fs from 'node:fs';
@@ -10,7 +10,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkRawData, isInputError, parseNpy, parseNpz, type DiffractionKind, type NdArray } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { assessScan, type AssessScanSettings, type ScanAssessment } from '../src/scan/assess-scan.js';
+import { assessScan } from '../src/scan/assess-scan.js';
+import type { AssessScanSettings, ScanAssessment } from '../src/scan/assess/types.js';
+import { SCAN_NEEDS, type ScanCommand } from '../src/scan/check-scan.js';
 
 const CORPUS = path.resolve(import.meta.dirname, 'corpus');
 
@@ -28,9 +30,15 @@ interface Expect {
 }
 interface Case {
   name: string; file: string; kind: string; what: string; expect: Expect;
-  settings?: AssessScanSettings; read?: { maxBytes?: number; diffraction?: DiffractionKind };
+  /** The command (what it needs of the scan: SCAN_NEEDS) and its settings, as checkScan is given them. */
+  settings?: { command: ScanCommand } & Omit<AssessScanSettings, 'needs'>; read?: { maxBytes?: number; diffraction?: DiffractionKind };
 }
 const { cases } = JSON.parse(fs.readFileSync(path.join(CORPUS, 'cases.json'), 'utf8')) as { cases: Case[] };
+/** A case's settings as assessScan takes them: what its command needs of the scan (`run` unless it says). */
+function assessSettings(c: Case): AssessScanSettings {
+  const { command, ...rest } = c.settings ?? { command: 'run' };
+  return { needs: SCAN_NEEDS[command], ...rest };
+}
 const tally = { cases: 0, rejectedAtRead: 0, rejectedByContract: 0, refusedByAssess: 0, warned: 0, clean: 0, crashes: 0 };
 
 /** Run `f`; an InputError is returned, anything else thrown is a crash (counted, then rethrown). */
@@ -91,7 +99,7 @@ describe('every corpus case reaches its documented outcome, and only InputErrors
     const raw = check.raw!;
     for (const s of e.notes ?? []) expect(check.notes.join('\n')).toContain(s);
     if (e.storedDtype) expect(raw.storedDtypes![raw.diffractionKey!]).toBe(e.storedDtype);
-    const a: ScanAssessment = attempt(() => assessScan(raw, c.settings ?? { command: 'run' })).value!;
+    const a: ScanAssessment = attempt(() => assessScan(raw, assessSettings(c))).value!;
     expect({ problems: a.problems.map((p) => p.code).sort(), warnings: a.warnings.map((w) => w.code).sort() })
       .toEqual({ problems: [...(e.problems ?? [])].sort(), warnings: [...(e.warnings ?? [])].sort() });
     for (const i of [...a.problems, ...a.warnings]) {
@@ -112,7 +120,7 @@ describe('every corpus case reaches its documented outcome, and only InputErrors
     else if (a.warnings.length > 0) tally.warned++;
     else tally.clean++;
     // strict turns every warning into a problem and leaves none behind.
-    const strict = assessScan(raw, { ...(c.settings ?? { command: 'run' }), strict: true });
+    const strict = assessScan(raw, { ...assessSettings(c), strict: true });
     expect(strict.warnings).toEqual([]);
     expect(strict.problems.map((p) => p.code).sort()).toEqual([...(e.problems ?? []), ...(e.warnings ?? [])].sort());
   });

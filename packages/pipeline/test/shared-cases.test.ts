@@ -6,16 +6,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRawData } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { assessScan, type AssessScanSettings } from '../src/scan/assess-scan.js';
+import { assessScan } from '../src/scan/assess-scan.js';
+import type { AssessScanSettings } from '../src/scan/assess/types.js';
+import { SCAN_NEEDS, type ScanCommand } from '../src/scan/check-scan.js';
 
 const CASES = path.resolve(import.meta.dirname, '../../../../shared/cases');
 const hasCases = fs.existsSync(path.join(CASES, '00_base.npz'));
 
-function read(name: string, settings: Omit<AssessScanSettings, 'command'> & { command?: AssessScanSettings['command'] } = {}) {
+function read(name: string, settings: Omit<AssessScanSettings, 'needs'> & { command?: ScanCommand } = {}) {
   const file = path.join(CASES, name);
   const arrays = readNpzFile(file);
   const check = checkRawData(arrays, file);
-  const a = check.raw ? assessScan(check.raw, { command: 'run', ...settings }) : undefined;
+  const { command = 'run', ...rest } = settings;
+  const a = check.raw ? assessScan(check.raw, { needs: SCAN_NEEDS[command], ...rest }) : undefined;
   return { arrays, check, a, codes: { problems: a?.problems.map((p) => p.code) ?? [], warnings: a?.warnings.map((w) => w.code) ?? [] } };
 }
 

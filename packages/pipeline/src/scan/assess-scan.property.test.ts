@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, createRng } from '@ptychojs/io';
-import { assessScan, type ScanCommand } from './assess-scan.js';
+import { assessScan } from './assess-scan.js';
+import { SCAN_NEEDS, type ScanCommand } from './check-scan.js';
 import type { ScanIssueCode } from './scan-issue.js';
 import { groupScan, normalizationAlpha } from '@ptychojs/grouping';
 
@@ -46,7 +47,7 @@ const anyScan = fc.record({
       ...(o.object ? { objectGuess: { shape: o.object } } : {}),
       ...(o.metaNphotons ? { metadata: { nphotons: o.metaNphotons } } : {}),
     },
-    settings: { command: o.command, gridsize: o.gridsize, K: o.K, nphotons: o.nphotons, strict: o.strict },
+    settings: { needs: SCAN_NEEDS[o.command], gridsize: o.gridsize, K: o.K, nphotons: o.nphotons, strict: o.strict },
   };
 });
 
@@ -88,7 +89,7 @@ describe('assessScan (property-based, fast-check)', () => {
     fc.assert(fc.property(finiteScan, ({ M, seed, gridsize, K }) => {
       const rng = createRng(seed);
       const xs = Float64Array.from({ length: M }, () => 100 * rng.next()), ys = Float64Array.from({ length: M }, () => 100 * rng.next());
-      const a = assessScan({ source: 'g.npz', N, xcoords: xs, ycoords: ys, diff3d: new Float32Array(M * N * N).fill(1) }, { command: 'train', gridsize, K });
+      const a = assessScan({ source: 'g.npz', N, xcoords: xs, ycoords: ys, diff3d: new Float32Array(M * N * N).fill(1) }, { needs: SCAN_NEEDS.train, gridsize, K });
       const refused = a.problems.some((p) => p.code === 'too-few-positions' || p.code === 'bad-setting');
       let threw = false;
       try { groupScan(xs, ys, { gridsize, K, seed: 1 }); } catch (e) { expect(e).toBeInstanceOf(InputError); threw = true; }
@@ -100,7 +101,7 @@ describe('assessScan (property-based, fast-check)', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 3 }), fc.integer(), fc.double({ min: 0, max: 1, noNaN: true }), (M, seed, density) => {
       const rng = createRng(seed);
       const d = Float32Array.from({ length: M * N * N }, () => (rng.next() < density * 1e-3 ? rng.next() : 0));
-      const a = assessScan({ source: 'z.npz', N, xcoords: new Float64Array(M), ycoords: Float64Array.from({ length: M }, (_, i) => 6 * i), diff3d: d }, { command: 'epie' });
+      const a = assessScan({ source: 'z.npz', N, xcoords: new Float64Array(M), ycoords: Float64Array.from({ length: M }, (_, i) => 6 * i), diff3d: d }, { needs: SCAN_NEEDS.epie });
       let threw = false;
       try { normalizationAlpha(d, N); } catch { threw = true; }
       expect(a.problems.some((p) => p.code === 'diffraction-all-zero')).toBe(threw);

@@ -1,7 +1,27 @@
-import { checkRawData, defaultDiffractionKind, formatInputError, type DiffractionKind, type DiffractionLayout, type DiffractionStats, type FieldMapping, type FrameSource, type NdArray, type ScanData, type ScanSource, type ContainerEntry } from '@ptychojs/io';
-import { assessScan, type ScanAssessment, type ScanCommand } from './assess-scan.js';
-import type { ScanIssue } from './scan-issue.js';
+import { checkRawData, defaultDiffractionKind, type DiffractionKind, type DiffractionLayout, type DiffractionStats, type FieldMapping, type FrameSource, type NdArray, type ScanData, type ScanSource, type ContainerEntry } from '@ptychojs/io';
+import { assessScan } from './assess-scan.js';
+import type { ScanAssessment, ScanNeeds } from './assess/types.js';
+import { scanIssue, type ScanIssue } from './scan-issue.js';
+import { strictProblem } from './strict-problem.js';
 import type { DiffractionReading, ScanProblem } from '../types.js';
+
+/** The `ptycho` command a scan is checked for (SPEC §1); `inspect` checks as `run` would. */
+export type ScanCommand = 'inspect' | 'train' | 'infer' | 'run' | 'evaluate' | 'simulate' | 'epie';
+
+/**
+ * What each command needs of a scan, the one table from commands to what `assessScan` checks:
+ * `inspect` needs what `run` needs, so it reports exactly what `run` refuses. A new command that
+ * reads a scan adds its row here.
+ */
+export const SCAN_NEEDS: Readonly<Record<ScanCommand, ScanNeeds>> = {
+  inspect: { diffraction: true, grouping: true, evaluation: 'reported', simulation: false },
+  train: { diffraction: true, grouping: true, evaluation: 'none', simulation: false },
+  infer: { diffraction: true, grouping: true, evaluation: 'none', simulation: false },
+  run: { diffraction: true, grouping: true, evaluation: 'reported', simulation: false },
+  evaluate: { diffraction: false, grouping: false, evaluation: 'required', simulation: false },
+  simulate: { diffraction: false, grouping: false, evaluation: 'none', simulation: true },
+  epie: { diffraction: true, grouping: false, evaluation: 'none', simulation: false },
+};
 
 /** The command and settings a scan is checked for ({@link checkScan}), as the user gave them. */
 export interface ScanCheckSettings {
@@ -69,8 +89,8 @@ export interface ScanCheck {
  * (`diffraction`) or as its stored dtype suggests (integers are counts: `defaultDiffractionKind`),
  * checks the SPEC §3 contract (`checkRawData`: keys, shapes, dtypes, the mask, and NaN and
  * negatives in one bounded pass over the frames that gathers the statistics too) and, when it
- * holds, whether the scan is usable for the command and plausible (`assessScan` of
- * @ptychojs/grouping, on those statistics). The reader's problems are contract problems, its
+ * holds, whether the scan is usable for what the command needs of it ({@link SCAN_NEEDS}) and
+ * plausible (`assessScan`, on those statistics). The reader's problems are contract problems, its
  * warnings are warnings. A contract problem stops there, so no assessment follows falsely from it.
  */
 export function checkScan(source: ScanSource, settings: ScanCheckSettings): ScanCheck {
@@ -87,10 +107,7 @@ export function checkScan(source: ScanSource, settings: ScanCheckSettings): Scan
     ...(settings.sampleBytes !== undefined ? { sampleBytes: settings.sampleBytes } : {}),
     ...(settings.onProgress ? { onProgress: settings.onProgress } : {}),
   });
-  const readerWarnings: ScanIssue[] = source.warnings.map((w) => ({
-    code: 'reader-geometry', key: w.key, file, expected: w.expected, actual: w.actual, fix: w.fix,
-    message: formatInputError(w.what, { file, key: w.key, expected: w.expected, actual: w.actual }),
-  }));
+  const readerWarnings: ScanIssue[] = source.warnings.map((w) => scanIssue(file, 'reader-geometry', w.key, w.what, w.expected, w.actual, w.fix));
   const base = {
     file, command, diffraction, notes: [...source.notes, ...contract.notes],
     reader: { name: source.reader, format: source.format }, mapping: source.mapping, contents: source.contents,
@@ -100,8 +117,8 @@ export function checkScan(source: ScanSource, settings: ScanCheckSettings): Scan
   if (!contract.scan || problems.length > 0) {
     return { ...base, problems, warnings: readerWarnings };
   }
-  const assessment = assessScan({ ...contract.scan, diffractionStats: contract.stats! }, { command, gridsize: settings.gridsize, K: settings.K, nphotons: settings.nphotons, strict: settings.strict, diffraction });
-  const strictReader = settings.strict ? readerWarnings.map((w) => ({ ...w, message: `${w.message} (strict: warnings are errors)` })) : [];
+  const assessment = assessScan({ ...contract.scan, diffractionStats: contract.stats! }, { needs: SCAN_NEEDS[command], gridsize: settings.gridsize, K: settings.K, nphotons: settings.nphotons, strict: settings.strict, diffraction });
+  const strictReader = settings.strict ? readerWarnings.map(strictProblem) : [];
   return {
     ...base, raw: contract.scan,
     problems: [...strictReader, ...assessment.problems],

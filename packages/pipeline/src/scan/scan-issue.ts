@@ -1,3 +1,5 @@
+import { formatInputError } from '@ptychojs/io';
+
 /** Machine-readable kind of a {@link ScanIssue}. */
 export type ScanIssueCode =
   // problems: the command cannot run on this scan
@@ -48,4 +50,12 @@ export interface ScanIssue {
   readonly expected: string;
   readonly actual: string;
   readonly fix: string;
+}
+
+/**
+ * A finding about `file`, its `message` written as an `InputError`'s (`file, key 'k': what;
+ * expected …; got …`, `formatInputError` of @ptychojs/io): the one way every finding is worded.
+ */
+export function scanIssue(file: string, code: ScanIssueCode, key: string, what: string, expected: string, actual: string, fix: string): ScanIssue {
+  return { code, key, file, expected, actual, fix, message: formatInputError(what, { file, key, expected, actual }) };
 }

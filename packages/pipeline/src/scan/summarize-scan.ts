@@ -1,9 +1,9 @@
 import type { FieldMapping } from '@ptychojs/io';
-import type { ScanAssessment, ScanCommand, ScanStats } from './assess-scan.js';
+import type { ScanAssessment, ScanStats } from './assess/types.js';
 import type { ScanIssue } from './scan-issue.js';
 import { resolveObjectExtent, type ObjectExtent } from '@ptychojs/model';
 import { probeRmsRadius, scanOverlap } from '@ptychojs/physics';
-import type { ScanCheck } from './check-scan.js';
+import type { ScanCheck, ScanCommand } from './check-scan.js';
 import type { DiffractionReading, ScanProblem } from '../types.js';
 
 /** What a scan file holds and whether a command can use it ({@link summarizeScan}): `inspect`'s report. */

@@ -1,5 +1,6 @@
 import { InputError, squeezeArray, toComplexArray, toFloat64Array, type ComplexArray, type NdArray } from '@ptychojs/io';
 import { assessScan } from './assess-scan.js';
+import { SCAN_NEEDS } from './check-scan.js';
 import type { ScanIssue } from './scan-issue.js';
 import { scanBoxFromPositions, type ScanBox } from '@ptychojs/metrics';
 import { scanProblemsError } from './scan-problems-error.js';
@@ -37,7 +38,7 @@ export function truthFromArrays(arrays: Readonly<Record<string, NdArray>>, file:
   const xcoords = toFloat64Array(xs, { file, key: 'xcoords' }), ycoords = toFloat64Array(ys, { file, key: 'ycoords' });
   // The pattern side only enters the overlap judgement; a truth file without a probe has none to make.
   const N = arrays.probeGuess?.shape[0] ?? Number.POSITIVE_INFINITY;
-  const a = assessScan({ source: file, N, xcoords, ycoords, objectGuess: object }, { command: 'evaluate', strict: opts.strict });
+  const a = assessScan({ source: file, N, xcoords, ycoords, objectGuess: object }, { needs: SCAN_NEEDS.evaluate, strict: opts.strict });
   if (a.problems.length > 0) throw scanProblemsError(file, 'evaluate', a.problems);
   return { object, scanBox: scanBoxFromPositions(xcoords, ycoords), warnings: a.warnings };
 }

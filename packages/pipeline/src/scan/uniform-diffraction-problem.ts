@@ -1,5 +1,5 @@
-import { detectorFlagValues, formatInputError, type DiffractionKind } from '@ptychojs/io';
-import type { ScanIssue } from './scan-issue.js';
+import { detectorFlagValues, type DiffractionKind } from '@ptychojs/io';
+import { scanIssue, type ScanIssue } from './scan-issue.js';
 import { fmt } from '../internal/fmt.js';
 
 /**
@@ -17,8 +17,7 @@ export function uniformDiffractionProblem(where: { readonly file: string; readon
   // From a sample of frames, say so: what was read holds one value.
   const sampled = patternsRead !== undefined ? ` (${patternsRead} of ${M} frames read)` : '';
   const which = patternsRead !== undefined ? 'sampled ' : '';
-  const issue = (code: ScanIssue['code'], what: string, expected: string, actual: string, fix: string): ScanIssue =>
-    ({ code, key, file, expected, actual, fix, message: formatInputError(what, { file, key, expected, actual }) });
+  const issue = (code: ScanIssue['code'], what: string, expected: string, actual: string, fix: string): ScanIssue => scanIssue(file, code, key, what, expected, actual, fix);
   if (value === 0) {
     return issue('diffraction-all-zero', `every ${which}diffraction pattern is zero${sampled}`, 'some non-zero counts (normalization divides by the mean pattern energy, SPEC §3)', `all ${patternsRead ?? M}${patternsRead !== undefined ? ' sampled' : ''} patterns zero`,
       'check the detector export (wrong dataset, dark frames, or a mask applied to everything)');

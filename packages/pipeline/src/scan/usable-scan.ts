@@ -1,7 +1,7 @@
 import type { NdArray, ScanData } from '@ptychojs/io';
-import type { ScanAssessment, ScanCommand } from './assess-scan.js';
+import type { ScanAssessment } from './assess/types.js';
 import type { ScanIssue } from './scan-issue.js';
-import type { ScanCheck } from './check-scan.js';
+import type { ScanCheck, ScanCommand } from './check-scan.js';
 import { scanProblemsError } from './scan-problems-error.js';
 import type { DiffractionReading } from '../types.js';
 
