@@ -99,7 +99,7 @@ const NUMERIC = new Set([...REAL, 'c8', 'c16']);
  * amplitudes (likewise), and `diff3d` and `diffraction` both present with different
  * contents (ambiguous: which one is meant?). Notes: identical aliases, dtypes converted on reading
  * (float16, big-endian), `(N, N, M)` transposed, `(M, N, N)` with M = N read as such, unused keys.
- * Physical plausibility and fitness for a command are `assessScan`'s (@ptychojs/grouping).
+ * Physical plausibility and fitness for a command are `assessScan`'s (@ptychojs/pipeline).
  */
 export function checkRawData(arrays: Readonly<Record<string, NdArray | FrameSource>>, source: string, opts: CheckRawDataOptions = {}): RawDataCheck {
   const problems: string[] = [];

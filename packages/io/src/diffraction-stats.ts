@@ -1,7 +1,7 @@
 /**
  * Statistics of a diffraction stack gathered in one pass, frame chunk by frame chunk, for the
  * contract check (`checkRawData`: NaN/Inf, negatives) and the plausibility checks of `assessScan`
- * (@ptychojs/grouping): memory is O(M + N) whatever the stack's size. Bad pixels (a mask) are
+ * (@ptychojs/pipeline): memory is O(M + N) whatever the stack's size. Bad pixels (a mask) are
  * excluded from every statistic — not counted as zeros.
  */
 export interface DiffractionStats {

@@ -3,11 +3,13 @@ import { scanBoxPixels } from './internal/scan-box-pixels.js';
 
 /** The pixels the SPEC §4 metrics score, in the truth frame ({@link evaluationCrop}). */
 export interface EvaluationCrop {
-  /** First column and row of the crop. */
+  /** First column of the crop. */
   readonly col0: number;
+  /** First row of the crop. */
   readonly row0: number;
-  /** Its size in pixels; 0 when the scan box misses the truth. */
+  /** Columns in the crop; 0 when the scan box misses the truth. */
   readonly width: number;
+  /** Rows in the crop; 0 when the scan box misses the truth. */
   readonly height: number;
 }
 

@@ -101,8 +101,11 @@ export interface ScanStats {
  * crop they would use (columns `col0…col0+width−1`, rows likewise), `evaluationCrop` of @ptychojs/metrics.
  */
 export interface EvaluationOutlook {
+  /** The metrics can be computed. */
   readonly possible: boolean;
+  /** Why not, in words. */
   readonly reason?: string;
+  /** The crop they would score, when there are finite positions and a 2-D objectGuess. */
   readonly box?: EvaluationCrop;
 }
 
@@ -112,7 +115,9 @@ export interface ScanAssessment {
   readonly problems: ScanIssue[];
   /** It can, but the data look wrong; each says what to do. Empty under `strict`. */
   readonly warnings: ScanIssue[];
+  /** Whether the SPEC §4 metrics can be computed against objectGuess, and on which crop. */
   readonly evaluation: EvaluationOutlook;
+  /** Measurements made along the way. */
   readonly stats: ScanStats;
 }
 
