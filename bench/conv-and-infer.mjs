@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import { createRng } from '@ptychojs/io';
-import { createPtychoModel, predictObject, resolveRunConfig } from '@ptychojs/model';
+import { createPtychoModel, predictObject, resolveForData, resolveRunConfig } from '@ptychojs/model';
 
 const backend = process.argv[2] ?? 'wasm';
 await import(backend === 'wasm' ? '@tensorflow/tfjs-backend-wasm' : '@tensorflow/tfjs-backend-cpu');
@@ -25,8 +25,8 @@ for (let i = 0; i < reps; i++) { const t0 = performance.now(); convOnce(); convM
 const convGflops = (2 * 16 * 64 * 64 * 32 * 32 * 9) / 1e9 / (convMs / 1000);
 
 const N = 64, C = 4, groups = backend === 'cpu' ? 32 : 256, rng = createRng(2);
-const config = resolveRunConfig({ nFiltersScale: 2, gridsize: 2, seed: 1 });
 const probe = { shape: [N, N], re: Float32Array.from({ length: N * N }, () => rng.next()), im: new Float32Array(N * N) };
+const { config } = resolveForData(resolveRunConfig({ nFiltersScale: 2, gridsize: 2, seed: 1 }), { probe, nphotons: 1e6 });
 const model = createPtychoModel(config, { N, probe, intensityScale: 1000 / 32, canvasSize: 72 });
 const X = Float32Array.from({ length: groups * N * N * C }, () => rng.next());
 const coords = Float64Array.from({ length: groups * 2 * C }, () => 6 * rng.next() - 3);

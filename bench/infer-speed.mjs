@@ -21,11 +21,11 @@ if (o.threads !== undefined) {
 const { useBackend } = await import('@ptychojs/physics/backends');
 const { createRng } = await import('@ptychojs/io');
 const { defaultProbe } = await import('@ptychojs/physics');
-const { createPtychoModel, modelMetadata, resolveRunConfig, unetArtifacts } = await import('@ptychojs/model');
+const { createPtychoModel, modelMetadata, resolveForData, resolveRunConfig, unetArtifacts } = await import('@ptychojs/model');
 const { startInferenceWorkers } = await import('@ptychojs/model/node');
 
 const backend = o.backend, workers = Number(o.workers), groups = Number(o.groups), batch = Number(o.batch);
-const N = 64, config = resolveRunConfig({ nFiltersScale: Number(o.f), gridsize: 2, objectExtent: 'center', seed: 1 }), C = 4;
+const N = 64, config = resolveForData(resolveRunConfig({ nFiltersScale: Number(o.f), gridsize: 2, objectExtent: 'center', seed: 1 }), { probe: defaultProbe(N), nphotons: 1e6 }).config, C = 4;
 const r3 = (x) => Number(x.toPrecision(3));
 // The model is built on this thread's backend only to be serialised for the workers.
 await useBackend(backend === 'tensorflow' ? 'tensorflow' : 'wasm');

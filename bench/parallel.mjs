@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import { createRng } from '@ptychojs/io';
 import { defaultProbe } from '@ptychojs/physics';
-import { createPtychoModel, createReplica, modelMetadata, resolveRunConfig, train, unetArtifacts } from '@ptychojs/model';
+import { createPtychoModel, createReplica, modelMetadata, resolveForData, resolveRunConfig, train, unetArtifacts } from '@ptychojs/model';
 import { startInferenceWorkers, workerTrainingEngine } from '@ptychojs/model/node';
 import { createStitcher } from '@ptychojs/stitching';
 
@@ -95,7 +95,7 @@ async function trainingFigures(name, config, probe) {
   const ceiling = convCeiling(layers);
   const steps = 3;
   const data = randomData({ ...config, batchSize: B }, B * (steps + 1), probe);
-  const cfg = resolveRunConfig({ ...config, batchSize: B, epochs: 1, validationFraction: 0 });
+  const cfg = resolveForData(resolveRunConfig({ ...config, batchSize: B, epochs: 1, validationFraction: 0 }), { probe, nphotons: config.nphotons }).config;
   const out = { nFiltersScale: config.nFiltersScale, objectExtent: config.objectExtent, gridsize: config.gridsize, batchGroups: B, forwardConvGflopPerGroup: r3(fwdFlops / B / 1e9), convForwardGflops: ceiling.gflops, workers: {} };
   for (const w of [...new Set([1, W])]) {
     log(`${name}: training with ${w} worker(s)`);
@@ -173,8 +173,8 @@ async function profileStep(config, probe) {
 }
 
 const probe = defaultProbe(N);
-const f2 = resolveRunConfig({ nFiltersScale: 2, gridsize: 2, objectExtent: 'center', seed: 1 });
-const def = resolveRunConfig({ seed: 1 });
+const f2 = resolveForData(resolveRunConfig({ nFiltersScale: 2, gridsize: 2, objectExtent: 'center', seed: 1 }), { probe, nphotons: 1e6 }).config;
+const def = resolveForData(resolveRunConfig({ seed: 1 }), { probe, nphotons: 1e6 }).config;
 log(`ceilings (W = ${W})`);
 const matmul = matmulCeiling();
 const training = { f2: await trainingFigures('f2', f2, probe), default: await trainingFigures('default', def, probe) };

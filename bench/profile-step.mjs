@@ -9,15 +9,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import { useBackend } from '@ptychojs/physics/backends';
 import { createRng } from '@ptychojs/io';
 import { defaultProbe } from '@ptychojs/physics';
-import { createReplica, resolveRunConfig } from '@ptychojs/model';
+import { createReplica, resolveForData, resolveRunConfig } from '@ptychojs/model';
 
 const { values: o } = parseArgs({
   options: { backend: { type: 'string', default: 'wasm' }, f: { type: 'string', default: '0.25' }, extent: { type: 'string', default: 'full' }, batch: { type: 'string', default: '16' }, top: { type: 'string', default: '15' } },
 });
 await useBackend(o.backend);
 const N = 64, B = Number(o.batch), C = 4;
-const config = resolveRunConfig({ nFiltersScale: Number(o.f), gridsize: 2, objectExtent: o.extent, batchSize: B, seed: 1 });
 const probe = defaultProbe(N), rng = createRng(1);
+const { config } = resolveForData(resolveRunConfig({ nFiltersScale: Number(o.f), gridsize: 2, objectExtent: o.extent, batchSize: B, seed: 1 }), { probe, nphotons: 1e6 });
 const replica = await createReplica({ config, N, canvasSize: 72, probe, intensityScale: 1000 / 32 });
 const batch = { nb: B, xs: Float32Array.from({ length: B * N * N * C }, () => 1000 / 32 * rng.next()), coords: Float64Array.from({ length: B * 2 * C }, () => 6 * rng.next() - 3) };
 const r3 = (x) => Number(x.toPrecision(3));

@@ -228,7 +228,7 @@ async function quality() {
 async function fullFieldHead() {
   const { scanDataFromRaw, toRawData } = await import('@ptychojs/io');
   const { evaluateReconstruction, scanBoxFromPositions } = await import('@ptychojs/metrics');
-  const { predictObject, resolveRunConfig, train } = await import('@ptychojs/model');
+  const { predictObject, resolveForData, resolveRunConfig, train } = await import('@ptychojs/model');
   const { defocusForRmsRadius, probeEnergyOutsideCentre, simulateScan } = await import('@ptychojs/physics');
   const { useBackend } = await import('@ptychojs/physics/backends');
   const { prepareTrainingData, reconstructScan } = await import('@ptychojs/pipeline');
@@ -242,8 +242,8 @@ async function fullFieldHead() {
   const raw = toRawData(sim.arrays, 'wide-probe');
   const trainAndScore = async (objectExtent) => {
     const t0 = performance.now();
-    const config = resolveRunConfig({ gridsize: 1, nFiltersScale: 0.25, epochs: 12, batchSize: 8, lr: 2e-3, nphotons: 1e9, seed: 1, validationFraction: 0, objectExtent });
     const p = prepareTrainingData(raw, { gridsize: 1, K: 6, seed: 1 }, 1e9);
+    const { config } = resolveForData(resolveRunConfig({ gridsize: 1, nFiltersScale: 0.25, epochs: 12, batchSize: 8, lr: 2e-3, nphotons: 1e9, seed: 1, validationFraction: 0, objectExtent }), { probe: p.probe, nphotons: 1e9 });
     const res = await train(config, { N, X: p.data.X, coordsRelative: p.data.coordsRelative, probe: p.probe, intensityScale: p.intensityScale, canvasSize: p.canvasSize });
     const rec = await reconstructScan(scanDataFromRaw(raw), async (b) => predictObject(res.model, b.X, b.coordsRelative), { grouping: { gridsize: 1, K: 6, seed: 1 }, batchSize: 32 });
     res.model.dispose();

@@ -16,7 +16,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { toRawData } from '@ptychojs/io';
 import { defaultProbe, simulateScan } from '@ptychojs/physics';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
-import { modelFromState, resolveRunConfig, train } from '@ptychojs/model';
+import { modelFromState, resolveForData, resolveRunConfig, train } from '@ptychojs/model';
 import { fileCheckpointStore } from '@ptychojs/model/node';
 import { prepareTrainingData, pretrainingStream, pretrainRunConfig, resolveDose, resolvePretrainSpec, scoreOnScans } from '@ptychojs/pipeline';
 
@@ -41,7 +41,7 @@ const small = { nFiltersScale: 0.25, gridsize: 1, batchSize: 16, epochs: 1_000_0
 let config, trainingData, validate, what;
 if (values.pretrain) {
   const spec = resolvePretrainSpec(64, { patternsPerEpoch: 144, positionsPerScan: 144, validationScans: 1 });
-  config = pretrainRunConfig(small);
+  config = resolveForData(pretrainRunConfig(small), { probe: defaultProbe(64), nphotons: Math.sqrt(spec.doseRange[0] * spec.doseRange[1]) }).config;
   const grouping = { gridsize: config.gridsize, K: config.K, seed: config.seed };
   const { stream, validationScans } = pretrainingStream(spec, defaultProbe(64), grouping);
   const init = { config, N: 64, canvasSize: stream.canvasSize, probe: stream.probe, intensityScale: stream.intensityScale };
@@ -54,9 +54,10 @@ if (values.pretrain) {
 } else {
   const sim = simulateScan({ n: 64, object: { kind: 'lines', height: 96, width: 96 }, scan: { kind: 'grid', step: 4 }, nphotons: 1e6, seed: 19 });
   const raw = toRawData(sim.arrays, 'soak (simulated)');
-  config = resolveRunConfig(small);
+  const requested = resolveRunConfig(small);
   const dose = resolveDose(raw, undefined);
-  const prepared = prepareTrainingData(raw, { gridsize: config.gridsize, K: config.K, seed: config.seed }, dose.nphotons);
+  const prepared = prepareTrainingData(raw, { gridsize: requested.gridsize, K: requested.K, seed: requested.seed }, dose.nphotons);
+  config = resolveForData(requested, { probe: prepared.probe, nphotons: dose.nphotons }).config;
   const { data } = prepared;
   trainingData = { N: raw.N, X: data.X, coordsRelative: data.coordsRelative, probe: prepared.probe, intensityScale: prepared.intensityScale, canvasSize: prepared.canvasSize };
   what = `training: ${raw.M} patterns, ${data.B} groups`;

@@ -27,7 +27,7 @@ const tf = await import('@tensorflow/tfjs-core');
 const { useBackend } = await import('@ptychojs/physics/backends');
 const { createRng } = await import('@ptychojs/io');
 const { defaultProbe } = await import('@ptychojs/physics');
-const { createPtychoModel, resolveRunConfig, train } = await import('@ptychojs/model');
+const { createPtychoModel, resolveForData, resolveRunConfig, train } = await import('@ptychojs/model');
 const { workerTrainingEngine } = await import('@ptychojs/model/node');
 
 const backend = o.backend, f = Number(o.f), gridsize = Number(o.gridsize), B = Number(o.batch), steps = Number(o.steps), workers = Number(o.workers);
@@ -36,7 +36,7 @@ const how = await useBackend(backend);
 const r3 = (x) => Number(x.toPrecision(3));
 
 const probe = defaultProbe(N);
-const config = resolveRunConfig({ nFiltersScale: f, gridsize, objectExtent: o.extent, batchSize: B, epochs: 1, validationFraction: 0, seed: 1 });
+const { config } = resolveForData(resolveRunConfig({ nFiltersScale: f, gridsize, objectExtent: o.extent, batchSize: B, epochs: 1, validationFraction: 0, seed: 1 }), { probe, nphotons: 1e6 });
 
 // Forward conv FLOPs of this U-Net per group: Σ over Conv2D layers of 2·H·W·Ci·Co·k².
 const probeModel = createPtychoModel(config, { N, probe, intensityScale: 1000 / 32, canvasSize: 72 });

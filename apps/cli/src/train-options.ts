@@ -30,7 +30,7 @@ export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: strin
   { flag: '--epochs <e>', key: 'epochs', help: 'maximum epochs (default 50; early stop after 3 without improvement)' },
   { flag: '--batch-size <b>', key: 'batchSize', help: 'groups per step (default 16)' },
   { flag: '--nphotons <p>', key: 'nphotons', help: "photons per pattern for the intensity scale (default: the scan's _metadata.nphotons, else its measured mean counts per pattern)" },
-  { flag: '--max-minutes <m>', key: 'maxMinutes', help: 'training budget: stop after the epoch that crosses it, keep the checkpoint, and go on with inference and evaluation' },
+  { flag: '--max-minutes <m>', key: 'maxMinutes', help: 'training budget in minutes: stop after the step that crosses it (the epoch so far is recorded), keep the checkpoint, and go on with inference and evaluation' },
   { flag: '--filters-scale <f>', key: 'nFiltersScale', help: 'U-Net width multiplier f (default 0.25; PtychoPINN uses 2, about 12× slower per epoch on CPU)' },
   { flag: '--object-big', key: 'objectBig', help: 'reassemble the C patches on a shared canvas (default)', boolean: true, negatable: true },
   { flag: '--object-extent <e>', key: 'objectExtent', help: `how much of each patch the U-Net predicts: ${describeChoices([...OBJECT_EXTENTS, 'auto'], EXTENT_WORDS)} (default ${RUN_CONFIG_DEFAULTS.objectExtent})` },

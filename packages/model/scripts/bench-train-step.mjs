@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import { createRng } from '@ptychojs/io';
-import { resolveRunConfig, train } from '@ptychojs/model';
+import { resolveForData, resolveRunConfig, train } from '@ptychojs/model';
 
 const [backend = 'wasm', Bs = '16', stepsS = '4', fS = '2', gS = '2'] = process.argv.slice(2);
 const B = Number(Bs), steps = Number(stepsS), f = Number(fS), gridsize = Number(gS);
@@ -34,7 +34,7 @@ const groups = B * (steps + 1);
 const X = Float32Array.from({ length: groups * N * N * C }, () => rng.next());
 const coordsRelative = Float64Array.from({ length: groups * 2 * C }, () => 6 * rng.next() - 3);
 const probe = { shape: [N, N], re: Float32Array.from({ length: N * N }, () => rng.next()), im: new Float32Array(N * N) };
-const config = resolveRunConfig({ nFiltersScale: f, gridsize, batchSize: B, epochs: 1, validationFraction: 0, seed: 1 });
+const { config } = resolveForData(resolveRunConfig({ nFiltersScale: f, gridsize, batchSize: B, epochs: 1, validationFraction: 0, seed: 1 }), { probe, nphotons: 1e6 });
 
 const stepSeconds = [];
 const t0 = performance.now();

@@ -3,7 +3,8 @@
  * the training loop (SPEC §3 "Model I/O", "U-Net", "Loss"). Browser-safe; file storage is in
  * `@ptychojs/model/node`. Never picks a tfjs backend.
  */
-export { RUN_CONFIG_DEFAULTS, RUN_CONFIG_FIELDS, runConfigSchema, type RunConfig, type RunConfigInput, type RunConfigKey } from './config/run-config.js';
+export { RUN_CONFIG_DEFAULTS, RUN_CONFIG_FIELDS, resolvedRunConfigSchema, runConfigSchema, type ResolvedRunConfig, type RunConfig, type RunConfigInput, type RunConfigKey } from './config/run-config.js';
+export { resolveForData, type ResolvedForData, type RunData } from './config/resolve-for-data.js';
 export { resolveRunConfig, type ResolveRunConfigOptions } from './config/resolve-run-config.js';
 export { AUTO_EXTENT_THRESHOLD, AUTO_FULL_FIELD, resolveObjectExtent, type ObjectExtentDecision } from './config/resolve-object-extent.js';
 export { unetFilters, type UNetFilters } from './unet/unet-filters.js';

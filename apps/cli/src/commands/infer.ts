@@ -35,7 +35,7 @@ export function registerInfer(program: Command): void {
       // The scan is checked for the model's grouping before anything is written.
       const rc = readRunDirConfig(flags.model);
       const budget = memoryBudget(flags);
-      const scan = await loadScan(flags.data, { command: 'infer', gridsize: rc.gridsize, K: rc.K, ...readingSettings(flags), ...fileSettings(flags), reporter: ui });
+      const scan = await loadScan(flags.data, { command: 'infer', gridsize: rc.config.gridsize, K: rc.config.K, ...readingSettings(flags), ...fileSettings(flags), reporter: ui });
       printScanFindings(ui, scan);
       const out = resolveFormats(flags, scan);
       // The model is checked against the scan before anything is written (issue 15).

@@ -30,7 +30,8 @@ describe.skipIf(!hasShared)('ptycho run on the golden scan (needs ../shared/data
     expect(rec.canvasOrigin[0] + rec.object.shape[1]!).toBeGreaterThanOrEqual(122 + 10);
     const cfg = JSON.parse(fs.readFileSync(path.join(out, 'train/config.json'), 'utf8'));
     expect(cfg.backend.name).toBe('wasm');
-    expect(cfg.N).toBe(64);
+    expect(cfg.version).toBe(2);
+    expect(cfg.data.N).toBe(64);
     expect(cfg.config.gridsize).toBe(2);
     const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('data:image/png;base64,');

@@ -97,7 +97,7 @@ const api: InferWorkerApi = {
       const rc = parseRunDirConfig(parseJsonText(req.runConfig.text, req.runConfig.path), req.runConfig.path);
       // The CLI's own check for `infer` (the same reading of the diffraction, the same refusals).
       const source = await openScan({ path: req.scan.path, bytes: new Uint8Array(req.scan.bytes) }, req.positions ? { path: req.positions.path, bytes: new Uint8Array(req.positions.bytes) } : undefined);
-      const { raw } = usableScan(checkScan(source, { command: 'infer', gridsize: rc.gridsize, K: rc.K }));
+      const { raw } = usableScan(checkScan(source, { command: 'infer', gridsize: rc.config.gridsize, K: rc.config.K }));
       // The model checked against the scan before anything else, as `ptycho infer` (issue 15).
       const { card, probe } = modelDirCard({
         runConfig: rc,

@@ -19,7 +19,7 @@ export interface SimulatedGroups extends TrainingData {
 }
 
 /** Gaussian probe with σ = N/8, scaled so that Σ|P|²·0.5 ≈ (N/2)² (α ≈ 1 for |O|² ≈ 0.5). */
-function gaussianProbe(N: number): ComplexArray {
+export function gaussianProbe(N: number): ComplexArray {
   const sigma = N / 8;
   const re = new Float32Array(N * N);
   let e = 0;

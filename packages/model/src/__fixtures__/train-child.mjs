@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { createRng } from '@ptychojs/io';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
-import { resolveRunConfig, train } from '@ptychojs/model';
+import { resolveForData, resolveRunConfig, train } from '@ptychojs/model';
 import { fileCheckpointStore } from '@ptychojs/model/node';
 
 const [dir, mode] = process.argv.slice(2);
@@ -24,7 +24,7 @@ const data = {
   coordsRelative: Float64Array.from({ length: groups * 2 }, () => 0),
 };
 // 5 groups, 1 held out, 4 trained in 2 steps of 2 per epoch; position jitter draws random numbers every step.
-const config = resolveRunConfig({ nFiltersScale: 0.25, gridsize: 1, batchSize: 2, epochs: 2, validationFraction: 0.2, positionJitter: 0.5, seed: 4 });
+const { config } = resolveForData(resolveRunConfig({ nFiltersScale: 0.25, gridsize: 1, batchSize: 2, epochs: 2, validationFraction: 0.2, positionJitter: 0.5, seed: 4 }), { probe, nphotons: 1e6 });
 const store = fileCheckpointStore(path.join(dir, 'checkpoint'));
 const resume = mode === 'resume' ? await store.loadCheckpoint() : undefined;
 const res = await train(config, data, { store, ...(resume ? { resume } : {}), onBatch: (p) => process.stdout.write(`step ${p.epoch} ${p.batch}\n`) });

@@ -8,8 +8,10 @@ import { z } from 'zod';
 import { AMPLITUDE_ACTIVATIONS, OBJECT_EXTENTS, PHASE_ACTIVATIONS, type AmplitudeActivation, type ObjectExtent, type PhaseActivation } from '../unet/unet-layers.js';
 
 /**
- * Every setting of a training run, resolved. `config.json` of a run directory is exactly this
- * object (plus data-derived values the CLI adds, such as N, s and α).
+ * Every setting of a training run as requested: validated, defaults filled, but with the choices
+ * that depend on the data still open (`objectExtent` may be `auto`, `nphotons` absent = from the
+ * data). {@link resolveForData} makes those choices and gives the {@link ResolvedRunConfig} that
+ * the model factory, training and a run directory's `config.json` take.
  */
 export interface RunConfig {
   /** Side of the group's scan grid; C = gridsize² patterns per group (SPEC §3 "Grouping"). */
@@ -53,8 +55,10 @@ export interface RunConfig {
    */
   readonly nphotons?: number | undefined;
   /**
-   * Wall-clock training budget in minutes: training stops after the epoch that crosses it (stop
-   * reason `time-budget`, checkpoint kept); `undefined` = no budget.
+   * Wall-clock training budget in minutes, counted over every epoch of the run (resumed ones
+   * included) and checked after every step: training stops after the step that crosses it, the
+   * epoch so far is recorded and checkpointed, and the stop reason is `time-budget`;
+   * `undefined` = no budget.
    */
   readonly maxMinutes?: number | undefined;
   /** Weight of the Poisson negative log-likelihood. */
@@ -85,6 +89,18 @@ export interface RunConfig {
    * (`singlePatternEstimate`, `DecoderHeads.residual`).
    */
   readonly inputIterations: number;
+}
+
+/**
+ * A {@link RunConfig} with its data-derived choices made ({@link resolveForData}): the object
+ * extent chosen from the probe, the dose known. What `createPtychoModel` and `train` take and what
+ * a run directory's `config.json` stores, so that the configuration says what ran.
+ */
+export interface ResolvedRunConfig extends Omit<RunConfig, 'objectExtent' | 'nphotons'> {
+  /** The extent the U-Net predicts (`auto` resolved by `resolveObjectExtent`). */
+  readonly objectExtent: ObjectExtent;
+  /** Photons per pattern: the requested dose, else the data's (the pipeline's `resolveDose`). */
+  readonly nphotons: number;
 }
 
 /** The one place where defaults live (SPEC §3 "Defaults"). */
@@ -203,6 +219,16 @@ export const runConfigSchema = z.strictObject(shape);
 /** A loose input as accepted by {@link resolveRunConfig}: any subset, values possibly strings. */
 export type RunConfigInput = z.input<typeof runConfigSchema>;
 
-// Compile-time check that the schema's output and the documented interface agree both ways.
+/**
+ * The zod schema of a {@link ResolvedRunConfig}: {@link runConfigSchema} with `objectExtent` one of
+ * the concrete extents and `nphotons` required (a run directory's `config.json`).
+ */
+export const resolvedRunConfigSchema = runConfigSchema.extend({
+  objectExtent: z.enum(OBJECT_EXTENTS),
+  nphotons: positive(),
+});
+
+// Compile-time checks that the schemas' outputs and the documented interfaces agree both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _typesAgree: Same<z.output<typeof runConfigSchema>, RunConfig> = true;
+const _resolvedTypesAgree: Same<z.output<typeof resolvedRunConfigSchema>, ResolvedRunConfig> = true;

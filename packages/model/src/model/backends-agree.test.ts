@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import { backendsUnderTest, expectClose, initBackend, maxAbs, testBackendSkipReason, withBackend } from '@ptychojs/physics/testing';
-import { resolveRunConfig } from '../config/resolve-run-config.js';
+import { resolvedConfig } from '../__fixtures__/resolved-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
 import { trainingStepValues } from '../__fixtures__/training-step-values.js';
 import { createPtychoModel } from './create-ptycho-model.js';
@@ -21,7 +21,7 @@ const tensorflowSkip = testBackendSkipReason('tensorflow');
 
 /** Same seeded model on the active backend. */
 function model(S: number, sim: ReturnType<typeof simulateGroups>) {
-  const config = resolveRunConfig({ gridsize: 2, nFiltersScale: 0.0625, seed: 9 });
+  const config = resolvedConfig({ gridsize: 2, nFiltersScale: 0.0625, seed: 9 });
   return createPtychoModel(config, { N, probe: sim.probe, intensityScale: sim.intensityScale, canvasSize: S });
 }
 

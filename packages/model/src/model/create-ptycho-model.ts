@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { InputError, type ComplexArray } from '@ptychojs/io';
-import type { RunConfig } from '../config/run-config.js';
-import { resolveObjectExtent } from '../config/resolve-object-extent.js';
+import type { ResolvedRunConfig } from '../config/run-config.js';
 import { createUNet } from '../unet/create-unet.js';
 import type { DecoderHeads } from '../unet/unet-layers.js';
 import type { PtychoModel } from './ptycho-model.js';
@@ -29,13 +28,13 @@ export interface PtychoModelInit {
 /**
  * Build the training model for a run (SPEC §3 "Model I/O"): a fresh U-Net with
  * C_in = gridsize², C_out = C when object.big else 1, filters scaled by `nFiltersScale`, heads from
- * the config (`objectExtent` `auto` resolved from the probe by `resolveObjectExtent`), weights
+ * the resolved config (`resolveForData` chose the object extent), weights
  * seeded by `config.seed`; the probe and log s as constants, or as variables when
  * `probeTrainable` / `intensityScaleTrainable`.
  *
  * @throws InputError for a bad N, probe shape, non-positive s, or a bad canvas side.
  */
-export function createPtychoModel(config: RunConfig, init: PtychoModelInit): PtychoModel {
+export function createPtychoModel(config: ResolvedRunConfig, init: PtychoModelInit): PtychoModel {
   const { N, probe, intensityScale, canvasSize } = init;
   const C = config.gridsize * config.gridsize;
   if (probe.shape.length !== 2 || probe.shape[0] !== N || probe.shape[1] !== N || probe.re.length !== N * N || probe.im.length !== N * N) {
@@ -52,7 +51,7 @@ export function createPtychoModel(config: RunConfig, init: PtychoModelInit): Pty
   // With the physics-informed input the U-Net sees X and the estimate's real and imaginary parts.
   const cIn = T > 0 ? 3 * C : C;
   const heads: DecoderHeads = init.heads ?? {
-    extent: resolveObjectExtent(config.objectExtent, probe).extent, amplitudeActivation: config.amplitudeActivation, phaseActivation: config.phaseActivation,
+    extent: config.objectExtent, amplitudeActivation: config.amplitudeActivation, phaseActivation: config.phaseActivation,
     ...(T > 0 ? { residual: true } : {}),
   };
   const unet = init.unet ?? createUNet(N, cIn, cOut, config.nFiltersScale, { seed: config.seed, heads });

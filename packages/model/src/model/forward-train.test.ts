@@ -4,7 +4,7 @@ import { trim } from '@ptychojs/physics';
 import {
   describeEachBackend, expectClose, extractPatchesReference, maxAbs, padAndDiffractReference, randomNormalArrays, randomUniformArray, reassembleReference,
 } from '@ptychojs/physics/testing';
-import { resolveRunConfig } from '../config/resolve-run-config.js';
+import { resolvedConfig } from '../__fixtures__/resolved-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
 import { createPtychoModel } from './create-ptycho-model.js';
 import { forwardTrain } from './forward-train.js';
@@ -48,13 +48,12 @@ describeEachBackend('forwardTrain', () => {
   for (const [gridsize, objectBig] of [[2, true], [2, false], [1, true]] as const) {
     it(`matches a float64 composition of the SPEC §3 graph (gridsize ${gridsize}, object.big ${objectBig})`, async () => {
       const C = gridsize * gridsize;
-      const config = resolveRunConfig({ gridsize, objectBig, nFiltersScale: 0.25, seed: 5 });
       const sim = simulateGroups({ B, gridsize, seed: 11 });
       const [pr, pi] = randomNormalArrays(2, [N * N, N * N]);
       const probe = { shape: [N, N], re: pr!, im: pi! };
       const s = 37.5;
       const S = objectCanvasSize(N, sim.coordsRelative);
-      const model = createPtychoModel(config, { N, probe, intensityScale: s, canvasSize: S });
+      const model = createPtychoModel(resolvedConfig({ gridsize, objectBig, nFiltersScale: 0.25, seed: 5 }, probe), { N, probe, intensityScale: s, canvasSize: S });
       const x = randomUniformArray(3, B * N * N * C, 0, 2);
       const before = tf.memory().numTensors;
       const got = tf.tidy(() => {
@@ -85,7 +84,7 @@ describeEachBackend('forwardTrain', () => {
   }
 
   it('gives the same object in inference (the canvas trimmed to N×N, predictObject) as in training', async () => {
-    const config = resolveRunConfig({ nFiltersScale: 0.25, seed: 2 });
+    const config = resolvedConfig({ nFiltersScale: 0.25, seed: 2 });
     const sim = simulateGroups({ B: 3, seed: 4 });
     const model = createPtychoModel(config, { N, probe: sim.probe, intensityScale: sim.intensityScale, canvasSize: sim.canvasSize! });
     const [tre, ire] = tf.tidy(() => {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { groupEstimate, intensityScale, singlePatternEstimate } from '@ptychojs/physics';
 import { describeEachBackend } from '@ptychojs/physics/testing';
-import { resolveRunConfig } from '../config/resolve-run-config.js';
+import { resolvedConfig } from '../__fixtures__/resolved-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
 import { createPtychoModel } from './create-ptycho-model.js';
 import { loadInferenceModel } from './load-inference-model.js';
@@ -21,7 +21,7 @@ async function maxDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
 describeEachBackend('the physics-informed input (issue 15)', () => {
   it.each([1, 2])('an untrained network returns the estimate itself (gridsize %i)', async (gridsize) => {
     const d = simulateGroups({ B: 3, gridsize, seed: 4 });
-    const config = resolveRunConfig({ gridsize, nFiltersScale: 0.125, inputIterations: 3, objectExtent: 'full', seed: 1 });
+    const config = resolvedConfig({ gridsize, nFiltersScale: 0.125, inputIterations: 3, objectExtent: 'full', seed: 1 });
     const model = createPtychoModel(config, { N: d.N, probe: d.probe, intensityScale: d.intensityScale, canvasSize: d.canvasSize! });
     expect(model.heads.residual).toBe(true);
     // The U-Net sees X and the estimate: 3C input channels.
@@ -42,7 +42,7 @@ describeEachBackend('the physics-informed input (issue 15)', () => {
 
   it('saves the iterations and the model probe in model.json: the loaded model predicts the same', async () => {
     const d = simulateGroups({ B: 2, gridsize: 1, seed: 5 });
-    const config = resolveRunConfig({ gridsize: 1, nFiltersScale: 0.125, inputIterations: 2, objectExtent: 'full', seed: 2 });
+    const config = resolvedConfig({ gridsize: 1, nFiltersScale: 0.125, inputIterations: 2, objectExtent: 'full', seed: 2 });
     const model = createPtychoModel(config, { N: d.N, probe: d.probe, intensityScale: d.intensityScale, canvasSize: d.canvasSize! });
     // Move the corrections off zero so the check sees the U-Net too.
     tf.tidy(() => { for (const v of model.trainableVariables) v.assign(tf.add(v, tf.mul(tf.randomNormal(v.shape, 0, 1, 'float32', 7), 0.01))); });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { useBackend } from '@ptychojs/physics/testing';
-import { resolveRunConfig } from '../config/resolve-run-config.js';
+import { resolvedConfig } from '../__fixtures__/resolved-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
 import { createPtychoModel } from './create-ptycho-model.js';
 import { predictObject, ReconstructionBoundsError } from './predict-object.js';
@@ -36,7 +36,7 @@ function breakCropAndResize(from: number): void {
 
 it('predictObject stops with ReconstructionBoundsError naming the batch when reassembly goes wrong', async () => {
   const sim = simulateGroups({ B: 6, seed: 3 });
-  const model = createPtychoModel(resolveRunConfig({ nFiltersScale: 0.125, seed: 1 }), { N: 64, probe: sim.probe, intensityScale: sim.intensityScale, canvasSize: sim.canvasSize! });
+  const model = createPtychoModel(resolvedConfig({ nFiltersScale: 0.125, seed: 1 }), { N: 64, probe: sim.probe, intensityScale: sim.intensityScale, canvasSize: sim.canvasSize! });
   try {
     const good = await predictObject(model, sim.X, sim.coordsRelative, { batchSize: 2 });
     expect(good.re.length).toBe(6 * 64 * 64);

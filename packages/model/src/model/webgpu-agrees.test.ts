@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import { expectClose, initBackend, maxAbs, withBackend, type TestBackend } from '@ptychojs/physics/testing';
-import { resolveRunConfig } from '../config/resolve-run-config.js';
+import { resolvedConfig } from '../__fixtures__/resolved-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
 import { trainingStepValues } from '../__fixtures__/training-step-values.js';
 import { createPtychoModel } from './create-ptycho-model.js';
@@ -38,7 +38,7 @@ describe.skipIf(skipReason !== undefined)(`WebGPU (Dawn) agrees with cpu on the 
   });
 
   /** The same seeded narrow U-Net (f = 0.0625, gridsize 2, full-field head) on the active backend. */
-  const model = () => createPtychoModel(resolveRunConfig({ gridsize: 2, nFiltersScale: 0.0625, objectExtent: 'full', seed: 9 }), { N, probe: sim.probe, intensityScale: sim.intensityScale, canvasSize: S });
+  const model = () => createPtychoModel(resolvedConfig({ gridsize: 2, nFiltersScale: 0.0625, objectExtent: 'full', seed: 9 }), { N, probe: sim.probe, intensityScale: sim.intensityScale, canvasSize: S });
 
   it('predictObject (4 groups of 4, batches of 2) equals cpu within float32 tolerance', async () => {
     const run = (name: TestBackend) => withBackend(name, async () => {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachBackend } from '@ptychojs/physics/testing';
-import { resolveRunConfig } from '../config/resolve-run-config.js';
+import { resolvedConfig } from '../__fixtures__/resolved-config.js';
 import { simulateGroups, type SimulatedGroups } from '../__fixtures__/simulate-groups.js';
 import { train } from '../train/train.js';
 import type { Checkpoint } from '../train/types.js';
@@ -19,7 +19,7 @@ const ENOSPC = () => Object.assign(new Error('ENOSPC: no space left on device, w
 const bytes = (ck: Checkpoint) => Buffer.from(new Uint8Array(ck.weights.weightData as ArrayBuffer));
 
 describeEachBackend('fileCheckpointStore on a full disk', () => {
-  const config = resolveRunConfig({ nFiltersScale: 0.25, batchSize: 4, epochs: 2, validationFraction: 0.25, seed: 5 });
+  const config = resolvedConfig({ nFiltersScale: 0.25, batchSize: 4, epochs: 2, validationFraction: 0.25, seed: 5 });
   let data: SimulatedGroups;
   const saved: Checkpoint[] = [];
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { InputError } from '@ptychojs/io';
 import { describeEachBackend } from '@ptychojs/physics/testing';
-import { resolveRunConfig } from '../config/resolve-run-config.js';
+import { resolvedConfig } from '../__fixtures__/resolved-config.js';
 import { simulateGroups, type SimulatedGroups } from '../__fixtures__/simulate-groups.js';
 import { predictObject } from '../model/predict-object.js';
 import { train } from '../train/train.js';
@@ -20,12 +20,12 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const STANDARD = new Set(['InputLayer', 'Conv2D', 'MaxPooling2D', 'UpSampling2D', 'ZeroPadding2D', 'Rescaling']);
 
 describeEachBackend('model files', () => {
-  const config = resolveRunConfig({ nFiltersScale: 0.25, batchSize: 4, epochs: 2, validationFraction: 0.25, seed: 3 });
+  const config = resolvedConfig({ nFiltersScale: 0.25, batchSize: 4, epochs: 2, validationFraction: 0.25, seed: 3 });
   let data: SimulatedGroups;
   beforeAll(() => { data = simulateGroups({ B: 8, seed: 12 }); });
 
   it('saveModel → loadModel gives identical predictions, in standard-layer model.json + shards', async () => {
-    const { model } = await train(resolveRunConfig({ ...config, epochs: 1 }), data);
+    const { model } = await train(resolvedConfig({ ...config, epochs: 1 }), data);
     const dir = nodePath.join(tmp, 'run', 'model');
     await saveModel(dir, model, { shardBytes: 64 * 1024 });
     const files = fs.readdirSync(dir).sort();
@@ -58,7 +58,7 @@ describeEachBackend('model files', () => {
   });
 
   it('a model with the physics-informed input (inputIterations 2) saves and loads with identical predictions', async () => {
-    const { model } = await train(resolveRunConfig({ ...config, epochs: 1, inputIterations: 2 }), data);
+    const { model } = await train(resolvedConfig({ ...config, epochs: 1, inputIterations: 2 }), data);
     expect(model.unet.inputs[0]!.shape[3]).toBe(3 * model.C); // X and the estimate's real and imaginary parts
     const dir = nodePath.join(tmp, 'run-input', 'model');
     await saveModel(dir, model);
@@ -76,7 +76,7 @@ describeEachBackend('model files', () => {
     const dir = nodePath.join(tmp, 'ckpt', 'checkpoint');
     const store = fileCheckpointStore(dir);
     expect(await store.loadCheckpoint()).toBeUndefined();
-    const first = await train(resolveRunConfig({ ...config, epochs: 1 }), data, { store });
+    const first = await train(resolvedConfig({ ...config, epochs: 1 }), data, { store });
     first.model.dispose();
     expect(fs.readdirSync(dir).sort()).toEqual(['checkpoint.json', 'group1-shard1of1.bin', 'model.json', 'optimizer.bin', 'probe.bin']);
     expect(fs.existsSync(`${dir}.tmp`) || fs.existsSync(`${dir}.old`)).toBe(false);
@@ -112,7 +112,7 @@ describeEachBackend('model files', () => {
   it('reports a missing model.json or weight shard as InputError naming the file', async () => {
     const dir = nodePath.join(tmp, 'broken');
     await expect(loadModel(dir)).rejects.toThrow(InputError);
-    const { model } = await train(resolveRunConfig({ ...config, epochs: 1 }), data);
+    const { model } = await train(resolvedConfig({ ...config, epochs: 1 }), data);
     await saveModel(dir, model);
     model.dispose();
     fs.rmSync(nodePath.join(dir, 'group1-shard1of1.bin'));

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { InputError, type ComplexArray } from '@ptychojs/io';
 import type { ComplexTensor } from '@ptychojs/physics';
-import type { RunConfig } from '../config/run-config.js';
+import type { ResolvedRunConfig } from '../config/run-config.js';
 import { createPtychoModel } from '../model/create-ptycho-model.js';
 import { forwardTrain } from '../model/forward-train.js';
 import { unetArtifacts } from '../model/model-artifacts.js';
@@ -225,7 +225,7 @@ async function toNamedArray(name: string, t: tf.Tensor): Promise<NamedArray> {
     : { name, shape: [...t.shape], dtype: 'float32', data: Float32Array.from(d as Float32Array) };
 }
 
-async function restoreState(model: PtychoModel, optimizer: tf.AdamOptimizer, ck: Checkpoint, config: RunConfig): Promise<void> {
+async function restoreState(model: PtychoModel, optimizer: tf.AdamOptimizer, ck: Checkpoint, config: ResolvedRunConfig): Promise<void> {
   const expected = 1 + 2 * model.trainableVariables.length;
   if (ck.optimizer.length !== expected && ck.optimizer.length !== 1) {
     throw new InputError('checkpoint optimizer state does not match the model', { key: 'optimizer', expected: `${expected} arrays`, actual: String(ck.optimizer.length) });

@@ -8,8 +8,6 @@ export interface TrainHooks {
   onBatch?(progress: BatchProgress): void;
   /** After every epoch (after validation, before the checkpoint); awaited when it returns a promise. */
   onEpoch?(record: EpochRecord): unknown;
-  /** Polled after every step; true stops training after that step (no partial epoch is recorded; a finished run). */
-  shouldStop?(): boolean;
   /** Where to save a checkpoint after every epoch. */
   store?: CheckpointStore;
   /** Continue from this checkpoint instead of starting fresh. */

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '@ptychojs/physics/testing';
-import { resolveRunConfig } from '../config/resolve-run-config.js';
+import { resolvedConfig } from '../__fixtures__/resolved-config.js';
 import { simulateGroups } from '../__fixtures__/simulate-groups.js';
 import { predictObject } from '../model/predict-object.js';
 import { unetArtifacts } from '../model/model-artifacts.js';
@@ -23,7 +23,7 @@ function stream(B = 4): TrainingStream & { drawn: number[] } {
   };
 }
 
-const config = (extra: Record<string, unknown> = {}) => resolveRunConfig({ nFiltersScale: 0.25, batchSize: 4, epochs: 3, seed: 2, earlyStopPatience: 100, ...extra });
+const config = (extra: Record<string, unknown> = {}) => resolvedConfig({ nFiltersScale: 0.25, batchSize: 4, epochs: 3, seed: 2, earlyStopPatience: 100, ...extra });
 const strip = (h: readonly EpochRecord[]) => h.map(({ seconds: _s, samplesPerSec: _p, ...rest }) => rest);
 
 describeEachBackend('train on a TrainingStream (pretraining, issue 15)', () => {

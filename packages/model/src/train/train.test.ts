@@ -4,7 +4,7 @@ import { InputError } from '@ptychojs/io';
 import { NonFiniteError } from '@ptychojs/physics';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import { describeEachBackend } from '@ptychojs/physics/testing';
-import { resolveRunConfig } from '../config/resolve-run-config.js';
+import { resolvedConfig } from '../__fixtures__/resolved-config.js';
 import type { RunConfigInput } from '../config/run-config.js';
 import { simulateGroups, type SimulatedGroups } from '../__fixtures__/simulate-groups.js';
 import { predictObject } from '../model/predict-object.js';
@@ -13,7 +13,7 @@ import type { Checkpoint, EpochRecord } from './types.js';
 import { initialSchedule, updateSchedule } from './update-schedule.js';
 
 /** Tiny runs: N=64, f=0.25 (filters 8/16/32), gridsize 2. */
-const tiny = (extra: RunConfigInput = {}) => resolveRunConfig({ nFiltersScale: 0.25, batchSize: 4, epochs: 2, seed: 1, ...extra });
+const tiny = (extra: RunConfigInput = {}) => resolvedConfig({ nFiltersScale: 0.25, batchSize: 4, epochs: 2, seed: 1, ...extra });
 
 /** Mean of Y − Y·log Y over the data: the smallest Poisson NLL any prediction can reach. */
 function nllFloor(d: SimulatedGroups): number {
@@ -100,12 +100,19 @@ describeEachBackend('train, wasm only', () => {
     res.model.dispose();
   });
 
-  it('stops after the step where shouldStop turns true, recording no partial epoch', async () => {
+  it('stops after the step that crosses maxMinutes, recording and checkpointing the epoch so far', async () => {
+    // 12 groups, 3 held out (validationFraction 0.25), batches of 4: 3 steps per epoch. A budget of
+    // 1 µs is crossed by the first step, so the run ends there, mid-epoch, with that one step's record.
     let steps = 0;
-    const res = await train(tiny({ validationFraction: 0 }), simulateGroups({ B: 12, seed: 6 }), { onBatch: () => steps++, shouldStop: () => steps >= 2 });
-    expect(steps).toBe(2);
-    expect(res.stopReason).toBe('requested');
-    expect(res.history).toEqual([]);
+    const saved: number[] = [];
+    const store = { saveCheckpoint: async (c: Checkpoint) => { saved.push(c.epoch); }, loadCheckpoint: async () => undefined };
+    const res = await train(tiny({ validationFraction: 0.25, maxMinutes: 1e-6 / 60, epochs: 5 }), simulateGroups({ B: 12, seed: 6 }), { onBatch: () => steps++, store });
+    expect(steps).toBe(1);
+    expect(res.stopReason).toBe('time-budget');
+    expect(res.history).toHaveLength(1);
+    expect(res.history[0]!.patterns).toBe(4 * 4); // one batch of 4 groups of C = 4 patterns
+    expect(res.history[0]!.valLoss).not.toBeNull();
+    expect(saved).toEqual([1]);
     res.model.dispose();
   });
 

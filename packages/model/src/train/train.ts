@@ -1,6 +1,6 @@
 import { createRng, InputError, type Rng } from '@ptychojs/io';
 import { NonFiniteError } from '@ptychojs/physics';
-import type { RunConfig } from '../config/run-config.js';
+import type { ResolvedRunConfig } from '../config/run-config.js';
 import { objectCanvasSize } from '../model/object-canvas-size.js';
 import type { PtychoModel } from '../model/ptycho-model.js';
 import { checkTrainingData } from './check-training-data.js';
@@ -13,7 +13,7 @@ import type { Checkpoint, CheckpointStep, EpochGroups, EpochRecord, ScheduleStat
 import { initialSchedule, updateSchedule } from './update-schedule.js';
 
 /** Settings a checkpoint must share with the run that resumes it. */
-const STRUCTURAL: readonly (keyof RunConfig)[] = ['gridsize', 'objectBig', 'objectExtent', 'amplitudeActivation', 'phaseActivation', 'nFiltersScale', 'inputIterations', 'probeTrainable', 'intensityScaleTrainable', 'seed', 'validationFraction'];
+const STRUCTURAL: readonly (keyof ResolvedRunConfig)[] = ['gridsize', 'objectBig', 'objectExtent', 'amplitudeActivation', 'phaseActivation', 'nFiltersScale', 'inputIterations', 'probeTrainable', 'intensityScaleTrainable', 'seed', 'validationFraction'];
 
 /** The random stream of one epoch: derived from (seed, epoch), so `{seed, epoch}` is the whole RNG state. */
 function epochRng(seed: number, epoch: number): Rng {
@@ -26,7 +26,9 @@ function epochRng(seed: number, epoch: number): Rng {
  * {@link trainingLoss}; seeded shuffling each epoch; `validationFraction` of the groups held out;
  * the learning rate halves after `lrPatience` epochs without validation improvement (floor
  * `minLr`); training stops after `earlyStopPatience` epochs without training-loss improvement, or
- * after the epoch that brings the run's total time past `maxMinutes`.
+ * after the step that brings the run's total time (every epoch, resumed ones included) past
+ * `maxMinutes`: the epoch so far is then validated, recorded (its `patterns` say how much of it
+ * ran) and checkpointed, and the stop reason is `time-budget`.
  * After every epoch: `hooks.onEpoch(record)` and, with a store, `saveCheckpoint` (weights as
  * tfjs-layers artifacts, Adam state, history, schedule, RNG state). `hooks.resume` continues
  * from such a checkpoint with the same result as an uninterrupted run. When `hooks.signal` is
@@ -42,7 +44,7 @@ function epochRng(seed: number, epoch: number): Rng {
  * @throws NonFiniteError when the loss becomes NaN or Inf (SPEC §3: an error, not a silent
  *   zero); the checkpoint saved before that step is left as it was
  */
-export async function train(config: RunConfig, data: TrainingData | TrainingStream, hooks: TrainHooks = {}): Promise<TrainResult> {
+export async function train(config: ResolvedRunConfig, data: TrainingData | TrainingStream, hooks: TrainHooks = {}): Promise<TrainResult> {
   const stream = isStream(data) ? data : undefined;
   const B = stream ? 0 : checkTrainingData(data as TrainingData, config);
   const { N } = data;
@@ -81,12 +83,12 @@ function isStream(data: TrainingData | TrainingStream): data is TrainingStream {
 }
 
 /** Check a stream's epoch (or validation) groups as fixed data are checked; @returns their count. */
-function checkGroups(stream: TrainingStream, groups: EpochGroups, config: RunConfig): number {
+function checkGroups(stream: TrainingStream, groups: EpochGroups, config: ResolvedRunConfig): number {
   return checkTrainingData({ ...groups, N: stream.N, probe: stream.probe, intensityScale: stream.intensityScale }, config);
 }
 
 async function runEpochs(
-  config: RunConfig, data: TrainingData | TrainingStream, hooks: TrainHooks, engine: TrainingEngine, B: number, C: number, geometry: Geometry,
+  config: ResolvedRunConfig, data: TrainingData | TrainingStream, hooks: TrainHooks, engine: TrainingEngine, B: number, C: number, geometry: Geometry,
 ): Promise<{ history: EpochRecord[]; stopReason: StopReason }> {
   const { N } = data;
   const s0 = data.intensityScale;
@@ -129,6 +131,9 @@ async function runEpochs(
   };
 
   const startEpoch = resume?.epoch ?? 0;
+  // The budget counts every epoch of the run, resumed ones included, and is checked after every step.
+  const budgetSeconds = config.maxMinutes === undefined ? undefined : 60 * config.maxMinutes;
+  let secondsBefore = history.reduce((t, r) => t + r.seconds, 0);
   if (hooks.signal?.aborted) return { history, stopReason: 'interrupted' };
   for (let epoch = startEpoch; epoch < config.epochs; epoch++) {
     const rng = epochRng(config.seed, epoch);
@@ -150,6 +155,7 @@ async function runEpochs(
     let seen = partial?.seen ?? 0;
     let trainSeconds = partial?.trainSeconds ?? 0;
     const t0 = now() - 1000 * (partial?.seconds ?? 0);
+    let overBudget = false;
     for (let bi = startBatch; bi < batches; bi++) {
       const ts = now();
       const batch = gather(groups, batchIdx(bi), jitter);
@@ -164,9 +170,8 @@ async function runEpochs(
         await save(epoch, { batch: bi + 1, sums: Array.from(sums), seen, trainSeconds, seconds: (now() - t0) / 1000 });
         return { history, stopReason: 'interrupted' };
       }
-      if (hooks.shouldStop?.()) { stopReason = 'requested'; break; }
+      if (budgetSeconds !== undefined && secondsBefore + (now() - t0) / 1000 > budgetSeconds) { overBudget = true; break; }
     }
-    if (stopReason === 'requested') break;
 
     let valLoss: number | null = null;
     if (split.val.length > 0) {
@@ -190,9 +195,9 @@ async function runEpochs(
     schedule = next.state;
     await hooks.onEpoch?.(record);
     await save(epoch + 1, undefined, state);
+    if (overBudget) { stopReason = 'time-budget'; break; }
     if (next.stop) { stopReason = 'early-stop'; break; }
-    // The budget counts every epoch of the run, resumed ones included.
-    if (config.maxMinutes !== undefined && history.reduce((t, r) => t + r.seconds, 0) > 60 * config.maxMinutes) { stopReason = 'time-budget'; break; }
+    secondsBefore += record.seconds;
   }
   return { history, stopReason };
 }
@@ -221,7 +226,7 @@ function checkFinite(v: ArrayLike<number>, epoch: number, batch: number, saved: 
 interface Geometry { readonly N: number; readonly canvasSize: number; readonly intensityScale: number }
 
 function makeCheckpoint(
-  config: RunConfig, geometry: Geometry, state: ReplicaState, history: readonly EpochRecord[], schedule: ScheduleState, epoch: number, step?: CheckpointStep,
+  config: ResolvedRunConfig, geometry: Geometry, state: ReplicaState, history: readonly EpochRecord[], schedule: ScheduleState, epoch: number, step?: CheckpointStep,
 ): Checkpoint {
   return {
     format: 'ptychojs-checkpoint', version: 1, epoch, config, weights: state.weights, optimizer: state.optimizer,
@@ -231,7 +236,7 @@ function makeCheckpoint(
   };
 }
 
-function checkResumable(ck: Checkpoint, config: RunConfig, N: number): void {
+function checkResumable(ck: Checkpoint, config: ResolvedRunConfig, N: number): void {
   if (ck.format !== 'ptychojs-checkpoint' || ck.version !== 1) {
     throw new InputError('not a ptychojs checkpoint', { key: 'checkpoint', expected: 'format ptychojs-checkpoint, version 1', actual: `${String(ck.format)} v${String(ck.version)}` });
   }

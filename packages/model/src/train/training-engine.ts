@@ -6,7 +6,7 @@
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import type { ComplexArray } from '@ptychojs/io';
-import type { RunConfig } from '../config/run-config.js';
+import type { ResolvedRunConfig } from '../config/run-config.js';
 import type { PtychoModel } from '../model/ptycho-model.js';
 import type { Checkpoint, NamedArray } from './types.js';
 
@@ -28,7 +28,7 @@ export interface TrainingBatch {
 
 /** What a model replica is built from: the run's settings, the data's geometry and, to resume, a checkpoint. */
 export interface ReplicaInit {
-  readonly config: RunConfig;
+  readonly config: ResolvedRunConfig;
   /** Patch side. */
   readonly N: number;
   /** Object canvas side S (`objectCanvasSize` over the dataset). */

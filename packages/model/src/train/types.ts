@@ -4,7 +4,7 @@
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import type { ComplexArray } from '@ptychojs/io';
-import type { RunConfig } from '../config/run-config.js';
+import type { ResolvedRunConfig } from '../config/run-config.js';
 import type { PtychoModel } from '../model/ptycho-model.js';
 
 /**
@@ -141,7 +141,7 @@ export interface Checkpoint {
   /** Number of completed epochs. */
   readonly epoch: number;
   /** The run configuration it was trained with. */
-  readonly config: RunConfig;
+  readonly config: ResolvedRunConfig;
   /** U-Net weights and topology, as tfjs-layers `model.save` artifacts (weightData one buffer). */
   readonly weights: tf.io.ModelArtifacts;
   /** Adam state from `optimizer.getWeights()`: `iter` first, then first and second moments. */
@@ -163,10 +163,10 @@ export interface CheckpointStore {
 }
 
 /**
- * Why training ended: all epochs done, early stop, the caller's `shouldStop`, the `maxMinutes`
- * budget, or an abort (`signal`: a mid-epoch checkpoint was saved).
+ * Why training ended: all epochs done, early stop, the `maxMinutes` budget (checked after every
+ * step), or an abort (`signal`: a mid-epoch checkpoint was saved).
  */
-export type StopReason = 'epochs' | 'early-stop' | 'requested' | 'time-budget' | 'interrupted';
+export type StopReason = 'epochs' | 'early-stop' | 'time-budget' | 'interrupted';
 
 export interface TrainResult {
   /** The trained model (caller disposes it). */

@@ -22,14 +22,13 @@ export const DEMO = {
   // model (`npm run pretrain:demo`) serves both.
   probe: { kind: 'default', defocusPhase: DEMO_DEFOCUS } as const,
   nphotons: 1e9,
-  config: { gridsize: 1, nFiltersScale: 0.25, epochs: 60, batchSize: 16, lr: 1e-3, validationFraction: 0.05 },
-  /** Training stops after the step that crosses this many seconds. */
-  maxTrainSeconds: 140,
+  /** Training from scratch; it stops after the step that crosses `maxMinutes` (140 s). */
+  config: { gridsize: 1, nFiltersScale: 0.25, epochs: 60, batchSize: 16, lr: 1e-3, validationFraction: 0.05, maxMinutes: 140 / 60 },
   /**
    * With the shipped pretrained model (`ptycho demo` uses it when present, issue 15): its U-Net,
-   * fine-tuned on the demo's scan with these settings for `seconds`.
+   * fine-tuned on the demo's scan with these settings, for one minute.
    */
-  fineTune: { config: { epochs: 60, batchSize: 16, lr: 3e-4, validationFraction: 0.05 }, seconds: 60 },
+  fineTune: { config: { epochs: 60, batchSize: 16, lr: 3e-4, validationFraction: 0.05, maxMinutes: 1 } },
   /** ePIE iterations refining the network's object, and from a flat object (rPIE α below). */
   refineIterations: 20,
   epieIterations: 30,

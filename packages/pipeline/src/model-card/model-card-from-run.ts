@@ -26,12 +26,12 @@ export interface ModelCardExtras {
  * @shape probe (N, N) complex — the model probe (`probe.npz` of the run)
  */
 export function modelCardFromRun(rc: RunDirConfig, probe: ComplexArray, history: readonly EpochRecord[], extras: ModelCardExtras): ModelCard {
-  const N = rc.N;
+  const N = rc.data.N;
   const patternsSeen = rc.pretraining?.patternsSeen ?? history.reduce((n, r) => n + (r.patterns ?? 0), 0);
   return {
     format: 'ptychojs-model-card', version: 1,
     kind: rc.pretraining ? 'pretrained' : 'trained',
-    N, gridsize: rc.gridsize, objectExtent: rc.objectExtent.extent, nFiltersScale: rc.config.nFiltersScale,
+    N, gridsize: rc.config.gridsize, objectExtent: rc.config.objectExtent, nFiltersScale: rc.config.nFiltersScale,
     probe: {
       source: rc.probeSource, fingerprint: probeFingerprint(probe), rmsRadius: probeRmsRadius(probe),
       energyOutsideCentre: N % 4 === 0 ? probeEnergyOutsideCentre(probe) : Number.NaN,

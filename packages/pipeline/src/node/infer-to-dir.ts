@@ -96,14 +96,14 @@ export async function inferToDir(runDir: string, scan: UsableScan, outDir: strin
     });
     bar.stop();
     const files = writeReconstruction(outDir, res, {
-      model: runDir, data: raw.source, backend: opts.backend, workers, gridsize: rc.gridsize, N: rc.N,
+      model: runDir, data: raw.source, backend: opts.backend, workers, gridsize: rc.config.gridsize, N: rc.data.N,
       seed: rc.config.seed, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config: rc.config,
       diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes, reader: scan.reader,
     }, { x: raw.xcoords, y: raw.ycoords });
     if (opts.formats?.length) {
       files.push(...await writeProductFiles(outDir, res.reconstruction, scan, {
         formats: opts.formats, method: 'PtychoPINN-style network', losses: readTrainingHistory(runDir).map((h) => h.loss),
-        ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}), parameters: { model: runDir, gridsize: rc.gridsize, N: rc.N },
+        ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}), parameters: { model: runDir, gridsize: rc.config.gridsize, N: rc.data.N },
       }));
     }
     return { ...res, files };

@@ -40,7 +40,7 @@ export function modelSubsetReconstructor(runDir: string, raw: RawData, opts: { r
   };
   return {
     reconstructSubset,
-    label: `inference with the same trained model (${path.join(runDir, RUN_FILES.model)}), gridsize ${rc.gridsize}`,
+    label: `inference with the same trained model (${path.join(runDir, RUN_FILES.model)}), gridsize ${rc.config.gridsize}`,
     close: async () => { if (model) (await model).dispose(); },
   };
 }

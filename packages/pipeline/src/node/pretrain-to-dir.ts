@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { fromComplexArray, type ComplexArray } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { modelProbe } from '@ptychojs/physics';
-import { modelFromState, resolveObjectExtent, train, type EpochRecord, type PtychoModel, type ReplicaInit, type RunConfig, type TrainResult } from '@ptychojs/model';
+import { modelFromState, resolveForData, train, type EpochRecord, type PtychoModel, type ReplicaInit, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, saveModel, workerTrainingEngine } from '@ptychojs/model/node';
 import { checkpointWriteError } from './checkpoint-write-error.js';
 import { lossPng } from '../report/loss-png.js';
@@ -14,7 +14,7 @@ import type { PretrainSpec } from '../pretrain/pretrain-spec.js';
 import { pretrainingStream } from '../pretrain/pretraining-stream.js';
 import { scoreOnScans } from '../pretrain/score-on-scans.js';
 import type { Progress, Reporter } from '../reporter.js';
-import type { RunDirConfig } from '../run-dir/run-dir-config.js';
+import { RUN_DIR_CONFIG_VERSION, type RunDirConfig } from '../run-dir/run-dir-config.js';
 import { TrainingInterruptedError } from '../training-interrupted-error.js';
 import type { BackendUsed } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -58,7 +58,7 @@ const fmtMin = (s: number) => (s < 120 ? `${s.toFixed(0)} s` : `${(s / 60).toFix
  * real-space term against the simulated truth when `config.realspaceWeight` > 0); after every
  * epoch the model reconstructs the held-out simulated scans and is scored against their truth
  * ({@link scoreOnScans}: `scores` in `history.json`), and a checkpoint is saved (`--resume`
- * continues). Training stops at `config.maxMinutes` (after the epoch that crosses it) or
+ * continues). Training stops at `config.maxMinutes` (after the step that crosses it) or
  * `config.epochs`. Writes `model/`, `probe.npz`, `history.json`, `loss.png`, `model-card.json`
  * and `config.json` (last: its presence marks a finished directory), atomically.
  *
@@ -71,8 +71,8 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
   checkRunDir(runDir, opts.resume);
   const t0 = performance.now();
   const N = spec.N;
-  const extent = resolveObjectExtent(requested.objectExtent, modelProbe(probe, N).probe);
-  const config: RunConfig = Object.freeze({ ...requested, objectExtent: extent.extent, nphotons: Math.sqrt(spec.doseRange[0] * spec.doseRange[1]) });
+  // The dose recorded is the middle (geometric mean) of the simulated range.
+  const { config, extent } = resolveForData(requested, { probe: modelProbe(probe, N).probe, nphotons: Math.sqrt(spec.doseRange[0] * spec.doseRange[1]) });
   const grouping = { gridsize: config.gridsize, K: config.K, seed: config.seed };
   const { stream, validationScans } = pretrainingStream(spec, probe, grouping);
   reporter.info(`pretraining on scans simulated under ${opts.probeSource}: ${spec.families.join(', ')} objects; steps ${spec.stepRange.map((v) => v.toPrecision(3)).join('–')} px; doses ${spec.doseRange.map((v) => v.toExponential(0)).join('–')} photons per pattern; ${spec.patternsPerEpoch} fresh patterns per epoch; ${validationScans.length} held-out scans scored every epoch`);
@@ -109,14 +109,14 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
     const validation = history.at(-1)?.scores ?? null;
     const { N: _n, ...specRecord } = spec;
     const runConfig: RunDirConfig = {
-      format: 'ptychojs-run', version: 1, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
+      format: 'ptychojs-run', version: RUN_DIR_CONFIG_VERSION, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
       data: { file: opts.probeSource, M: Math.max(1, patternsSeen), N, groups: Math.max(1, Math.round(patternsSeen / (config.gridsize * config.gridsize))), kind: 'simulated' },
-      N, gridsize: config.gridsize, K: config.K, alpha: null,
+      alpha: null,
       intensityScale: Math.exp((await model.logScale.data())[0]!), intensityScaleSource: 'nphotons',
       probeScale: modelProbe(probe, N).probeScale, probeSource: opts.probeSource,
       canvasSize: stream.canvasSize, backend: { name: opts.backend.name, reason: opts.backend.reason },
       nphotonsSource: 'flag',
-      objectExtent: { extent: extent.extent, outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
+      objectExtentChoice: { outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
       stopReason, workers, epochs: history.length, seconds,
       notes: [], warnings: [], diffraction: { kind: 'counts', stated: true },
       pretraining: { spec: { ...specRecord }, patternsSeen, validation },

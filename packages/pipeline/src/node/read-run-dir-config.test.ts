@@ -17,7 +17,7 @@ describe('readRunDirConfig', () => {
     fs.mkdirSync(bad);
     fs.writeFileSync(path.join(bad, 'config.json'), '{"format": "ptychojs-run",');
     expect(() => readRunDirConfig(bad)).toThrow(new RegExp(`${path.join(bad, 'config.json').replace(/[.]/g, '\\.')}: not valid JSON`));
-    fs.writeFileSync(path.join(bad, 'config.json'), JSON.stringify({ format: 'ptychojs-run', version: 2 }));
-    expect(() => readRunDirConfig(bad)).toThrow(/config\.json, key 'version': invalid run configuration; expected 1; got 2/);
+    fs.writeFileSync(path.join(bad, 'config.json'), JSON.stringify({ format: 'ptychojs-run', version: 3 }));
+    expect(() => readRunDirConfig(bad)).toThrow(/config\.json, key 'version': config.json is of a format version this ptychojs does not read; expected 1 or 2; got 3/);
   });
 });

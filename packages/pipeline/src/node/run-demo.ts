@@ -18,8 +18,8 @@ import { RUN_FILES } from '../run-dir/run-files.js';
  * The embedded demo (SPEC §1 `demo`): simulate a scan with the {@link DEMO} settings, check it for
  * `run` as any scan is ({@link checkScan}), write it to `out/data.npz`, then {@link runPipeline}
  * on it: with `initModel` (the shipped pretrained model, issue 15) the pretrained network
- * reconstructs the scan as it is first, then is fine-tuned for `DEMO.fineTune.seconds`; without,
- * the network trains from scratch under `DEMO.maxTrainSeconds`. Then the network's object refined
+ * reconstructs the scan as it is first, then is fine-tuned under `DEMO.fineTune.config`'s time budget;
+ * without, the network trains from scratch under `DEMO.config`'s. Then the network's object refined
  * by ePIE and ePIE from a flat object beside it (`refined/`, `epie/`, side by side in the report).
  *
  * @param config `demoRunConfig(seed)`; its seed also seeds the simulation
@@ -37,6 +37,6 @@ export async function runDemo(out: string, config: RunConfig, opts: { backend: B
   reporter.info(`simulated ${dataFile}: ${sim.metadata.M} patterns, ${DEMO.object.kind} object ${DEMO.object.height}×${DEMO.object.width}, mean counts ${sim.meanCounts.toExponential(2)}`);
   const init = opts.initModel;
   return runPipeline(scan, out, config, { backend: opts.backend, reporter, workers: opts.workers ?? 1, ...(opts.signal ? { signal: opts.signal } : {}),
-    maxTrainSeconds: init === undefined ? DEMO.maxTrainSeconds : DEMO.fineTune.seconds, ...(init === undefined ? {} : { initModel: init }),
+    ...(init === undefined ? {} : { initModel: init }),
     refineIterations: DEMO.refineIterations, epieIterations: DEMO.epieIterations, epieAlpha: DEMO.epieAlpha, title: 'ptychojs demo', extra: { demo: { ...DEMO, seed: config.seed } } });
 }

@@ -79,8 +79,6 @@ export interface RunPipelineOptions {
   readonly title?: string;
   /** Extra fields for summary.json and the report's summary (the demo's settings). */
   readonly extra?: Record<string, unknown>;
-  /** Wall-clock training budget in seconds. */
-  readonly maxTrainSeconds?: number;
   /** Worker threads for training and inference (issue 10; default 1: this thread). */
   readonly workers?: number;
   /** Interrupt training (SIGINT, SIGTERM): see `trainToRunDir`. */
@@ -171,7 +169,6 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
       backend: opts.backend, resume, reporter, workers: opts.workers ?? 1, memoryBudget: budget,
       ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(opts.maxTrainSeconds !== undefined ? { maxSeconds: opts.maxTrainSeconds } : {}),
     });
     runConfig = res.runConfig;
     history = res.history;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { fromComplexArray, InputError } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
-import { resolveObjectExtent, train, type EpochRecord, type RunConfig, type TrainResult } from '@ptychojs/model';
+import { resolveForData, train, type EpochRecord, type ResolvedRunConfig, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, fileModelHandler, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
 import { medianStep } from '@ptychojs/grouping';
 import { checkpointWriteError } from './checkpoint-write-error.js';
@@ -11,7 +11,7 @@ import { lossPng } from '../report/loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
 import { prepareTrainingSet } from '../prepare/prepare-training-set.js';
 import type { Progress, Reporter } from '../reporter.js';
-import type { RunDirConfig } from '../run-dir/run-dir-config.js';
+import { RUN_DIR_CONFIG_VERSION, type RunDirConfig } from '../run-dir/run-dir-config.js';
 import { TrainingInterruptedError } from '../training-interrupted-error.js';
 import type { BackendUsed } from '../types.js';
 import { scanInMemory } from '../scan/scan-in-memory.js';
@@ -29,8 +29,6 @@ export interface TrainToRunDirOptions {
   /** Continue an interrupted run from its checkpoint. */
   readonly resume: boolean;
   readonly reporter: Reporter;
-  /** A wall-clock budget (the demo's): training stops after the step that crosses it. */
-  readonly maxSeconds?: number;
   /**
    * Data-parallel worker threads (issue 10; wasm or cpu, each worker starts `backend.name`).
    * Default 1: this thread. The history agrees with one thread's to float32 rounding.
@@ -56,11 +54,11 @@ export interface TrainToRunDirOptions {
 }
 
 /** What a stop reason means, for people. */
-function stopReasonText(reason: string, config: RunConfig): string {
+function stopReasonText(reason: string, config: ResolvedRunConfig): string {
   switch (reason) {
     case 'epochs': return `the requested ${config.epochs} epochs`;
     case 'early-stop': return `early stop: the training loss did not improve for ${config.earlyStopPatience} epochs (a plateau)`;
-    case 'time-budget': return 'the training time budget was reached';
+    case 'time-budget': return `the training time budget of ${config.maxMinutes} min was reached`;
     default: return reason;
   }
 }
@@ -111,9 +109,8 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
   const prepared = prepareTrainingSet(raws, { gridsize: requested.gridsize, K: requested.K, nGroups: requested.nGroups, seed: requested.seed }, requested.nphotons);
   const dose = prepared.doses[0]!;
   const doses = prepared.doses.map((d) => d.nphotons);
-  const extent = resolveObjectExtent(requested.objectExtent, prepared.probe);
   // The resolved whole: data-derived choices made concrete, so config.json says what ran.
-  const config: RunConfig = Object.freeze({ ...requested, nphotons: dose.nphotons, objectExtent: extent.extent });
+  const { config, extent } = resolveForData(requested, { probe: prepared.probe, nphotons: dose.nphotons });
   const data = prepared.groups;
   scans.forEach((s, i) => reporter.info(`${scans.length > 1 ? `${s.raw.source}: ` : ''}dose ${prepared.doses[i]!.nphotons.toPrecision(4)} photons per pattern (${DOSE_SOURCE[prepared.doses[i]!.source]})${scans.length > 1 ? `, ${prepared.groupsPerScan[i]} groups` : ''}`));
   reporter.info(`object extent '${extent.extent}': ${extent.reason}`);
@@ -142,7 +139,6 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
       ...(initialWeights ? { initialWeights } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(workers > 1 ? { engine: workerTrainingEngine({ workers, backend: opts.backend.name }) } : {}),
-      ...(opts.maxSeconds !== undefined ? { shouldStop: () => (performance.now() - t0) / 1000 > opts.maxSeconds! } : {}),
       onBatch: (p) => {
         bar ??= reporter.progress(`epoch ${p.epoch + 1}/${config.epochs}`, p.batches, 'steps', { logEvery: 0 });
         bar.update(p.batch + 1, { loss: p.loss, 'patterns/s': p.samplesPerSec });
@@ -175,14 +171,14 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
     writeJsonAtomic(path.join(runDir, RUN_FILES.history), result.history);
     if (result.history.length > 0) writeFileAtomic(path.join(runDir, RUN_FILES.lossChart), lossPng(result.history)); // no curve to draw after 0 epochs
     const runConfig: RunDirConfig = {
-      format: 'ptychojs-run', version: 1, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
+      format: 'ptychojs-run', version: RUN_DIR_CONFIG_VERSION, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config,
       data: { file: scans.map((s) => s.raw.source).join(', '), M: scans.reduce((m, s) => m + s.raw.M, 0), N: raw.N, groups: data.B },
-      N: raw.N, gridsize: config.gridsize, K: config.K, alpha: prepared.alpha,
+      alpha: prepared.alpha,
       intensityScale: result.learnedScale, intensityScaleSource: prepared.intensityScaleSource,
       probeScale: prepared.probeScale, probeSource: `probeGuess of ${raw.source}, scaled to Σ|P|² = N²`,
       canvasSize: prepared.canvasSize, backend: { name: opts.backend.name, reason: opts.backend.reason },
       nphotonsSource: dose.source,
-      objectExtent: { extent: extent.extent, outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
+      objectExtentChoice: { outsideFraction: extent.outsideFraction, source: extent.source, reason: extent.reason },
       stopReason, workers: result.replicas, epochs: result.history.length, seconds: (performance.now() - t0) / 1000,
       notes: scans.flatMap((s) => s.notes), warnings: scans.flatMap((s) => s.warnings), diffraction: scan.diffraction,
       ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRawData } from '@ptychojs/io/node';
-import { predictObject, resolveRunConfig, train } from '@ptychojs/model';
+import { predictObject, resolveForData, resolveRunConfig, train } from '@ptychojs/model';
 import { useBackend } from '@ptychojs/physics/backends';
 import { prepareTrainingData } from './prepare-training-data.js';
 import { patchCorrelation } from '../__fixtures__/patch-correlation.js';
@@ -19,8 +19,8 @@ beforeAll(async () => {
  */
 async function trainSmall(gridsize: number, epochs: number) {
   const raw = loadRawData(GOLDEN);
-  const config = resolveRunConfig({ gridsize, nFiltersScale: 0.25, epochs, nGroups: 64, lr: 1e-3, nphotons: 1e6, batchSize: 16, seed: 1, validationFraction: 0 });
   const p = prepareTrainingData(raw, { gridsize, K: 6, nGroups: 64, seed: 1 }, 1e6);
+  const { config } = resolveForData(resolveRunConfig({ gridsize, nFiltersScale: 0.25, epochs, nGroups: 64, lr: 1e-3, nphotons: 1e6, batchSize: 16, seed: 1, validationFraction: 0 }), { probe: p.probe, nphotons: 1e6 });
   const res = await train(config, { N: 64, X: p.data.X, coordsRelative: p.data.coordsRelative, probe: p.probe, intensityScale: p.intensityScale, canvasSize: p.canvasSize });
   const pred = await predictObject(res.model, p.data.X, p.data.coordsRelative);
   res.model.dispose();

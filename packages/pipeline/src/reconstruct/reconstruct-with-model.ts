@@ -30,7 +30,7 @@ export async function reconstructWithModel(model: InferenceModel | PredictBatch,
     return { re: o.re, im: o.im };
   };
   return reconstructScan(raw, predict, {
-    grouping: { gridsize: rc.gridsize, K: rc.K, seed: rc.config.seed },
+    grouping: { gridsize: rc.config.gridsize, K: rc.config.K, seed: rc.config.seed },
     batchSize: opts.batchSize,
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -44,7 +44,8 @@ export async function reconstructWithModel(model: InferenceModel | PredictBatch,
  * @throws InputError naming the scan file, `diff3d`, the expected and the actual shape
  */
 export function checkPatternSize(rc: RunDirConfig, raw: Pick<ScanData, 'N' | 'M' | 'source' | 'diffractionKey'>): void {
-  if (raw.N !== rc.N) {
-    throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: raw.diffractionKey ?? 'diff3d', expected: `${rc.N}×${rc.N} patterns (N = ${rc.N})`, actual: `${raw.N}×${raw.N} patterns (N = ${raw.N})` });
+  const { N } = rc.data;
+  if (raw.N !== N) {
+    throw new InputError('pattern size differs from the one the model was trained on', { file: raw.source, key: raw.diffractionKey ?? 'diff3d', expected: `${N}×${N} patterns (N = ${N})`, actual: `${raw.N}×${raw.N} patterns (N = ${raw.N})` });
   }
 }

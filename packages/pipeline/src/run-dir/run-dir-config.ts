@@ -1,31 +1,34 @@
 /**
  * The run directory's `config.json` (SPEC §3 "Run directory": every resolved setting incl. N,
  * gridsize, s, α, probe source, seed, backend, versions). One schema (zod, the project's schema
- * library, as for the model's RunConfig) that both writes and reads go through.
+ * library, as for the model's RunConfig) that both writes and reads go through. Format version 2
+ * states each fact once (N in `data`, gridsize, K and the object extent in `config`); version 1
+ * files, which repeated them, are still read (`parseRunDirConfig`).
  */
 import { z } from 'zod';
 import { SUPPORTED_N } from '@ptychojs/io';
-import { OBJECT_EXTENTS, runConfigSchema, type ObjectExtent, type RunConfig, type StopReason } from '@ptychojs/model';
+import { OBJECT_EXTENTS, resolvedRunConfigSchema, runConfigSchema, type ObjectExtentDecision, type ResolvedRunConfig, type StopReason } from '@ptychojs/model';
 import type { DiffractionReading, ScanIssueRecord } from '../types.js';
+
+/** The format version {@link RunDirConfig} files are written in. */
+export const RUN_DIR_CONFIG_VERSION = 2;
 
 /** What `ptycho train` (or any caller of `trainToRunDir`) writes as `config.json`. */
 export interface RunDirConfig {
   readonly format: 'ptychojs-run';
-  readonly version: 1;
+  readonly version: typeof RUN_DIR_CONFIG_VERSION;
   /** Version of @ptychojs/pipeline that wrote it. */
   readonly ptychojs: string;
   /** Version of @tensorflow/tfjs-core. */
   readonly tfjs: string;
-  /** The resolved run configuration (model's RunConfig). */
-  readonly config: RunConfig;
+  /** The run configuration as it ran (`resolveForData`): gridsize, K, the object extent and the dose are here. */
+  readonly config: ResolvedRunConfig;
   /**
-   * The scan trained on: file, M positions, N, groups. Pretraining: `kind` `simulated`, the probe's
-   * file, the patterns and groups seen; multi-scan training: the files joined by ', '.
+   * The scan trained on: file, M positions, N (the pattern side, of the model too), groups.
+   * Pretraining: `kind` `simulated`, the probe's file, the patterns and groups seen; multi-scan
+   * training: the files joined by ', '.
    */
   readonly data: { readonly file: string; readonly M: number; readonly N: number; readonly groups: number; readonly kind?: 'scan' | 'simulated' };
-  readonly N: number;
-  readonly gridsize: number;
-  readonly K: number;
   /** Normalization α of the training scan (SPEC §3); null where each scan had its own (pretraining, several scans). */
   readonly alpha: number | null;
   /** Intensity scale s after training (learned when trainable). */
@@ -39,13 +42,8 @@ export interface RunDirConfig {
   readonly backend: { readonly name: string; readonly reason: string };
   /** Where `config.nphotons` came from (`resolveDose`). */
   readonly nphotonsSource: 'flag' | 'metadata' | 'measured';
-  /** How `config.objectExtent` was chosen (`resolveObjectExtent`): the probe's energy outside the centre and the decision. */
-  readonly objectExtent: {
-    readonly extent: ObjectExtent;
-    readonly outsideFraction: number;
-    readonly source: 'requested' | 'auto';
-    readonly reason: string;
-  };
+  /** Why `config.objectExtent` is what it is (`resolveObjectExtent`): the probe's energy outside the centre and whether it was requested or chosen. */
+  readonly objectExtentChoice: Omit<ObjectExtentDecision, 'extent'>;
   /**
    * Why training ended (a finished run: an interrupted one writes no config.json), or `snapshot`: a
    * copy of a pretraining still running, taken at one of its `--snapshot-minutes` marks.
@@ -53,7 +51,7 @@ export interface RunDirConfig {
   readonly stopReason: Exclude<StopReason, 'interrupted'> | 'snapshot';
   /** Model replicas that shared each batch (data-parallel worker threads; absent in older runs = 1). */
   readonly workers?: number;
-  /** Epochs completed. */
+  /** Epochs completed (the last one partly when the time budget stopped it). */
   readonly epochs: number;
   readonly seconds: number;
   /** Notes on reading the data (conversions, aliases, unused keys: `checkRawData`). */
@@ -76,22 +74,18 @@ export interface RunDirConfig {
 const positiveFinite = z.number().positive();
 const scanIssueRecordSchema = z.strictObject({ code: z.string(), message: z.string(), file: z.string(), key: z.string(), expected: z.string(), actual: z.string(), fix: z.string() });
 const count = (min: number) => z.number().int().min(min);
+const supportedN = count(1).refine((n) => (SUPPORTED_N as readonly number[]).includes(n), { message: `one of ${SUPPORTED_N.join(', ')}` });
+const extentChoice = {
+  outsideFraction: z.number().min(0).max(1),
+  source: z.enum(['requested', 'auto']),
+  reason: z.string(),
+};
 
-/**
- * The zod schema of {@link RunDirConfig}: every field typed and range-checked, unknown keys
- * refused; `config` is the model's `runConfigSchema`. Cross-field agreement (N, gridsize, K,
- * canvas) is checked by `parseRunDirConfig`.
- */
-export const runDirConfigSchema = z.strictObject({
+/** The fields versions 1 and 2 share, with their schemas. */
+const shared = {
   format: z.literal('ptychojs-run'),
-  version: z.literal(1),
   ptychojs: z.string(),
   tfjs: z.string(),
-  config: runConfigSchema,
-  data: z.strictObject({ file: z.string(), M: count(1), N: count(1), groups: count(1), kind: z.enum(['scan', 'simulated']).optional() }),
-  N: count(1).refine((n) => (SUPPORTED_N as readonly number[]).includes(n), { message: `one of ${SUPPORTED_N.join(', ')}` }),
-  gridsize: count(1),
-  K: count(1),
   alpha: positiveFinite.nullable(),
   intensityScale: positiveFinite,
   intensityScaleSource: z.enum(['objectGuess', 'nphotons']),
@@ -100,13 +94,7 @@ export const runDirConfigSchema = z.strictObject({
   canvasSize: count(1),
   backend: z.strictObject({ name: z.string(), reason: z.string() }),
   nphotonsSource: z.enum(['flag', 'metadata', 'measured']),
-  objectExtent: z.strictObject({
-    extent: z.enum(OBJECT_EXTENTS),
-    outsideFraction: z.number().min(0).max(1),
-    source: z.enum(['requested', 'auto']),
-    reason: z.string(),
-  }),
-  stopReason: z.enum(['epochs', 'early-stop', 'requested', 'time-budget', 'snapshot']),
+  stopReason: z.enum(['epochs', 'early-stop', 'time-budget', 'snapshot']),
   workers: count(1).optional(),
   epochs: count(0),
   seconds: z.number().min(0),
@@ -119,6 +107,37 @@ export const runDirConfigSchema = z.strictObject({
     patternsSeen: count(0),
     validation: z.record(z.string(), z.number()).nullable(),
   }).optional(),
+};
+
+/**
+ * The zod schema of {@link RunDirConfig} (format version 2): every field typed and range-checked,
+ * unknown keys refused; `config` is the model's `resolvedRunConfigSchema`. The canvas side is
+ * checked against N by `parseRunDirConfig`.
+ */
+export const runDirConfigSchema = z.strictObject({
+  ...shared,
+  version: z.literal(RUN_DIR_CONFIG_VERSION),
+  config: resolvedRunConfigSchema,
+  data: z.strictObject({ file: z.string(), M: count(1), N: supportedN, groups: count(1), kind: z.enum(['scan', 'simulated']).optional() }),
+  objectExtentChoice: z.strictObject(extentChoice),
+});
+
+/**
+ * Format version 1 (run directories written before version 2): N, gridsize
+ * and K repeated beside `data.N` and `config`, the extent decision with its extent, and the
+ * demo's budget stop called `requested`. Read only; `parseRunDirConfig` checks the copies agree
+ * and gives a {@link RunDirConfig}.
+ */
+export const runDirConfigV1Schema = z.strictObject({
+  ...shared,
+  version: z.literal(1),
+  config: runConfigSchema,
+  data: z.strictObject({ file: z.string(), M: count(1), N: count(1), groups: count(1), kind: z.enum(['scan', 'simulated']).optional() }),
+  N: supportedN,
+  gridsize: count(1),
+  K: count(1),
+  objectExtent: z.strictObject({ extent: z.enum(OBJECT_EXTENTS), ...extentChoice }),
+  stopReason: z.enum(['epochs', 'early-stop', 'requested', 'time-budget', 'snapshot']),
 });
 
 // Compile-time check that the schema's output and the documented interface agree both ways.

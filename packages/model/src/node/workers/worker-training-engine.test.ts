@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '@ptychojs/physics/testing';
-import { resolveRunConfig } from '../../config/resolve-run-config.js';
+import { resolvedConfig } from '../../__fixtures__/resolved-config.js';
 import type { RunConfigInput } from '../../config/run-config.js';
 import { simulateGroups } from '../../__fixtures__/simulate-groups.js';
 import { predictObject } from '../../model/predict-object.js';
@@ -15,7 +15,7 @@ import { workerTrainingEngine } from './worker-training-engine.js';
  * this thread. Workers run the built package: these tests need `nx run @ptychojs/model:build`
  * (the test target depends on it).
  */
-const tiny = (extra: RunConfigInput = {}) => resolveRunConfig({ nFiltersScale: 0.25, batchSize: 4, epochs: 2, seed: 1, lrPatience: 100, earlyStopPatience: 100, ...extra });
+const tiny = (extra: RunConfigInput = {}) => resolvedConfig({ nFiltersScale: 0.25, batchSize: 4, epochs: 2, seed: 1, lrPatience: 100, earlyStopPatience: 100, ...extra });
 const strip = (h: readonly EpochRecord[]) => h.map(({ seconds: _s, samplesPerSec: _p, ...rest }) => rest);
 const workers = (n: number, onStart?: (g: WorkerGroup) => void) => workerTrainingEngine({ workers: n, backend: 'wasm', ...(onStart ? { onStart } : {}) });
 
