@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { useBackend } from '@ptychojs/physics/backends';
+import { useBackend } from '@ptychojs/physics/node';
 import { createRng } from '@ptychojs/io';
 import { defaultProbe } from '@ptychojs/physics';
 import { createReplica, resolveRunConfig } from '@ptychojs/model';
