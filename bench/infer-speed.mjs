@@ -18,7 +18,7 @@ if (o.threads !== undefined) {
   process.env.TF_NUM_INTRAOP_THREADS = o.threads;
   process.env.TF_NUM_INTEROP_THREADS = o.threads;
 }
-const { useBackend } = await import('@ptychojs/physics/backends');
+const { useBackend } = await import('@ptychojs/physics/node');
 const { createRng } = await import('@ptychojs/io');
 const { defaultProbe } = await import('@ptychojs/physics');
 const { createPtychoModel, modelMetadata, resolveForData, resolveRunConfig, unetArtifacts } = await import('@ptychojs/model');

@@ -38,7 +38,7 @@ const node = (script, args) => json(process.execPath, [path.join(here, script), 
 
 /** Why the tensorflow backend cannot start here, or undefined. */
 function tensorflowSkip() {
-  const r = spawnSync(process.execPath, ['-e', "import('@ptychojs/physics/backends').then((b) => b.initBackend('tensorflow')).then((h) => console.log(h))"], { cwd: root, encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, ['-e', "import('@ptychojs/physics/node').then((b) => b.initBackend('tensorflow')).then((h) => console.log(h))"], { cwd: root, encoding: 'utf8', env });
   return r.status === 0 ? undefined : `tensorflow backend unavailable (${(r.stderr ?? '').trim().split('\n').pop()}): run \`npm run setup:native\``;
 }
 

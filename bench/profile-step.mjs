@@ -6,7 +6,7 @@
 // wall − kernel time is what the calls themselves cost (dispatch, allocation, JS).
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import { useBackend } from '@ptychojs/physics/backends';
+import { useBackend } from '@ptychojs/physics/node';
 import { createRng } from '@ptychojs/io';
 import { defaultProbe } from '@ptychojs/physics';
 import { createReplica, resolveForData, resolveRunConfig } from '@ptychojs/model';

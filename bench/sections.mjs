@@ -230,7 +230,7 @@ async function fullFieldHead() {
   const { evaluateReconstruction, scanBoxFromPositions } = await import('@ptychojs/metrics');
   const { predictObject, resolveForData, resolveRunConfig, train } = await import('@ptychojs/model');
   const { defocusForRmsRadius, probeEnergyOutsideCentre, simulateScan } = await import('@ptychojs/physics');
-  const { useBackend } = await import('@ptychojs/physics/backends');
+  const { useBackend } = await import('@ptychojs/physics/node');
   const { prepareTrainingData, reconstructScan } = await import('@ptychojs/pipeline');
   await useBackend('wasm');
   const N = 64;

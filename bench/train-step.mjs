@@ -24,7 +24,7 @@ if (o.threads !== undefined) {
   process.env.TF_NUM_INTEROP_THREADS = o.threads;
 }
 const tf = await import('@tensorflow/tfjs-core');
-const { useBackend } = await import('@ptychojs/physics/backends');
+const { useBackend } = await import('@ptychojs/physics/node');
 const { createRng } = await import('@ptychojs/io');
 const { defaultProbe } = await import('@ptychojs/physics');
 const { createPtychoModel, resolveForData, resolveRunConfig, train } = await import('@ptychojs/model');

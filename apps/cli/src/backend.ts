@@ -1,12 +1,13 @@
 /**
  * The CLI's `--backend` option (SPEC §5). Packages never pick a backend; this module turns the
- * option into an order of attempts, once, and `@ptychojs/physics/backends` starts the first that
+ * option into an order of attempts, once, and `@ptychojs/physics/node` starts the first that
  * works (loading its package and registering our kernel fills) and says why. `auto`: tfjs-node-gpu,
  * then tfjs-node (optional, guarded dynamic imports: absent or throwing both fall back), then wasm
  * (SIMD) with our kernel fills, then cpu.
  */
 import { InputError, isInputError } from '@ptychojs/io';
-import { BACKEND_NAMES, selectBackend as startFirst, type BackendInfo as StartedBackend, type BackendName } from '@ptychojs/physics/backends';
+import { BACKEND_NAMES, type BackendInfo as StartedBackend, type BackendName } from '@ptychojs/physics/backends';
+import { selectBackend as startFirst } from '@ptychojs/physics/node';
 
 export const BACKEND_CHOICES = ['auto', ...BACKEND_NAMES] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];

@@ -74,5 +74,5 @@ export { modelCardFromRun, type ModelCardExtras } from './model-card/model-card-
 export { modelDirCard, type ModelDirCard, type ModelDirFiles } from './model-card/model-dir-card.js';
 export { modelCardWords } from './model-card/model-card-words.js';
 export { probeFingerprint } from './model-card/probe-fingerprint.js';
-export { checkModelCompatibility, assertCompatible, PROBE_REFUSE_BELOW, PROBE_WARN_BELOW, type Compatibility, type CompatibilityFinding } from './model-card/check-model-compatibility.js';
+export { checkModelCompatibility, assertCompatible, type Compatibility, type CompatibilityFinding } from './model-card/check-model-compatibility.js';
 export { initModelConfig, STRUCTURAL_KEYS } from './prepare/init-model-config.js';

@@ -23,7 +23,6 @@ export { modelSubsetReconstructor, type ModelSubsetReconstructor } from './node/
 export { reconstructTestScan } from './node/reconstruct-test-scan.js';
 export { runPipeline, type RunPipelineOptions, type RunSummary } from './node/run-pipeline.js';
 export { runDemo } from './node/run-demo.js';
-export { startViewServer, type ViewServer, type ViewServerOptions } from './node/view-server.js';
 export { pretrainToDir, type PretrainResult, type PretrainToDirOptions } from './node/pretrain-to-dir.js';
 export { readModelCard, type ModelDirCard } from './node/read-model-card.js';
 export { modelCompatibility } from './node/model-compatibility.js';

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import open from 'open';
 import { InputError } from '@ptychojs/io';
 import { createUi } from '../ui.js';
-import { startViewServer, type ViewServer } from '@ptychojs/pipeline/node';
+import { startViewServer, type ViewServer } from '../view/view-server.js';
 import { webAppDir } from '../view/web-app-dir.js';
 
 interface ViewFlags { port?: string; open?: boolean; json?: boolean; quiet?: boolean }

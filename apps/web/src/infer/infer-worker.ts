@@ -4,7 +4,8 @@
  * compatibility with the scan (`modelDirCard`, `checkModelCompatibility` with the dose of
  * `resolveDose`, refused by `assertCompatible` unless forced), `reconstructWithModel` (prepareInference,
  * reconstructScan, predictObject) and `encodeReconstruction` — on the first tfjs backend that
- * starts of WebGPU, WebGL and wasm (with our kernel fills; its binaries are bundled assets).
+ * starts of WebGPU, WebGL and wasm (physics' one backend start-up with this worker's loaders: our
+ * kernel fills; the wasm binaries are bundled assets).
  * Everything heavy happens here, so the page never blocks.
  */
 import * as Comlink from 'comlink';
@@ -12,7 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { encodeNpz, encodeReconstruction, InputError, isInputError, parseNpz } from '@ptychojs/io';
 import { openScan } from '../load/open-scan.js';
 import { loadInferenceModel, modelArtifactsFromJson } from '@ptychojs/model';
-import { registerKernelFills } from '@ptychojs/physics/kernels';
+import { startBackend, startFirstBackend, type BackendLoaders } from '@ptychojs/physics/backends';
 import {
   assertCompatible, checkModelCompatibility, checkScan, modelDirCard, parseJsonText, parseRunDirConfig, parseTrainingHistory, reconstructWithModel, resolveDose, usableScan,
   type Compatibility,
@@ -20,11 +21,9 @@ import {
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BackendChoice, InferRequest, InferResponse, InferWorkerApi, WebBackend } from './protocol.js';
+import type { InferRequest, InferResponse, InferWorkerApi, WebBackend } from './protocol.js';
 
-const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
-
-/** The WebGL renderer's name ('' when WebGL is unavailable here). */
+/** The WebGL renderer's name; throws when WebGL2 is unavailable here. */
 function webglRenderer(): string {
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
   if (!gl) throw new Error('no WebGL2 context');
@@ -32,39 +31,34 @@ function webglRenderer(): string {
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
 }
 
-/** Load a backend package and activate it; false (with why) when it does not start here. */
-async function tryBackend(name: WebBackend): Promise<string> {
-  switch (name) {
-    case 'webgpu': {
-      const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-      if (!gpu) throw new Error('navigator.gpu is absent');
-      if (!(await gpu.requestAdapter())) throw new Error('no WebGPU adapter');
-      await import('@tensorflow/tfjs-backend-webgpu');
-      break;
-    }
-    case 'webgl': {
-      const renderer = webglRenderer();
-      // Measured on the e2e scan (64 groups, f = 0.25): SwiftShader's WebGL 31.5 s, wasm 4.2 s.
-      if (/swiftshader|llvmpipe|software/i.test(renderer)) throw new Error(`software renderer (${renderer}); wasm is faster`);
-      await import('@tensorflow/tfjs-backend-webgl');
-      break;
-    }
-    case 'wasm': {
-      const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      // The binaries are emitted with the app (no CDN); threads need cross-origin isolation, so
-      // tfjs picks the SIMD build when the page is not isolated.
-      wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
-      break;
-    }
-  }
-  registerKernelFills(name);
-  let ok = false;
-  try { ok = await tf.setBackend(name); } catch (e) { throw new Error(firstLine(e)); }
-  if (!ok) throw new Error('did not initialise');
-  await tf.ready();
-  if (name === 'wasm') return `wasm (SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}, ${tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT') && self.crossOriginIsolated ? 'threaded' : 'single thread'}) with ptychojs kernel fills`;
-  return name;
-}
+/**
+ * How the browser loads each backend the app tries, passed to physics' one start-up
+ * (`startBackend`: kernel fills, `setBackend`, `ready`); each throws why it does not start here.
+ */
+const WEB_BACKEND_LOADERS: BackendLoaders<WebBackend> = {
+  async webgpu() {
+    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    if (!gpu) throw new Error('navigator.gpu is absent');
+    if (!(await gpu.requestAdapter())) throw new Error('no WebGPU adapter');
+    await import('@tensorflow/tfjs-backend-webgpu');
+    return 'webgpu';
+  },
+  async webgl() {
+    const renderer = webglRenderer();
+    // Measured on the e2e scan (64 groups, f = 0.25): SwiftShader's WebGL 31.5 s, wasm 4.2 s.
+    if (/swiftshader|llvmpipe|software/i.test(renderer)) throw new Error(`software renderer (${renderer}); wasm is faster`);
+    await import('@tensorflow/tfjs-backend-webgl');
+    return 'webgl';
+  },
+  async wasm() {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    // The binaries are emitted with the app (no CDN); threads need cross-origin isolation, so
+    // tfjs picks the SIMD build when the page is not isolated.
+    wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+    // What wasm got is known once it is ready (its SIMD and thread flags are evaluated then).
+    return () => `wasm (SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}, ${tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT') && self.crossOriginIsolated ? 'threaded' : 'single thread'}) with ptychojs kernel fills`;
+  },
+};
 
 /** The model's artifacts from model.json and the shards given with it (`modelArtifactsFromJson`). */
 function modelArtifacts(req: InferRequest): Promise<tf.io.ModelArtifacts> {
@@ -77,17 +71,8 @@ function modelArtifacts(req: InferRequest): Promise<tf.io.ModelArtifacts> {
 }
 
 const api: InferWorkerApi = {
-  async startBackend(order) {
-    const notes: string[] = [];
-    for (const name of order) {
-      try {
-        notes.push(await tryBackend(name));
-        return { name: tf.getBackend(), reason: notes.join('; then ') } satisfies BackendChoice;
-      } catch (e) {
-        notes.push(`${name} unavailable (${firstLine(e)})`);
-      }
-    }
-    throw new Error(`no backend started: ${notes.join('; ')}`);
+  startBackend(order) {
+    return startFirstBackend(order, (name) => startBackend(name, WEB_BACKEND_LOADERS));
   },
 
   async reconstruct(req, onProgress): Promise<InferResponse> {

@@ -1,3 +1,4 @@
+import type { StartedBackend } from '@ptychojs/physics/backends';
 import type { Compatibility } from '@ptychojs/pipeline';
 
 /** The tfjs backends the web app tries, in its order of preference (SPEC §5 "Web"). */
@@ -49,12 +50,9 @@ export type InferResponse =
   }
   | { readonly ok: false; readonly error: { readonly name: string; readonly message: string; readonly problems: readonly string[] }; readonly compatibility?: Compatibility };
 
-/** The backend in use and why (each attempt and its outcome). */
-export interface BackendChoice { readonly name: string; readonly reason: string }
-
 /** The worker's API, through comlink. */
 export interface InferWorkerApi {
-  /** Start the first backend of `order` that works. */
-  startBackend(order: readonly WebBackend[]): Promise<BackendChoice>;
+  /** Start the first backend of `order` that works: the backend in use and why (each attempt and its outcome). */
+  startBackend(order: readonly WebBackend[]): Promise<StartedBackend>;
   reconstruct(req: InferRequest, onProgress: (done: number, total: number) => void): Promise<InferResponse>;
 }

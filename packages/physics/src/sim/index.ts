@@ -19,7 +19,7 @@ export { linesPinnObject, type LinesPinnObjectOptions, type CanvasSegment } from
 export { defaultProbe, type DefaultProbeOptions } from './default-probe.js';
 export { probeRmsRadius } from './probe-rms-radius.js';
 export { defocusForRmsRadius } from './defocus-for-rms-radius.js';
-export { probeSimilarity, type ProbeSimilarity } from './probe-similarity.js';
+export { probeSimilarity, PROBE_REFUSE_BELOW, PROBE_WARN_BELOW, type ProbeSimilarity } from './probe-similarity.js';
 export { probeEnergyOutsideCentre } from './probe-energy-outside-centre.js';
 export { modelProbe } from './model-probe.js';
 export { meanIlluminatedEnergy } from './mean-illuminated-energy.js';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureGradients } from '../backends/ensure-gradients.js';
-import { initBackend as startBackend } from '../backends/init-backend.js';
-import { useBackend as activateBackend } from '../backends/use-backend.js';
+import { initBackend as initNodeBackend } from '../node/init-backend.js';
+import { useBackend as useNodeBackend } from '../node/use-backend.js';
 
 /** Backends the physics and model test suites know how to start. */
 export type TestBackend = 'cpu' | 'wasm' | 'tensorflow' | 'webgpu';
@@ -33,19 +33,19 @@ export function testBackendSkipReason(name: TestBackend): string | undefined {
 }
 
 /**
- * Load and initialise a test backend once per process with our kernel fills ({@link startBackend},
- * the one owner of backend start-up) and make sure gradients exist. Does not change the active
+ * Load and initialise a test backend once per process with our kernel fills (Node's `initBackend`,
+ * through the one backend start-up) and make sure gradients exist. Does not change the active
  * backend.
  */
 export async function initBackend(name: TestBackend): Promise<void> {
   await ensureGradients();
-  await startBackend(name);
+  await initNodeBackend(name);
 }
 
 /** Initialise (once) and activate a backend, with gradients. */
 export async function useBackend(name: TestBackend): Promise<void> {
   await ensureGradients();
-  await activateBackend(name);
+  await useNodeBackend(name);
 }
 
 /**

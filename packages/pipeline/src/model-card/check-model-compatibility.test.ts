@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, toRawData, type RawData } from '@ptychojs/io';
-import { defaultProbe, defocusForRmsRadius, modelProbe, simulateScan } from '@ptychojs/physics';
-import { assertCompatible, checkModelCompatibility, PROBE_REFUSE_BELOW, PROBE_WARN_BELOW } from './check-model-compatibility.js';
+import { defaultProbe, defocusForRmsRadius, modelProbe, PROBE_REFUSE_BELOW, PROBE_WARN_BELOW, simulateScan } from '@ptychojs/physics';
+import { assertCompatible, checkModelCompatibility } from './check-model-compatibility.js';
 import { modelCardSchema } from './model-card.js';
 import { parseModelCard } from './parse-model-card.js';
 import { PRETRAINED_CARD as card } from '../__fixtures__/pretrained-card.js';

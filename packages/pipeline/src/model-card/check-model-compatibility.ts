@@ -1,15 +1,7 @@
 import { InputError, type ComplexArray, type RawData } from '@ptychojs/io';
 import { medianStep } from '@ptychojs/grouping';
-import { probeSimilarity } from '@ptychojs/physics';
+import { PROBE_REFUSE_BELOW, PROBE_WARN_BELOW, probeSimilarity } from '@ptychojs/physics';
 import type { ModelCard } from './model-card.js';
-
-/**
- * Probe correlation below which a model is refused for a scan, and below which it is accepted with
- * a warning. Measured on the default probe (rms 15.5 px at N = 64) against the same probe at other
- * defocus: rms 15 → 0.987, 14 → 0.888, 13 → 0.708, 12 → 0.482, 10 → 0.225; the fly001 probe → 0.023.
- */
-export const PROBE_REFUSE_BELOW = 0.5;
-export const PROBE_WARN_BELOW = 0.9;
 
 /** One finding of {@link checkModelCompatibility}. */
 export interface CompatibilityFinding {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultProbe, defocusForRmsRadius } from '@ptychojs/physics';
-import { useBackend } from '@ptychojs/physics/backends';
+import { useBackend } from '@ptychojs/physics/node';
 import type { EpochRecord } from '@ptychojs/model';
 import { pretrainRunConfig } from '../pretrain/pretrain-run-config.js';
 import { resolvePretrainSpec } from '../pretrain/pretrain-spec.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRawData } from '@ptychojs/io/node';
 import { predictObject, resolveForData, resolveRunConfig, train } from '@ptychojs/model';
-import { useBackend } from '@ptychojs/physics/backends';
+import { useBackend } from '@ptychojs/physics/node';
 import { prepareTrainingData } from './prepare-training-data.js';
 import { patchCorrelation } from '../__fixtures__/patch-correlation.js';
 

@@ -1,7 +1,6 @@
 import { InputError, type RawData } from '@ptychojs/io';
-import { probeSimilarity } from '@ptychojs/physics';
+import { PROBE_REFUSE_BELOW, probeSimilarity } from '@ptychojs/physics';
 import type { EpochGroups } from '@ptychojs/model';
-import { PROBE_REFUSE_BELOW } from '../model-card/check-model-compatibility.js';
 import { prepareTrainingData, type PreparedData } from './prepare-training-data.js';
 import { resolveDose, type Dose } from './resolve-dose.js';
 import type { GroupingSettings } from '../types.js';

@@ -6,7 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as tf from '@tensorflow/tfjs-core';
-import { BACKEND_NAMES, useBackend, type BackendName } from '@ptychojs/physics/backends';
+import { BACKEND_NAMES, type BackendName } from '@ptychojs/physics/backends';
+import { useBackend } from '@ptychojs/physics/node';
 import { registerKernelFills } from '@ptychojs/physics/kernels';
 import type { ComplexArray } from '@ptychojs/io';
 import { loadInferenceModel } from '../../model/load-inference-model.js';
@@ -19,7 +20,7 @@ import type { PtychoWorkerData, SerializedError, WorkerRequest, WorkerResponse }
 const data = workerData as PtychoWorkerData;
 const port = parentPort!;
 
-/** The worker's own tfjs backend, started by the one owner of backend start-up (`@ptychojs/physics/backends`). */
+/** The worker's own tfjs backend, started by the one backend start-up with Node's loaders (`@ptychojs/physics/node`). */
 async function startBackend(): Promise<void> {
   if (!(BACKEND_NAMES as readonly string[]).includes(data.backend)) throw new Error(`workers cannot start the unknown backend '${data.backend}'`);
   await useBackend(data.backend as BackendName);

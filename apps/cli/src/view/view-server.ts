@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import sirv from 'sirv';
-import { byteRange } from '../internal/byte-range.js';
+import { byteRange } from './byte-range.js';
 import { inside, listFiles } from './list-files.js';
 
 /** Options of {@link startViewServer}. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from './init-backend.js';
-import type { BackendName } from './types.js';
+import type { BackendName } from '../backends/types.js';
 
 /**
  * Start (once, {@link initBackend}) and activate a tfjs backend.
