@@ -2,11 +2,12 @@
  * The training flags shared by `train` and `run` (issue: every flag also settable from a JSON
  * config). Flags win over the config file; the model's schema fills defaults and validates.
  */
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { AMPLITUDE_ACTIVATIONS, OBJECT_EXTENTS, PHASE_ACTIVATIONS, resolveRunConfig, RUN_CONFIG_DEFAULTS, type AmplitudeActivation, type ObjectExtent, type PhaseActivation, type RunConfig } from '@ptychojs/model';
 import { initModelConfig } from '@ptychojs/pipeline';
 import { readRunConfigFile, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES } from './backend.js';
+import { addSettingFlags, settingsInput, type SettingFlag } from './setting-flags.js';
 import { WORKERS_FLAG, WORKERS_HELP } from './workers.js';
 
 /** `'a' (what a is), 'b' (…) or 'c' (…)`: an enum flag's choices in the order the model lists them. */
@@ -23,7 +24,7 @@ const AMPLITUDE_WORDS: Record<AmplitudeActivation, string> = { sigmoid: "0..1, r
 const PHASE_WORDS: Record<PhaseActivation, string> = { 'pi-tanh': "bounded, PtychoPINN's", linear: 'unbounded radians; cannot saturate' };
 
 /** CLI flag → RunConfig key. Values stay strings here; the schema converts and checks them. */
-export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: string; boolean?: boolean; negatable?: boolean }> = [
+export const TRAIN_FLAGS: readonly SettingFlag[] = [
   { flag: '--n-groups <n>', key: 'nGroups', help: 'number of groups to train on (default: one per scan position)' },
   { flag: '--gridsize <g>', key: 'gridsize', help: 'solution-region side; each group has gridsize² patterns (default 2)' },
   { flag: '--k <k>', key: 'K', help: 'neighbour pool size for grouping (default 6)' },
@@ -32,14 +33,14 @@ export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: strin
   { flag: '--nphotons <p>', key: 'nphotons', help: "photons per pattern for the intensity scale (default: the scan's _metadata.nphotons, else its measured mean counts per pattern)" },
   { flag: '--max-minutes <m>', key: 'maxMinutes', help: 'training budget in minutes: stop after the step that crosses it (the epoch so far is recorded), keep the checkpoint, and go on with inference and evaluation' },
   { flag: '--filters-scale <f>', key: 'nFiltersScale', help: 'U-Net width multiplier f (default 0.25; PtychoPINN uses 2, about 12× slower per epoch on CPU)' },
-  { flag: '--object-big', key: 'objectBig', help: 'reassemble the C patches on a shared canvas (default)', boolean: true, negatable: true },
+  { flag: '--object-big', key: 'objectBig', help: 'reassemble the C patches on a shared canvas (default)', negatable: true },
   { flag: '--object-extent <e>', key: 'objectExtent', help: `how much of each patch the U-Net predicts: ${describeChoices([...OBJECT_EXTENTS, 'auto'], EXTENT_WORDS)} (default ${RUN_CONFIG_DEFAULTS.objectExtent})` },
-  { flag: '--probe-big', key: 'probeBig', help: "PtychoPINN's probe.big: same as --object-extent border", boolean: true },
+  { flag: '--probe-big', key: 'probeBig', help: "PtychoPINN's probe.big: same as --object-extent border" },
   { flag: '--amplitude-activation <a>', key: 'amplitudeActivation', help: `amplitude head: ${describeChoices(AMPLITUDE_ACTIVATIONS, AMPLITUDE_WORDS)} (default ${RUN_CONFIG_DEFAULTS.amplitudeActivation})` },
   { flag: '--phase-activation <a>', key: 'phaseActivation', help: `phase head: ${describeChoices(PHASE_ACTIVATIONS, PHASE_WORDS)} (default ${RUN_CONFIG_DEFAULTS.phaseActivation})` },
-  { flag: '--intensity-scale-trainable', key: 'intensityScaleTrainable', help: 'learn the intensity scale s with the network', boolean: true },
-  { flag: '--probe-trainable', key: 'probeTrainable', help: 'refine the probe during training', boolean: true },
-  { flag: '--probe-mask', key: 'probeMask', help: 'apply an N/4 disk mask to the probe', boolean: true },
+  { flag: '--intensity-scale-trainable', key: 'intensityScaleTrainable', help: 'learn the intensity scale s with the network' },
+  { flag: '--probe-trainable', key: 'probeTrainable', help: 'refine the probe during training' },
+  { flag: '--probe-mask', key: 'probeMask', help: 'apply an N/4 disk mask to the probe' },
   { flag: '--smoothing <sigma>', key: 'smoothingSigma', help: 'Gaussian smoothing σ of the probe (default 0)' },
   { flag: '--nll-weight <w>', key: 'nllWeight', help: 'Poisson NLL weight (default 1)' },
   { flag: '--mae-weight <w>', key: 'maeWeight', help: 'amplitude MAE weight (default 0)' },
@@ -51,11 +52,7 @@ export const TRAIN_FLAGS: ReadonlyArray<{ flag: string; key: string; help: strin
 ];
 
 export function addTrainOptions(cmd: Command): Command {
-  for (const f of TRAIN_FLAGS) {
-    cmd.addOption(new Option(f.flag, f.help));
-    if (f.negatable) cmd.addOption(new Option(f.flag.replace('--', '--no-'), `turn ${f.flag} off`));
-  }
-  return cmd
+  return addSettingFlags(cmd, TRAIN_FLAGS)
     .option('--config <file>', 'JSON file with any of these settings (flags win)')
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
     .option(WORKERS_FLAG, WORKERS_HELP, 'auto');
@@ -79,15 +76,5 @@ export function resolveInitModelConfig(flags: Record<string, unknown>, modelDir:
 /** Loose RunConfig input: the config file's keys, overridden by the flags given. */
 export function trainConfigInput(flags: Record<string, unknown>): Record<string, unknown> {
   const file = flags.config as string | undefined;
-  const input: Record<string, unknown> = file === undefined ? {} : { ...readRunConfigFile(file) };
-  for (const f of TRAIN_FLAGS) {
-    const attr = camel(f.flag.split(' ')[0]!.slice(2));
-    const v = flags[attr];
-    if (v !== undefined) input[f.key] = v;
-  }
-  return input;
-}
-
-function camel(s: string): string {
-  return s.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  return { ...(file === undefined ? {} : readRunConfigFile(file)), ...settingsInput(flags, TRAIN_FLAGS) };
 }

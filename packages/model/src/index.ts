@@ -6,6 +6,9 @@
 export { RUN_CONFIG_DEFAULTS, RUN_CONFIG_FIELDS, resolvedRunConfigSchema, runConfigSchema, type ResolvedRunConfig, type RunConfig, type RunConfigInput, type RunConfigKey } from './config/run-config.js';
 export { resolveForData, type ResolvedForData, type RunData } from './config/resolve-for-data.js';
 export { resolveRunConfig, type ResolveRunConfigOptions } from './config/resolve-run-config.js';
+export { looseNumber } from './config/loose-number.js';
+export { looseBoolean } from './config/loose-boolean.js';
+export { quotedChoices } from './config/quoted-choices.js';
 export { AUTO_EXTENT_THRESHOLD, AUTO_FULL_FIELD, resolveObjectExtent, type ObjectExtentDecision } from './config/resolve-object-extent.js';
 export { unetFilters, type UNetFilters } from './unet/unet-filters.js';
 export { createEncoder, type UNetOptions } from './unet/create-encoder.js';

@@ -6,11 +6,16 @@
  * Browser-safe; everything that touches files is in `@ptychojs/pipeline/node`. Never picks a
  * tfjs backend.
  */
-export type { BackendUsed, DiffractionReading, GroupingSettings, ScanIssueRecord, ScanProblem } from './types.js';
+export type { BackendUsed, DiffractionReading, GroupingSettings, ScanIssueRecord, ScanProblem, SettingsOptions } from './types.js';
 export type { Progress, ProgressOptions, Reporter } from './reporter.js';
 export { jsonSafe } from './json-safe.js';
 export { PIPELINE_VERSION } from './version.js';
 export { INFERENCE_BATCH_SIZE } from './reconstruct/inference-batch-size.js';
+export { INFERENCE_SETTINGS_DEFAULTS, resolveInferenceSettings, type InferenceSettings } from './reconstruct/inference-settings.js';
+export { EPIE_SETTINGS_DEFAULTS, resolveEpieSettings, type EpieSettings } from './reconstruct/epie-settings.js';
+export { fromFileName, NOISE_MODELS, resolveSimulationSettings, SIMULATION_OBJECTS, SIMULATION_PROBES, SIMULATION_SCANS, SIMULATION_SETTINGS_DEFAULTS, type FromFile, type SimulationSettings } from './simulate/simulation-settings.js';
+export { simulationSpec, type ReadNpzArrays, type SimulationSpec } from './simulate/simulation-spec.js';
+export { simulateFromSettings, type SimulatedFromSettings, type SimulateFromSettingsOptions } from './simulate/simulate-from-settings.js';
 export { RUN_FILES } from './run-dir/run-files.js';
 export { prepareTrainingData, type PreparedData } from './prepare/prepare-training-data.js';
 export { prepareInference, type PreparedInference } from './prepare/prepare-inference.js';

@@ -17,6 +17,7 @@ export { trainToRunDir, type TrainRunResult, type TrainToRunDirOptions } from '.
 export { writeReconstruction } from './node/write-reconstruction.js';
 export { inferToDir, type InferResult, type InferToDirOptions } from './node/infer-to-dir.js';
 export { epieToDir, type EpieToDirOptions, type EpieToDirResult } from './node/epie-to-dir.js';
+export { simulateToFile, type SimulateToFileOptions } from './node/simulate-to-file.js';
 export { evaluateAndWrite, type EvaluationOutputs } from './node/evaluate-and-write.js';
 export { selfConsistencyToDir, type SelfConsistencyToDirOptions, type SelfConsistencyOutputs } from './node/self-consistency-to-dir.js';
 export { modelSubsetReconstructor, type ModelSubsetReconstructor } from './node/model-subset-reconstructor.js';

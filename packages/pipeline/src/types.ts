@@ -34,3 +34,18 @@ export interface DiffractionReading {
   /** The user stated it (`--diffraction`); else it was chosen from the stored dtype. */
   readonly stated: boolean;
 }
+
+/**
+ * Options of the settings resolvers (`resolveEpieSettings`, `resolveInferenceSettings`,
+ * `resolveSimulationSettings`): where the loose input came from and how its keys are named in
+ * errors.
+ */
+export interface SettingsOptions {
+  /** Where the input came from (a settings file), named by the errors. */
+  readonly file?: string;
+  /**
+   * How the caller names each key in errors, e.g. `{ rpieAlpha: '--alpha' }` for the CLI's
+   * flags; keys left out are named as they are.
+   */
+  readonly names?: Readonly<Record<string, string>>;
+}

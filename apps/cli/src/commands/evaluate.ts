@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { InputError, parseReconstruction, toComplexArray, type ComplexArray } from '@ptychojs/io';
+import { InputError, isInputError, parseReconstruction, toComplexArray, type ComplexArray } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { epieSubsetReconstructor, INFERENCE_BATCH_SIZE, metricsTable, RUN_FILES, scanInMemory, scanTruth, selfConsistencySummary, truthFromArrays, type ReconstructSubset, type Truth } from '@ptychojs/pipeline';
+import { epieSubsetReconstructor, INFERENCE_BATCH_SIZE, metricsTable, resolveEpieSettings, RUN_FILES, scanInMemory, scanTruth, selfConsistencySummary, truthFromArrays, type ReconstructSubset, type Truth } from '@ptychojs/pipeline';
 import { evaluateAndWrite, loadScan, modelSubsetReconstructor, selfConsistencyToDir, type ModelSubsetReconstructor } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
@@ -115,9 +115,14 @@ function parseHalfScan(v: string): HalfScan {
   }
   const m = /^epie:(\d+)(?::([0-9.eE+-]+))?$/.exec(v);
   if (!m) throw bad();
-  const iterations = Number(m[1]), rpieAlpha = m[2] === undefined ? 1 : Number(m[2]);
-  if (!(iterations >= 1) || !(rpieAlpha > 0 && rpieAlpha <= 1)) throw bad();
-  return { kind: 'epie', iterations, rpieAlpha };
+  try {
+    // K and ALPHA are ePIE's iterations and α: its schema checks them and gives α's default.
+    const { iterations, rpieAlpha } = resolveEpieSettings({ iterations: m[1], rpieAlpha: m[2] });
+    return { kind: 'epie', iterations, rpieAlpha };
+  } catch (e) {
+    if (isInputError(e)) throw bad();
+    throw e;
+  }
 }
 
 /** The probe the reconstruction goes with: --probe, else probe.npz beside --recon, else the scan's. */

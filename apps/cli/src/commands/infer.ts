@@ -2,17 +2,22 @@
  * `ptycho infer --model RUN --data FILE.npz --out DIR`: reconstruct and stitch (SPEC §1, §3, §4).
  */
 import type { Command } from 'commander';
-import { InputError } from '@ptychojs/io';
-import { assertCompatible, INFERENCE_BATCH_SIZE } from '@ptychojs/pipeline';
+import { assertCompatible, INFERENCE_SETTINGS_DEFAULTS, resolveInferenceSettings } from '@ptychojs/pipeline';
 import { inferToDir, loadScan, modelCompatibility, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
 import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingSettings, type ScanFlags } from '../scan-options.js';
 import { addFormatOptions, resolveFormats, type FormatFlags } from '../format-options.js';
 import { printCompatibility } from '../compatibility.js';
+import { addSettingFlags, flagNames, settingsInput, type SettingFlag } from '../setting-flags.js';
 import { createUi } from '../ui.js';
 import { resolveWorkers, WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
 
-interface InferFlags extends ScanFlags, FormatFlags { model: string; data: string; out: string; batchSize: string; backend: string; workers: string; force?: boolean; json?: boolean; quiet?: boolean }
+/** Flag → InferenceSettings key; the schema of @ptychojs/pipeline converts, checks and fills defaults. */
+const INFER_FLAGS: readonly SettingFlag[] = [
+  { flag: '--batch-size <b>', key: 'batchSize', help: 'groups per forward pass (bounds memory)' },
+];
+
+interface InferFlags extends ScanFlags, FormatFlags { model: string; data: string; out: string; backend: string; workers: string; force?: boolean; json?: boolean; quiet?: boolean }
 
 export function registerInfer(program: Command): void {
   const cmd = program
@@ -20,8 +25,8 @@ export function registerInfer(program: Command): void {
     .description('reconstruct a scan with a trained model and stitch the patches into one object')
     .requiredOption('--model <dir>', 'run directory written by `ptycho train`')
     .requiredOption('--data <file>', 'scan file: raw NPZ (SPEC §3), ptychodus product/diffraction HDF5 or NPZ, CXI (recognised by content)')
-    .requiredOption('--out <dir>', 'output directory (reconstruction.npz, reconstruction.json, amplitude.png, phase.png)')
-    .option('--batch-size <b>', 'groups per forward pass (bounds memory)', String(INFERENCE_BATCH_SIZE))
+    .requiredOption('--out <dir>', 'output directory (reconstruction.npz, reconstruction.json, amplitude.png, phase.png)');
+  addSettingFlags(cmd, INFER_FLAGS, INFERENCE_SETTINGS_DEFAULTS)
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
     .option(WORKERS_FLAG, WORKERS_HELP, 'auto')
     .option('--force', "reconstruct even when the model's probe or pattern size does not fit the scan (the compatibility check then only warns)");
@@ -30,8 +35,7 @@ export function registerInfer(program: Command): void {
     .option('--quiet', 'no human-readable output')
     .action(async (flags: InferFlags) => {
       const ui = createUi(flags);
-      const batchSize = Number(flags.batchSize);
-      if (!Number.isInteger(batchSize) || batchSize < 1) throw new InputError('batch size must be a positive integer', { key: '--batch-size', expected: 'integer ≥ 1', actual: flags.batchSize });
+      const { batchSize } = resolveInferenceSettings(settingsInput(flags, INFER_FLAGS), { names: flagNames(INFER_FLAGS) });
       // The scan is checked for the model's grouping before anything is written.
       const rc = readRunDirConfig(flags.model);
       const budget = memoryBudget(flags);

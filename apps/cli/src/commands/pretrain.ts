@@ -9,6 +9,7 @@ import { readNpzFile } from '@ptychojs/io/node';
 import { OBJECT_FAMILIES, PRETRAIN_CONFIG_DEFAULTS, pretrainRunConfig, resolvePretrainSpec, type PretrainSpecInput } from '@ptychojs/pipeline';
 import { checkRunDir, pretrainToDir } from '@ptychojs/pipeline/node';
 import { runLongCommand } from '../long-command.js';
+import { flagAttribute } from '../setting-flags.js';
 import { addTrainOptions, TRAIN_FLAGS, trainConfigInput } from '../train-options.js';
 import { createUi } from '../ui.js';
 
@@ -24,15 +25,11 @@ const SPEC_FLAGS: ReadonlyArray<{ flag: string; key: keyof PretrainSpecInput; he
   { flag: '--validation-scans <n>', key: 'validationScans', kind: 'int', help: 'held-out simulated scans scored against their truth after every epoch (default 4)' },
 ];
 
-function camel(s: string): string {
-  return s.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-}
-
 function specInput(flags: Record<string, unknown>): PretrainSpecInput {
   const input: Record<string, unknown> = {};
   for (const f of SPEC_FLAGS) {
     const name = f.flag.split(' ')[0]!;
-    const v = flags[camel(name.slice(2))];
+    const v = flags[flagAttribute(f.flag)];
     if (v === undefined) continue;
     const s = String(v);
     if (f.kind === 'list') input[f.key] = s.split(',').map((x) => x.trim()).filter(Boolean);

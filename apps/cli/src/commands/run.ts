@@ -3,8 +3,7 @@
  */
 import path from 'node:path';
 import { Command } from 'commander';
-import { InputError } from '@ptychojs/io';
-import { assertCompatible } from '@ptychojs/pipeline';
+import { assertCompatible, EPIE_SETTINGS_DEFAULTS, resolveEpieSettings } from '@ptychojs/pipeline';
 import { checkRunOut, loadScan, modelCompatibility, runPipeline } from '@ptychojs/pipeline/node';
 import { printCompatibility } from '../compatibility.js';
 import { runLongCommand } from '../long-command.js';
@@ -21,8 +20,8 @@ export function registerRun(program: Command): void {
     .requiredOption('--out <dir>', 'output directory (train/, recon/, report.html, summary.json)');
   addScanOptions(addFormatOptions(addTrainOptions(cmd)))
     .option('--refine <k>', "then refine the network's object with K ePIE iterations (same probe and scan) into refined/")
-    .option('--compare-epie [k]', 'also run ePIE from a flat object into epie/ (K iterations, default 100)')
-    .option('--epie-alpha <a>', "rPIE α in (0, 1] of --refine and --compare-epie (1 = ePIE)", '1')
+    .option('--compare-epie [k]', `also run ePIE from a flat object into epie/ (K iterations, default ${EPIE_SETTINGS_DEFAULTS.iterations})`)
+    .option('--epie-alpha <a>', `rPIE α in (0, 1] of --refine and --compare-epie (1 = ePIE; default ${EPIE_SETTINGS_DEFAULTS.rpieAlpha})`)
     .option('--no-half-scan', 'skip the half-scan FRC (it reconstructs each method once more from two halves of the scan)')
     .option('--init-model <dir>', 'start from a pretrained model (ptycho pretrain): it reconstructs the scan as it is into pretrained/, then is fine-tuned on the scan (--epochs 0: not at all); its U-Net settings are used')
     .option('--force', "with --init-model: go on when the model's probe does not fit the scan (the compatibility check then only warns)")
@@ -32,10 +31,11 @@ export function registerRun(program: Command): void {
       const ui = createUi(flags as { json?: boolean; quiet?: boolean });
       const initModel = flags.initModel as string | undefined;
       const config = initModel === undefined ? resolveTrainConfig(flags) : resolveInitModelConfig(flags, initModel);
-      const refineIterations = flags.refine === undefined ? undefined : iterationsFlag(flags.refine as string, '--refine');
-      const epieIterations = flags.compareEpie === undefined ? undefined : flags.compareEpie === true ? 100 : iterationsFlag(flags.compareEpie as string, '--compare-epie');
-      const epieAlpha = Number(flags.epieAlpha);
-      if (!(epieAlpha > 0 && epieAlpha <= 1)) throw new InputError('must be a number in (0, 1]', { key: '--epie-alpha', expected: '0 < value ≤ 1', actual: String(flags.epieAlpha) });
+      // --refine and --compare-epie are ePIE's iterations, --epie-alpha its α: ePIE's schema checks each, naming the flag.
+      const iterationsOf = (flag: '--refine' | '--compare-epie', v: unknown) => resolveEpieSettings({ iterations: v === true ? undefined : v }, { names: { iterations: flag } }).iterations;
+      const refineIterations = flags.refine === undefined ? undefined : iterationsOf('--refine', flags.refine);
+      const epieIterations = flags.compareEpie === undefined ? undefined : iterationsOf('--compare-epie', flags.compareEpie);
+      const epieAlpha = resolveEpieSettings({ rpieAlpha: flags.epieAlpha }, { names: { rpieAlpha: '--epie-alpha' } }).rpieAlpha;
       const out = flags.out as string;
       checkRunOut(out);
       const budget = memoryBudget(flags);
@@ -55,11 +55,4 @@ export function registerRun(program: Command): void {
       ui.result(summary);
       ui.info(`done in ${summary.seconds.toFixed(1)} s; report: ${path.resolve(summary.report)}${summary.warnings.length ? ` (${summary.warnings.length} warning${summary.warnings.length > 1 ? 's' : ''} about the data, above and in the report)` : ''}`);
     });
-}
-
-/** A positive integer count of ePIE iterations. */
-function iterationsFlag(v: string, key: string): number {
-  const k = Number(v);
-  if (!Number.isInteger(k) || k < 1) throw new InputError('iterations must be a positive integer', { key, expected: 'integer ≥ 1', actual: v });
-  return k;
 }

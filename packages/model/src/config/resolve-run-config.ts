@@ -1,6 +1,7 @@
 import { InputError, type InputErrorDetails } from '@ptychojs/io';
 import { LOSS_WEIGHTS } from '../train/loss-terms.js';
-import { looseBoolean, RUN_CONFIG_FIELDS, runConfigSchema, type RunConfig, type RunConfigKey } from './run-config.js';
+import { looseBoolean } from './loose-boolean.js';
+import { RUN_CONFIG_FIELDS, runConfigSchema, type RunConfig, type RunConfigKey } from './run-config.js';
 
 /** Names used by PtychoPINN configs or common spellings that are not a separator variant of ours. */
 const EXTRA_ALIASES: Readonly<Record<string, RunConfigKey>> = {

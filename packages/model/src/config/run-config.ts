@@ -5,6 +5,9 @@
  * resolved object is passed as an argument; nothing reads a global.
  */
 import { z } from 'zod';
+import { looseBoolean } from './loose-boolean.js';
+import { looseNumber } from './loose-number.js';
+import { quotedChoices } from './quoted-choices.js';
 import { AMPLITUDE_ACTIVATIONS, OBJECT_EXTENTS, PHASE_ACTIVATIONS, type AmplitudeActivation, type ObjectExtent, type PhaseActivation } from '../unet/unet-layers.js';
 
 /**
@@ -134,28 +137,6 @@ export const RUN_CONFIG_DEFAULTS: Readonly<Omit<RunConfig, 'nGroups' | 'nphotons
   positionJitter: 0,
   inputIterations: 0,
 });
-
-/** CLI flags arrive as strings: '16' → 16. Anything else passes through for the number check. */
-function looseNumber(v: unknown): unknown {
-  return typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-}
-
-/** The words a boolean setting accepts (any case, surrounding spaces ignored). */
-const BOOLEAN_WORDS = { true: ['true', '1', 'yes', 'on'], false: ['false', '0', 'no', 'off'] } as const;
-
-/** 'true'/'false' (also 1/0, yes/no, on/off) → boolean; anything else passes through. */
-export function looseBoolean(v: unknown): unknown {
-  if (typeof v === 'number' && (v === 0 || v === 1)) return v === 1;
-  if (typeof v !== 'string') return v;
-  const w = v.trim().toLowerCase();
-  return (BOOLEAN_WORDS.true as readonly string[]).includes(w) ? true : (BOOLEAN_WORDS.false as readonly string[]).includes(w) ? false : v;
-}
-
-/** `'a', 'b' or 'c'`: the choices of an enum setting, as its error messages name them. */
-function quotedChoices(values: readonly string[]): string {
-  const q = values.map((v) => `'${v}'`);
-  return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`;
-}
 
 const EXTENT_CHOICES = ['auto', ...OBJECT_EXTENTS] as const;
 

@@ -2,6 +2,7 @@ import { createRng, fftRows, InputError, isPowerOfTwo } from '@ptychojs/io';
 import { assertComplexImage } from '../sim/assert-complex-image.js';
 import { objectPatchAdjointAdd } from '../sim/object-patch-adjoint-add.js';
 import { objectPatchInto } from '../sim/object-patch-into.js';
+import { EPIE_DEFAULTS } from './epie-defaults.js';
 import { epieCanvas } from './epie-canvas.js';
 import type { EpieOptions, EpieResult } from './types.js';
 
@@ -31,8 +32,8 @@ import type { EpieOptions, EpieResult } from './types.js';
 export function epie(options: EpieOptions): EpieResult {
   const t0 = performance.now();
   const { diffraction, xs, ys, onIteration } = options;
-  const alpha = options.rpieAlpha ?? 1, beta = options.probeAlpha ?? 1;
-  const iterations = options.iterations, seed = options.seed ?? 0, updateProbe = options.probeUpdate ?? false;
+  const alpha = options.rpieAlpha ?? EPIE_DEFAULTS.rpieAlpha, beta = options.probeAlpha ?? EPIE_DEFAULTS.probeAlpha;
+  const iterations = options.iterations, seed = options.seed ?? EPIE_DEFAULTS.seed, updateProbe = options.probeUpdate ?? EPIE_DEFAULTS.probeUpdate;
   assertComplexImage(options.probe, { key: 'probeGuess' }, { square: true });
   const n = options.probe.shape[0]!, nn = n * n, M = xs.length;
   if (!isPowerOfTwo(n) || n < 2) throw new InputError('probe side is not a power of two', { key: 'probeGuess', expected: '(N, N) with N = 64, 128, 256', actual: `(${n}, ${n})` });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, parseNpz, toComplexArray } from '@ptychojs/io';
 import { defaultProbe } from './default-probe.js';
+import { defaultProbeDefocus } from './default-probe-defocus.js';
 import { farFieldAmplitude } from './far-field-amplitude.js';
 import { probeRmsRadius } from './probe-rms-radius.js';
 
@@ -58,6 +59,15 @@ describe('defaultProbe', () => {
     // README: unit energy, rms radius ≈ 12 px (measured 11.89 by numpy).
     expect(r).toBeCloseTo(11.894, 2);
     expect(Math.abs(probeRmsRadius(defaultProbe(64)) / r - 1)).toBeLessThan(0.15);
+  });
+
+  it('without a defocus takes defaultProbeDefocus: 0.9·R at the pupil edge (14.4 rad at N = 64), the same probe as asked for explicitly', () => {
+    expect(defaultProbeDefocus(64)).toBe(14.4);
+    expect(defaultProbeDefocus(64, 20)).toBe(18);
+    const implicit = defaultProbe(64), explicit = defaultProbe(64, { defocusPhase: defaultProbeDefocus(64) });
+    expect(Array.from(implicit.re)).toEqual(Array.from(explicit.re));
+    expect(Array.from(implicit.im)).toEqual(Array.from(explicit.im));
+    expect(Array.from(defaultProbe(64, { defocusPhase: 1 }).re)).not.toEqual(Array.from(implicit.re));
   });
 
   it('refuses sizes that are not powers of two and bad options', () => {

@@ -1,4 +1,5 @@
 import { ifft2, InputError, isPowerOfTwo, type ComplexArray } from '@ptychojs/io';
+import { defaultProbeDefocus } from './default-probe-defocus.js';
 import { erf } from './erf.js';
 import { fftshift2 } from './fftshift2.js';
 
@@ -34,7 +35,7 @@ export function defaultProbe(n: number, opts: DefaultProbeOptions = {}): Complex
   if (!isPowerOfTwo(n) || n < 2) throw new InputError(`defaultProbe: N must be a power of two ≥ 2, got ${n}`);
   const R = opts.pupilRadius ?? n / 4;
   const sigma = opts.edgeSmoothing ?? 1;
-  const defocus = opts.defocusPhase ?? 0.9 * R;
+  const defocus = opts.defocusPhase ?? defaultProbeDefocus(n, R);
   const energy = opts.energy ?? 1;
   if (!(R > 0) || !Number.isFinite(R)) throw new InputError(`defaultProbe: pupilRadius must be positive, got ${R}`);
   if (!(sigma >= 0) || !Number.isFinite(sigma)) throw new InputError(`defaultProbe: edgeSmoothing must be ≥ 0, got ${sigma}`);

@@ -17,6 +17,7 @@ export { polygonsObject, type PolygonsObjectOptions } from './polygons-object.js
 export { transmissionFromThickness } from './transmission-from-thickness.js';
 export { linesPinnObject, type LinesPinnObjectOptions, type CanvasSegment } from './lines-pinn-object.js';
 export { defaultProbe, type DefaultProbeOptions } from './default-probe.js';
+export { defaultProbeDefocus } from './default-probe-defocus.js';
 export { probeRmsRadius } from './probe-rms-radius.js';
 export { defocusForRmsRadius } from './defocus-for-rms-radius.js';
 export { probeSimilarity, PROBE_REFUSE_BELOW, PROBE_WARN_BELOW, type ProbeSimilarity } from './probe-similarity.js';

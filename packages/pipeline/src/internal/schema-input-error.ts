@@ -34,16 +34,28 @@ function at(value: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** How {@link schemaInputError} words a problem's key and what it expected. */
+export interface SchemaErrorWords {
+  /**
+   * The key as the user knows it, from the problem's dotted path (`rpieAlpha` → `--alpha` for a
+   * CLI flag); default the path itself.
+   */
+  readonly keyName?: (path: string) => string;
+  /** What the setting at the path expects, in words (`number in (0, 1]`); default from the zod issue. */
+  readonly expected?: (path: string) => string | undefined;
+}
+
 /**
  * A schema failure as one `InputError` naming the file and the dotted key of the first problem,
  * what was expected and what was found; `problems` lists every problem in the same words.
  */
-export function schemaInputError(message: string, error: z.ZodError, input: unknown, file: string, keyPrefix = ''): InputError {
+export function schemaInputError(message: string, error: z.ZodError, input: unknown, file: string | undefined, words: SchemaErrorWords = {}): InputError {
   const problems = error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
+    const key = words.keyName ? words.keyName(path) : path;
     const details: InputErrorDetails = issue.code === 'unrecognized_keys'
-      ? { file, key: `${keyPrefix}${path}`, expected: expectedOf(issue), actual: `unknown key(s) ${issue.keys.join(', ')}` }
-      : { file, key: `${keyPrefix}${path}`, expected: expectedOf(issue), actual: describeValue(at(input, issue.path)) };
+      ? { file, key, expected: expectedOf(issue), actual: `unknown key(s) ${issue.keys.map((k) => words.keyName?.(k) ?? k).join(', ')}` }
+      : { file, key, expected: words.expected?.(path) ?? expectedOf(issue), actual: describeValue(at(input, issue.path)) };
     return details;
   });
   const first = problems[0] ?? { file };

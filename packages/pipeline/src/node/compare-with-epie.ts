@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Reconstruction } from '@ptychojs/io';
 import type { ReconstructionFormat } from '@ptychojs/io/node';
 import { epieSubsetReconstructor } from '../reconstruct/epie-subset-reconstructor.js';
+import { EPIE_SETTINGS_DEFAULTS } from '../reconstruct/epie-settings.js';
 import type { MethodResult } from '../run-dir/method-result.js';
 import type { Reporter } from '../reporter.js';
 import type { ReconstructSubset } from '../reconstruct/self-consistency.js';
@@ -62,7 +63,7 @@ export interface ComparedMethod extends MethodResult {
  * @throws InputError from `epie` when the scan and the network's object disagree
  */
 export async function compareWithEpie(scan: UsableScan, out: string, network: Reconstruction, opts: CompareWithEpieOptions): Promise<ComparedMethod[]> {
-  const rpieAlpha = opts.rpieAlpha ?? 1, seed = opts.seed ?? 0;
+  const rpieAlpha = opts.rpieAlpha ?? EPIE_SETTINGS_DEFAULTS.rpieAlpha, seed = opts.seed ?? EPIE_SETTINGS_DEFAULTS.seed;
   const raw = scanInMemory(scan.raw, opts.memoryBudget ?? defaultMemoryBudget(), 'ePIE and its self-consistency checks');
   const steps: { method: 'refined' | 'epie'; iterations: number }[] = [];
   if (opts.refineIterations) steps.push({ method: 'refined', iterations: opts.refineIterations });
@@ -74,7 +75,7 @@ export async function compareWithEpie(scan: UsableScan, out: string, network: Re
       ? `refining the network's object with ${iterations} ePIE iterations (α = ${rpieAlpha}) into ${dir}`
       : `ePIE from a flat object, ${iterations} iterations (α = ${rpieAlpha}), into ${dir}`);
     const res = await epieToDir(scan, dir, {
-      iterations, rpieAlpha, probeUpdate: false, probeAlpha: 1, seed, reporter: opts.reporter,
+      iterations, rpieAlpha, probeUpdate: EPIE_SETTINGS_DEFAULTS.probeUpdate, probeAlpha: EPIE_SETTINGS_DEFAULTS.probeAlpha, seed, reporter: opts.reporter,
       ...(opts.memoryBudget !== undefined ? { memoryBudget: opts.memoryBudget } : {}),
       ...(opts.formats ? { formats: opts.formats } : {}), ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}),
       ...(method === 'refined' ? { initialObject: network, initLabel: 'network (recon/reconstruction.npz)' } : {}),

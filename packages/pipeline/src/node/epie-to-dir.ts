@@ -3,6 +3,7 @@ import { fromComplexArray } from '@ptychojs/io';
 import { writeFileAtomic, writeNpzFile, type ReconstructionFormat } from '@ptychojs/io/node';
 import { epie, type EpieResult, type ObjectOnCanvas } from '@ptychojs/physics';
 import { epieCostPng } from '../report/epie-cost-png.js';
+import type { EpieSettings } from '../reconstruct/epie-settings.js';
 import type { Reporter } from '../reporter.js';
 import { scanInMemory } from '../scan/scan-in-memory.js';
 import type { UsableScan } from '../scan/usable-scan.js';
@@ -13,13 +14,7 @@ import { writeReconstruction } from './write-reconstruction.js';
 import { RUN_FILES } from '../run-dir/run-files.js';
 
 /** Options of {@link epieToDir}. */
-export interface EpieToDirOptions {
-  readonly iterations: number;
-  /** rPIE's α of the object step, (0, 1]. */
-  readonly rpieAlpha: number;
-  readonly probeUpdate: boolean;
-  readonly probeAlpha: number;
-  readonly seed: number;
+export interface EpieToDirOptions extends EpieSettings {
   /** Starting object (refinement); flat when absent. */
   readonly initialObject?: ObjectOnCanvas;
   /** Where the starting object came from, stored in reconstruction.json ('flat' when absent). */

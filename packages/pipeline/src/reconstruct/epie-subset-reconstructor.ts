@@ -1,5 +1,6 @@
 import type { Reconstruction } from '@ptychojs/io';
 import { epie } from '@ptychojs/physics';
+import { EPIE_SETTINGS_DEFAULTS } from './epie-settings.js';
 import { rawSubset } from './raw-subset.js';
 import type { RawData } from '@ptychojs/io';
 import type { ReconstructSubset } from './self-consistency.js';
@@ -28,7 +29,7 @@ export function epieSubsetReconstructor(raw: RawData, s: EpieSubsetSettings): Re
     const start = s.initial ? await s.initial(indices, half) : undefined;
     return epie({
       diffraction: sub.diff3d, probe: sub.probeGuess, xs: sub.xcoords, ys: sub.ycoords, iterations: s.iterations, rpieAlpha: s.rpieAlpha,
-      probeUpdate: s.probeUpdate ?? false, probeAlpha: s.probeAlpha ?? 1, seed: s.seed, ...(start ? { initialObject: start } : {}),
+      probeUpdate: s.probeUpdate ?? EPIE_SETTINGS_DEFAULTS.probeUpdate, probeAlpha: s.probeAlpha ?? EPIE_SETTINGS_DEFAULTS.probeAlpha, seed: s.seed, ...(start ? { initialObject: start } : {}),
     }).reconstruction;
   };
 }
