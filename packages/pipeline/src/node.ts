@@ -15,6 +15,8 @@ export { storedFrameCache, type StoredFrameCacheOptions } from './node/stored-fr
 export { writeProductFiles, type ProductFilesOptions } from './node/write-product-files.js';
 export { trainToRunDir, type TrainRunResult, type TrainToRunDirOptions } from './node/train-to-run-dir.js';
 export { writeReconstruction } from './node/write-reconstruction.js';
+export { svgToPng } from './node/svg-to-png.js';
+export { selfConsistencyPngs, type SelfConsistencyPngs } from './node/self-consistency-pngs.js';
 export { inferToDir, type InferResult, type InferToDirOptions } from './node/infer-to-dir.js';
 export { epieToDir, type EpieToDirOptions, type EpieToDirResult } from './node/epie-to-dir.js';
 export { evaluateAndWrite, type EvaluationOutputs } from './node/evaluate-and-write.js';

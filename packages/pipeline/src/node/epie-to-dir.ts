@@ -2,13 +2,15 @@ import path from 'node:path';
 import { fromComplexArray } from '@ptychojs/io';
 import { writeFileAtomic, writeNpzFile, type ReconstructionFormat } from '@ptychojs/io/node';
 import { epie, type EpieResult, type ObjectOnCanvas } from '@ptychojs/physics';
-import { epieCostPng } from '../report/epie-cost-png.js';
+import { chartSvg } from '../report/charts/chart-svg.js';
+import { epieCostChart } from '../report/charts/epie-cost-chart.js';
 import type { Reporter } from '../reporter.js';
 import { scanInMemory } from '../scan/scan-in-memory.js';
 import type { UsableScan } from '../scan/usable-scan.js';
 import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { writeProductFiles } from './write-product-files.js';
+import { svgToPng } from './svg-to-png.js';
 import { writeReconstruction } from './write-reconstruction.js';
 import { RUN_FILES } from '../run-dir/run-files.js';
 
@@ -76,7 +78,7 @@ export async function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDi
   // ePIE uses the data as measured: no normalization α (null in reconstruction.json).
   const files = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: null, seconds: { inference: res.seconds, stitching: 0 } }, meta, { x: raw.xcoords, y: raw.ycoords });
   const costPng = path.join(outDir, RUN_FILES.costChart);
-  writeFileAtomic(costPng, epieCostPng(cost, opts.rpieAlpha));
+  writeFileAtomic(costPng, svgToPng(chartSvg(epieCostChart(cost, opts.rpieAlpha))));
   files.push(costPng);
   if (opts.probeUpdate) {
     const probeNpz = path.join(outDir, RUN_FILES.probe);

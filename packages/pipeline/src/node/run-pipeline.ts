@@ -6,7 +6,6 @@ import { readNpzFile, writeFileAtomic, writeJsonAtomic, type ReconstructionForma
 import type { ScanIssue } from '@ptychojs/grouping';
 import type { EvaluationMetrics, EvaluationResult } from '@ptychojs/metrics';
 import type { EpochRecord, RunConfig } from '@ptychojs/model';
-import { amplitudePhasePngs } from '../report/amplitude-phase-pngs.js';
 import { jsonSafe } from '../json-safe.js';
 import type { MethodResult } from '../run-dir/method-result.js';
 import type { SelfConsistencySection } from '../report/self-consistency-html.js';
@@ -20,6 +19,7 @@ import { truthInFrame } from '../scan/truth-in-frame.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { BackendUsed, DiffractionReading } from '../types.js';
 import type { UsableScan } from '../scan/usable-scan.js';
+import { amplitudePhasePngs } from './amplitude-phase-pngs.js';
 import { checkRunOut } from './check-run-out.js';
 import { compareWithEpie } from './compare-with-epie.js';
 import { scanInMemory } from '../scan/scan-in-memory.js';

@@ -4,10 +4,10 @@ import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
 import type { EvaluationResult } from '@ptychojs/metrics';
 import { metricsRecord } from '../run-dir/metrics-record.js';
 import { selfConsistency, type SelfConsistencyOptions, type SelfConsistencyResult } from '../reconstruct/self-consistency.js';
-import { selfConsistencyPngs } from '../report/self-consistency-pngs.js';
 import type { Truth } from '../scan/truth-from-arrays.js';
 import { evaluateAndWrite } from './evaluate-and-write.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { selfConsistencyPngs } from './self-consistency-pngs.js';
 import { reliableCrop, RUN_FILES } from '../run-dir/run-files.js';
 
 /** Options of {@link selfConsistencyToDir}. */

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { encodeReconstruction } from '@ptychojs/io';
-import { renderImagePng } from '@ptychojs/metrics';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
-import { amplitudePhasePngs } from '../report/amplitude-phase-pngs.js';
+import { imageFigureSvg } from '../report/charts/image-figure-svg.js';
 import type { ReconstructResult } from '../reconstruct/reconstruct-scan.js';
 import { RUN_FILES } from '../run-dir/run-files.js';
+import { amplitudePhasePngs } from './amplitude-phase-pngs.js';
+import { svgToPng } from './svg-to-png.js';
 
 /** What {@link writeReconstruction} writes: a network's reconstruction, or ePIE's without a normalization α. */
 type ReconstructionToWrite = Omit<ReconstructResult, 'alpha'> & { readonly alpha: number | null };
@@ -33,10 +34,10 @@ export function writeReconstruction(outDir: string, result: ReconstructionToWrit
   if (positions) {
     const [x0, y0] = rec.canvasOrigin;
     const file = path.join(outDir, RUN_FILES.scanChart);
-    writeFileAtomic(file, renderImagePng(rec.amplitude, H, W, {
+    writeFileAtomic(file, svgToPng(imageFigureSvg(rec.amplitude, H, W, {
       colormap: 'gray', title: 'amplitude and scan positions',
       markers: { xs: Array.from(positions.x, (x) => x - x0), ys: Array.from(positions.y, (y) => y - y0) },
-    }));
+    })));
     files.push(file);
   }
   return files;
