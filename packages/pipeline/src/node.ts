@@ -14,7 +14,7 @@ export { defaultMemoryBudget } from './node/default-memory-budget.js';
 export { storedFrameCache, type StoredFrameCacheOptions } from './node/stored-frame-cache.js';
 export { writeProductFiles, type ProductFilesOptions } from './node/write-product-files.js';
 export { trainToRunDir, type TrainRunResult, type TrainToRunDirOptions } from './node/train-to-run-dir.js';
-export { writeReconstruction } from './node/write-reconstruction.js';
+export { writeReconstruction, type WrittenReconstruction } from './node/write-reconstruction.js';
 export { svgToPng } from './node/svg-to-png.js';
 export { selfConsistencyPngs, type SelfConsistencyPngs } from './node/self-consistency-pngs.js';
 export { inferToDir, type InferResult, type InferToDirOptions } from './node/infer-to-dir.js';

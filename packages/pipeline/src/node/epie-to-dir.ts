@@ -38,6 +38,8 @@ export interface EpieToDirOptions {
 /** An ePIE reconstruction and the files written for it. */
 export interface EpieToDirResult extends EpieResult {
   readonly files: string[];
+  /** The PNGs written, by file name in the directory (`amplitude.png`, `phase.png`, `scan.png`, `cost.png`). */
+  readonly pngs: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -76,10 +78,12 @@ export async function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDi
     diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes, reader: scan.reader,
   };
   // ePIE uses the data as measured: no normalization α (null in reconstruction.json).
-  const files = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: null, seconds: { inference: res.seconds, stitching: 0 } }, meta, { x: raw.xcoords, y: raw.ycoords });
-  const costPng = path.join(outDir, RUN_FILES.costChart);
-  writeFileAtomic(costPng, svgToPng(chartSvg(epieCostChart(cost, opts.rpieAlpha))));
+  const written = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: null, seconds: { inference: res.seconds, stitching: 0 } }, meta, { x: raw.xcoords, y: raw.ycoords });
+  const files = written.files, pngs = new Map(written.pngs);
+  const costPng = path.join(outDir, RUN_FILES.costChart), costBytes = svgToPng(chartSvg(epieCostChart(cost, opts.rpieAlpha)));
+  writeFileAtomic(costPng, costBytes);
   files.push(costPng);
+  pngs.set(RUN_FILES.costChart, costBytes);
   if (opts.probeUpdate) {
     const probeNpz = path.join(outDir, RUN_FILES.probe);
     writeNpzFile(probeNpz, { probeGuess: fromComplexArray(res.probe, 'c8') });
@@ -91,5 +95,5 @@ export async function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDi
       ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}), parameters: { iterations: opts.iterations, alpha: opts.rpieAlpha, probeUpdate: opts.probeUpdate, seed: opts.seed, init: opts.initLabel ?? 'flat' },
     }));
   }
-  return { ...res, files };
+  return { ...res, files, pngs };
 }
