@@ -50,7 +50,9 @@ const { values } = parseArgs({
 const { epie } = await import('@ptychojs/physics');
 const { encodeReconstruction, parseReconstruction } = await import('@ptychojs/io');
 const { loadRawData, readNpzFile, writeNpzFile } = await import('@ptychojs/io/node');
-const { alignForEvaluation, evaluateReconstruction, renderImagePng, scanBoxFromPositions } = await import('@ptychojs/metrics');
+const { alignForEvaluation, evaluateReconstruction, scanBoxFromPositions } = await import('@ptychojs/metrics');
+const { imageFigureSvg } = await import('@ptychojs/pipeline');
+const { svgToPng } = await import('@ptychojs/pipeline/node');
 
 const quick = values.quick;
 const alphas = values.alphas.split(',').map(Number);
@@ -169,8 +171,8 @@ function mosaicPng(truth, recons) {
   cols.forEach((c, i) => {
     const last = i === cols.length - 1;
     const f = (v) => v.toFixed(3);
-    panels[0].push(decode(renderImagePng(c.amp, t.height, t.width, { vmin: amin, vmax: amax, colormap: 'gray', scale, colorbar: last, title: `AMP ${c.label}${c.m ? ` ${f(c.m.amp_ssim)}` : ''}` })));
-    panels[1].push(decode(renderImagePng(c.phase, t.height, t.width, { vmin: pmin, vmax: pmax, colormap: 'viridis', scale, colorbar: last, title: `PHASE ${c.label}${c.m ? ` ${f(c.m.phase_ssim)}` : ''}` })));
+    panels[0].push(decode(svgToPng(imageFigureSvg(c.amp, t.height, t.width, { vmin: amin, vmax: amax, colormap: 'gray', scale, colorbar: last, title: `AMP ${c.label}${c.m ? ` ${f(c.m.amp_ssim)}` : ''}` }))));
+    panels[1].push(decode(svgToPng(imageFigureSvg(c.phase, t.height, t.width, { vmin: pmin, vmax: pmax, colormap: 'viridis', scale, colorbar: last, title: `PHASE ${c.label}${c.m ? ` ${f(c.m.phase_ssim)}` : ''}` }))));
   });
   const W = Math.max(...panels.map((row) => row.reduce((s, p) => s + p.width, 0)));
   const rowH = panels.map((row) => Math.max(...row.map((p) => p.height)));

@@ -30,7 +30,8 @@ const { values } = parseArgs({
 const { createRng } = await import('@ptychojs/io');
 const { epie, simulateScan } = await import('@ptychojs/physics');
 const { evaluateReconstruction, frcResolution, registerByShift, scanBoxFromPositions } = await import('@ptychojs/metrics');
-const { checkScan, usableScan, selfConsistency, selfConsistencyPngs, epieSubsetReconstructor, chartSvg, selfConsistencyCharts } = await import('@ptychojs/pipeline');
+const { checkScan, usableScan, selfConsistency, epieSubsetReconstructor, chartSvg, selfConsistencyCharts } = await import('@ptychojs/pipeline');
+const { selfConsistencyPngs } = await import('@ptychojs/pipeline/node');
 
 const quick = values.quick, iterations = Number(values.iterations);
 const doses = quick ? [1e4, 1e6, 1e9] : [1e4, 1e5, 1e6, 1e7, 1e8, 1e9];

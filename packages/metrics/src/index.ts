@@ -2,8 +2,8 @@
  * @ptychojs/metrics — image-quality metrics for ptychographic reconstructions (SPEC §4):
  * MS-SSIM, SSIM, PSNR, MAE, FRC, alignment to the ground truth (placement by canvasOrigin, crop to
  * the scan box, global phase offset, least-squares gain), integer-shift registration, PtychoPINN's
- * metric variants, and PNG rendering of images (with colour bars) and curves. Browser-safe; typed
- * arrays only.
+ * metric variants, and colour-mapped images as PNG (the pixels; titles, colour bars and curves are
+ * SVG charts of `@ptychojs/pipeline`). Browser-safe; typed arrays only.
  */
 export type { Plane, ScanBox, FrcCurve } from './types.js';
 export { ssim, type SsimOptions } from './ssim.js';
@@ -27,5 +27,5 @@ export {
   evaluateReconstruction, type EvaluateOptions, type EvaluationMetrics, type EvaluationResult,
 } from './evaluate-reconstruction.js';
 export { colormapRgb, type ColormapName } from './render/colormap-rgb.js';
+export { resolveImageOptions, type ImageOptions, type ResolvedImageOptions } from './render/resolve-image-options.js';
 export { renderImagePng, type RenderImageOptions, type MarkerSet } from './render/render-image-png.js';
-export { renderCurvesPng, SERIES_COLORS, type CurveSeries, type RenderCurvesOptions } from './render/render-curves-png.js';

@@ -35,6 +35,11 @@ describe.skipIf(!hasShared)('ptycho run on the golden scan (needs ../shared/data
     expect(cfg.config.gridsize).toBe(2);
     const html = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('data:image/png;base64,');
+    // The report shows the PNGs the run wrote, byte for byte (handed over by the writers, not read back).
+    const written = new Set(fs.readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.png')).map((f) => fs.readFileSync(path.join(out, f)).toString('base64')));
+    const shown = [...html.matchAll(/src="data:image\/png;base64,([^"]+)"/g)].map((m) => m[1]!);
+    expect(shown.length).toBeGreaterThan(10);
+    for (const b of shown) expect(written.has(b)).toBe(true);
     expect(html).toContain('MS-SSIM');
     // stderr is a pipe here, not a terminal: progress is plain lines, one per epoch and at most one
     // per 10% of inference, never bar frames.

@@ -45,6 +45,12 @@ describe('compareWithEpie', () => {
       for (const f of ['reconstruction.npz', 'reconstruction.json', 'amplitude.png', 'phase.png', 'cost.png', 'metrics.json', 'frc.png', 'residual_map.png', 'fluence.png', 'scan.png']) {
         expect(fs.existsSync(path.join(dir, m.dir, f)), `${m.dir}/${f}`).toBe(true);
       }
+      // The writers hand back the bytes they wrote (what the report shows, never read back); the
+      // self-consistency step's scan.png replaces the reconstruction writer's, on disk as here.
+      expect([...m.pngs.keys()].sort()).toEqual(['amplitude.png', 'cost.png', 'phase.png', 'scan.png']);
+      for (const [name, bytes] of m.pngs) if (name !== 'scan.png') expect(Buffer.from(bytes).equals(fs.readFileSync(path.join(dir, m.dir, name))), name).toBe(true);
+      expect(m.quality.images.map((i) => path.basename(i.file))).toEqual(['amplitude_reliable.png', 'phase_reliable.png', 'residual_map.png', 'scan.png', 'fluence.png', 'probe_amplitude.png', 'probe_phase.png']);
+      for (const i of m.quality.images) expect(Buffer.from(i.png).equals(fs.readFileSync(i.file)), i.file).toBe(true);
       // Noise-free data, 25 positions at 8 px with a 13 px rms probe: 30 iterations leave a misfit
       // of ≈ 6e-4 (measured); 2e-3 allows other position orders, a wrong start or geometry gives > 1e-1.
       expect(m.finalCost).toBeLessThan(2e-3);

@@ -44,10 +44,12 @@ export interface CompareWithEpieOptions {
   readonly pixelSizeM?: number;
 }
 
-/** A method of {@link compareWithEpie}: its summary row and its quality outputs. */
+/** A method of {@link compareWithEpie}: its summary row, its quality outputs and its pictures. */
 export interface ComparedMethod extends MethodResult {
   /** Self-consistency (and the evaluation against the truth, when given) of its reconstruction. */
   readonly quality: SelfConsistencyOutputs;
+  /** The PNGs of its reconstruction directory (`epieToDir`), by file name: amplitude, phase, scan, cost. */
+  readonly pngs: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -92,7 +94,7 @@ export async function compareWithEpie(scan: UsableScan, out: string, network: Re
     const finalCost = res.cost[res.cost.length - 1]!;
     results.push({
       method, dir: method, iterations, alpha: rpieAlpha, finalCost, seconds: res.seconds,
-      totalSeconds: method === 'refined' ? opts.networkSeconds + res.seconds : res.seconds, metrics: quality.evaluation?.metrics ?? null, quality,
+      totalSeconds: method === 'refined' ? opts.networkSeconds + res.seconds : res.seconds, metrics: quality.evaluation?.metrics ?? null, quality, pngs: res.pngs,
     });
   }
   return results;

@@ -2,14 +2,16 @@ import path from 'node:path';
 import { fromComplexArray } from '@ptychojs/io';
 import { writeFileAtomic, writeNpzFile, type ReconstructionFormat } from '@ptychojs/io/node';
 import { epie, type EpieResult, type ObjectOnCanvas } from '@ptychojs/physics';
-import { epieCostPng } from '../report/epie-cost-png.js';
 import type { EpieSettings } from '../reconstruct/epie-settings.js';
+import { chartSvg } from '../report/charts/chart-svg.js';
+import { epieCostChart } from '../report/charts/epie-cost-chart.js';
 import type { Reporter } from '../reporter.js';
 import { scanInMemory } from '../scan/scan-in-memory.js';
 import type { UsableScan } from '../scan/usable-scan.js';
 import { defaultMemoryBudget } from './default-memory-budget.js';
 import { makeOutputDir } from './make-output-dir.js';
 import { writeProductFiles } from './write-product-files.js';
+import { svgToPng } from './svg-to-png.js';
 import { writeReconstruction } from './write-reconstruction.js';
 import { RUN_FILES } from '../run-dir/run-files.js';
 
@@ -31,6 +33,8 @@ export interface EpieToDirOptions extends EpieSettings {
 /** An ePIE reconstruction and the files written for it. */
 export interface EpieToDirResult extends EpieResult {
   readonly files: string[];
+  /** The PNGs written, by file name in the directory (`amplitude.png`, `phase.png`, `scan.png`, `cost.png`). */
+  readonly pngs: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -69,10 +73,12 @@ export async function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDi
     diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes, reader: scan.reader,
   };
   // ePIE uses the data as measured: no normalization α (null in reconstruction.json).
-  const files = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: null, seconds: { inference: res.seconds, stitching: 0 } }, meta, { x: raw.xcoords, y: raw.ycoords });
-  const costPng = path.join(outDir, RUN_FILES.costChart);
-  writeFileAtomic(costPng, epieCostPng(cost, opts.rpieAlpha));
+  const written = writeReconstruction(outDir, { reconstruction: res.reconstruction, groups: raw.M, alpha: null, seconds: { inference: res.seconds, stitching: 0 } }, meta, { x: raw.xcoords, y: raw.ycoords });
+  const files = written.files, pngs = new Map(written.pngs);
+  const costPng = path.join(outDir, RUN_FILES.costChart), costBytes = svgToPng(chartSvg(epieCostChart(cost, opts.rpieAlpha)));
+  writeFileAtomic(costPng, costBytes);
   files.push(costPng);
+  pngs.set(RUN_FILES.costChart, costBytes);
   if (opts.probeUpdate) {
     const probeNpz = path.join(outDir, RUN_FILES.probe);
     writeNpzFile(probeNpz, { probeGuess: fromComplexArray(res.probe, 'c8') });
@@ -84,5 +90,5 @@ export async function epieToDir(scan: UsableScan, outDir: string, opts: EpieToDi
       ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}), parameters: { iterations: opts.iterations, alpha: opts.rpieAlpha, probeUpdate: opts.probeUpdate, seed: opts.seed, init: opts.initLabel ?? 'flat' },
     }));
   }
-  return { ...res, files };
+  return { ...res, files, pngs };
 }

@@ -46,6 +46,8 @@ export interface InferToDirOptions {
 /** A reconstruction and the files written for it. */
 export interface InferResult extends ReconstructResult {
   readonly files: string[];
+  /** The PNGs written, by file name in the directory (`amplitude.png`, `phase.png`, `scan.png`). */
+  readonly pngs: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function inferToDir(runDir: string, scan: UsableScan, outDir: strin
       onProgress: (done, total) => { bar!.setTotal(total); bar!.update(done); },
     });
     bar.stop();
-    const files = writeReconstruction(outDir, res, {
+    const { files, pngs } = writeReconstruction(outDir, res, {
       model: runDir, data: raw.source, backend: opts.backend, workers, gridsize: rc.config.gridsize, N: rc.data.N,
       seed: rc.config.seed, ptychojs: PIPELINE_VERSION, tfjs: tf.version_core, config: rc.config,
       diffraction: scan.diffraction, warnings: scan.warnings, notes: scan.notes, reader: scan.reader,
@@ -106,7 +108,7 @@ export async function inferToDir(runDir: string, scan: UsableScan, outDir: strin
         ...(opts.pixelSizeM !== undefined ? { pixelSizeM: opts.pixelSizeM } : {}), parameters: { model: runDir, gridsize: rc.config.gridsize, N: rc.data.N },
       }));
     }
-    return { ...res, files };
+    return { ...res, files, pngs };
   } finally {
     bar?.stop();
     await close();

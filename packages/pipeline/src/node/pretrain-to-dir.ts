@@ -7,7 +7,7 @@ import { modelProbe } from '@ptychojs/physics';
 import { modelFromState, resolveForData, train, type EpochRecord, type PtychoModel, type ReplicaInit, type RunConfig, type TrainResult } from '@ptychojs/model';
 import { fileCheckpointStore, saveModel, workerTrainingEngine } from '@ptychojs/model/node';
 import { checkpointWriteError } from './checkpoint-write-error.js';
-import { lossPng } from '../report/loss-png.js';
+import { lossPng } from './loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
 import type { ModelCard } from '../model-card/model-card.js';
 import type { PretrainSpec } from '../pretrain/pretrain-spec.js';

@@ -6,7 +6,6 @@ import { readNpzFile, writeFileAtomic, writeJsonAtomic, type ReconstructionForma
 import type { ScanIssue } from '../scan/scan-issue.js';
 import type { EvaluationMetrics, EvaluationResult } from '@ptychojs/metrics';
 import type { EpochRecord, RunConfig } from '@ptychojs/model';
-import { amplitudePhasePngs } from '../report/amplitude-phase-pngs.js';
 import { jsonSafe } from '../json-safe.js';
 import type { MethodResult } from '../run-dir/method-result.js';
 import type { SelfConsistencySection } from '../report/self-consistency-html.js';
@@ -20,6 +19,7 @@ import { truthInFrame } from '../scan/truth-in-frame.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { BackendUsed, DiffractionReading } from '../types.js';
 import type { UsableScan } from '../scan/usable-scan.js';
+import { amplitudePhasePngs } from './amplitude-phase-pngs.js';
 import { checkRunOut } from './check-run-out.js';
 import { compareWithEpie } from './compare-with-epie.js';
 import { scanInMemory } from '../scan/scan-in-memory.js';
@@ -131,6 +131,10 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   const truth = scanTruth(scan);
   const metricsAbsent = truth ? null : scan.evaluation.reason ?? 'metrics not computable';
   const halfScan = opts.halfScan ?? true;
+  // Every picture written, by its path under `out` ('recon/amplitude.png'): what the report shows, never read back.
+  const pngs = new Map<string, Uint8Array>();
+  const keep = (dir: string, written: Iterable<readonly [string, Uint8Array]>) => { for (const [name, bytes] of written) pngs.set(`${dir}/${name}`, bytes); };
+  const keepImages = (dir: string, q: SelfConsistencyOutputs) => keep(dir, q.images.map((i) => [path.basename(i.file), i.png] as const));
   // Quality without ground truth of every method, in the order the report shows them (issue 17).
   const quality: { method: string; label: string; outputs: SelfConsistencyOutputs; metrics: EvaluationMetrics | null }[] = [];
   // A pretrained network as it is, before any training on this scan (issue 15).
@@ -140,6 +144,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     reporter.info(`reconstructing with the pretrained network of ${opts.initModel} as it is, into ${dir}`);
     const p = await inferToDir(opts.initModel, scan, dir, { batchSize: opts.batchSize ?? INFERENCE_BATCH_SIZE, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, memoryBudget: budget });
     const seconds = p.seconds.inference + p.seconds.stitching;
+    keep(RUN_FILES.pretrained, p.pngs);
     const halves = halfScan ? modelSubsetReconstructor(opts.initModel, raw, { batchSize: opts.batchSize ?? INFERENCE_BATCH_SIZE }) : undefined;
     let q: SelfConsistencyOutputs;
     try {
@@ -150,6 +155,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     } finally {
       await halves?.close();
     }
+    keepImages(RUN_FILES.pretrained, q);
     pretrained = { method: 'pretrained', dir: 'pretrained', seconds, totalSeconds: seconds, metrics: q.evaluation?.metrics ?? null };
     quality.push({ method: 'pretrained', label: 'pretrained network (not trained on this scan)', outputs: q, metrics: pretrained.metrics });
   }
@@ -176,6 +182,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
   }
   const reconDir = path.join(out, RUN_FILES.recon);
   const rec = await inferToDir(trainDir, scan, reconDir, { batchSize: opts.batchSize ?? INFERENCE_BATCH_SIZE, reporter, backend: opts.backend.name, workers: opts.workers ?? 1, ...inferOpts });
+  keep(RUN_FILES.recon, rec.pngs);
   let metrics: EvaluationMetrics | null = null;
   let frc: EvaluationResult['frc'] | undefined;
   const networkHalves = halfScan ? modelSubsetReconstructor(trainDir, raw, { batchSize: opts.batchSize ?? INFERENCE_BATCH_SIZE }) : undefined;
@@ -193,6 +200,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
       ...(netProbe && runConfig.config.probeTrainable ? { initialProbe: raw.probeGuess } : {}),
       ...(networkHalves ? { reconstructSubset: networkHalves.reconstructSubset, reconstructSubsetLabel: networkHalves.label } : { halfScanAbsent: 'not asked for (--no-half-scan)' }),
     });
+    keepImages(RUN_FILES.recon, net);
     if (net.evaluation) {
       metrics = net.evaluation.metrics;
       frc = net.evaluation.frc;
@@ -206,15 +214,16 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
       const [H, W] = rec.reconstruction.object.shape as [number, number];
       const t = truthInFrame(raw.objectGuess, rec.reconstruction.canvasOrigin, [H, W]);
       const png = amplitudePhasePngs(t.amplitude, t.phase, H, W, 'true ');
-      writeFileAtomic(path.join(reconDir, RUN_FILES.truthAmplitude), png.amplitudePng);
-      writeFileAtomic(path.join(reconDir, RUN_FILES.truthPhase), png.phasePng);
+      const truthPngs = new Map<string, Uint8Array>([[RUN_FILES.truthAmplitude, png.amplitudePng], [RUN_FILES.truthPhase, png.phasePng]]);
       const box = net.selfConsistency.region.box;
       if (box) {
         const crop = (p: Float32Array) => { const o = new Float32Array(box.height * box.width); for (let r = 0; r < box.height; r++) o.set(p.subarray((box.row0 + r) * W + box.col0, (box.row0 + r) * W + box.col0 + box.width), r * box.width); return o; };
         const c = amplitudePhasePngs(crop(t.amplitude), crop(t.phase), box.height, box.width, 'true ');
-        writeFileAtomic(path.join(reconDir, reliableCrop(RUN_FILES.truthAmplitude)), c.amplitudePng);
-        writeFileAtomic(path.join(reconDir, reliableCrop(RUN_FILES.truthPhase)), c.phasePng);
+        truthPngs.set(reliableCrop(RUN_FILES.truthAmplitude), c.amplitudePng);
+        truthPngs.set(reliableCrop(RUN_FILES.truthPhase), c.phasePng);
       }
+      for (const [name, bytes] of truthPngs) writeFileAtomic(path.join(reconDir, name), bytes);
+      keep(RUN_FILES.recon, truthPngs);
     }
     if (opts.refineIterations || opts.epieIterations || opts.initModel !== undefined) {
       const networkSeconds = trainInfo.seconds + rec.seconds.inference + rec.seconds.stitching;
@@ -226,8 +235,9 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
       methods = [
         ...(pretrained ? [pretrained] : []),
         { method: networkMethod, dir: 'recon', seconds: networkSeconds, totalSeconds: networkSeconds, metrics },
-        ...compared.map(({ quality: _q, ...m }) => m),
+        ...compared.map(({ quality: _q, pngs: _p, ...m }) => m),
       ];
+      for (const c of compared) { keep(c.dir, c.pngs); keepImages(c.dir, c.quality); }
       for (const c of compared) quality.push({ method: c.method, label: c.method === 'refined' ? 'network + ePIE refinement' : 'ePIE from flat', outputs: c.quality, metrics: c.metrics });
       for (const m of methods) {
         const q = m.metrics, f = (v: number | undefined) => (v === undefined ? 'n/a' : v.toFixed(4));
@@ -256,10 +266,10 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     selfConsistency: Object.fromEntries(quality.map((q) => [q.method, selfConsistencySummary(q.outputs.selfConsistency.record)])),
     ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),
   };
-  const images = reportImages(out, Boolean(raw.objectGuess)).filter((i) => fs.existsSync(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) }));
+  const images = reportImages(pngs, Boolean(raw.objectGuess));
   const selfConsistencySections: SelfConsistencySection[] = quality.map((q) => ({
     label: q.label, record: q.outputs.selfConsistency.record, metrics: q.metrics,
-    images: q.outputs.images.filter((i) => !/_reliable\.png$/.test(i.file)).map((i) => ({ caption: i.caption, png: new Uint8Array(fs.readFileSync(i.file)) })),
+    images: q.outputs.images.filter((i) => !/_reliable\.png$/.test(i.file)).map((i) => ({ caption: i.caption, png: i.png })),
   }));
   writeFileAtomic(reportFile, reportHtml({
     title: opts.title ?? `ptychojs reconstruction of ${path.basename(raw.source)}`, images,
@@ -272,15 +282,16 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
 }
 
 /**
- * The report's images (the curves are drawn as charts from the data), in order, as files of the run
- * directory (those absent are skipped). Objects are shown cropped to the reliably reconstructed
- * region (`*_reliable.png`, issue 17), saying so, when that crop exists; else the full canvas.
+ * The report's images (the curves are drawn as charts from the data), in order, from the PNGs the
+ * run wrote (`written`, by path under the run directory; those not written are skipped). Objects
+ * are shown cropped to the reliably reconstructed region (`*_reliable.png`, issue 17), saying so,
+ * when that crop exists; else the full canvas.
  */
-function reportImages(outDir: string, hasTruth: boolean): { caption: string; file: string }[] {
-  const cropped = (dir: string, png: string) => fs.existsSync(path.join(outDir, dir, reliableCrop(png)));
+function reportImages(written: ReadonlyMap<string, Uint8Array>, hasTruth: boolean): { caption: string; png: Uint8Array }[] {
+  const cropped = (dir: string, png: string) => written.has(`${dir}/${reliableCrop(png)}`);
   const pick = (dir: string, png: string, caption: string) => (cropped(dir, png)
-    ? { caption: `${caption}, cropped to the reliably reconstructed region (fluence ≥ half the reference; full canvas: ${dir}/${png})`, file: path.join(outDir, dir, reliableCrop(png)) }
-    : { caption, file: path.join(outDir, dir, png) });
+    ? { caption: `${caption}, cropped to the reliably reconstructed region (fluence ≥ half the reference; full canvas: ${dir}/${png})`, file: `${dir}/${reliableCrop(png)}` }
+    : { caption, file: `${dir}/${png}` });
   const list = [
     // run --init-model: the pretrained network as it is (absent otherwise).
     pick(RUN_FILES.pretrained, RUN_FILES.amplitude, 'pretrained network, not trained on this scan: amplitude'),
@@ -297,8 +308,8 @@ function reportImages(outDir: string, hasTruth: boolean): { caption: string; fil
     list.push(
       pick(dir, RUN_FILES.amplitude, `${what}: amplitude`),
       pick(dir, RUN_FILES.phase, `${what}: phase`),
-      { caption: `${what}: cost per iteration`, file: path.join(outDir, dir, RUN_FILES.costChart) },
+      { caption: `${what}: cost per iteration`, file: `${dir}/${RUN_FILES.costChart}` },
     );
   }
-  return list;
+  return list.flatMap(({ caption, file }) => { const png = written.get(file); return png ? [{ caption, png }] : []; });
 }

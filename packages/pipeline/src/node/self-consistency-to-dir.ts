@@ -4,10 +4,10 @@ import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
 import type { EvaluationResult } from '@ptychojs/metrics';
 import { metricsRecord } from '../run-dir/metrics-record.js';
 import { selfConsistency, type SelfConsistencyOptions, type SelfConsistencyResult } from '../reconstruct/self-consistency.js';
-import { selfConsistencyPngs } from '../report/self-consistency-pngs.js';
 import type { Truth } from '../scan/truth-from-arrays.js';
 import { evaluateAndWrite } from './evaluate-and-write.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { selfConsistencyPngs } from './self-consistency-pngs.js';
 import { reliableCrop, RUN_FILES } from '../run-dir/run-files.js';
 
 /** Options of {@link selfConsistencyToDir}. */
@@ -24,8 +24,8 @@ export interface SelfConsistencyOutputs {
   readonly selfConsistency: SelfConsistencyResult;
   /** The evaluation against the truth, when one was given. */
   readonly evaluation?: EvaluationResult;
-  /** The pictures written, by name, in the order a report shows them, with captions. */
-  readonly images: ReadonlyArray<{ readonly caption: string; readonly file: string }>;
+  /** The pictures written, in the order a report shows them, with captions, paths and bytes (a report shows them without reading them back). */
+  readonly images: ReadonlyArray<{ readonly caption: string; readonly file: string; readonly png: Uint8Array }>;
   readonly metricsJson: string;
 }
 
@@ -52,12 +52,12 @@ export async function selfConsistencyToDir(raw: RawData, outDir: string, recon: 
     { caption: `probe amplitude (${sc.record.probe.source})`, name: RUN_FILES.probeAmplitude, png: pngs.probeAmplitude },
     { caption: 'probe phase', name: RUN_FILES.probePhase, png: pngs.probePhase },
   ];
-  const images: { caption: string; file: string }[] = [];
+  const images: { caption: string; file: string; png: Uint8Array }[] = [];
   for (const i of list) {
     if (!i.png) continue;
     const file = path.join(outDir, i.name);
     writeFileAtomic(file, i.png);
-    images.push({ caption: i.caption, file });
+    images.push({ caption: i.caption, file, png: i.png });
   }
   const metricsJson = path.join(outDir, RUN_FILES.metrics);
   let evaluation: EvaluationResult | undefined;

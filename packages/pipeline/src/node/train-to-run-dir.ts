@@ -7,7 +7,7 @@ import { resolveForData, train, type EpochRecord, type ResolvedRunConfig, type R
 import { fileCheckpointStore, fileModelHandler, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
 import { medianStep } from '@ptychojs/grouping';
 import { checkpointWriteError } from './checkpoint-write-error.js';
-import { lossPng } from '../report/loss-png.js';
+import { lossPng } from './loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
 import { prepareTrainingSet } from '../prepare/prepare-training-set.js';
 import type { Progress, Reporter } from '../reporter.js';

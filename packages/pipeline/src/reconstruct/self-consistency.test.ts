@@ -6,7 +6,7 @@ import { parseMetricsRecord } from '../run-dir/parse-metrics-record.js';
 import { rawSubset } from './raw-subset.js';
 import { selfConsistency, type ReconstructSubset } from './self-consistency.js';
 import { selfConsistencyHtml } from '../report/self-consistency-html.js';
-import { selfConsistencyPngs } from '../report/self-consistency-pngs.js';
+import { selfConsistencyPngs } from '../node/self-consistency-pngs.js';
 import { selfConsistencySummary } from '../run-dir/self-consistency-summary.js';
 import { checkScan } from '../scan/check-scan.js';
 import { usableScan } from '../scan/usable-scan.js';

@@ -14,6 +14,7 @@ import { metricsRows } from './metrics-rows.js';
 import { selfConsistencyHtml, type SelfConsistencySection } from './self-consistency-html.js';
 import type { ModelCard } from '../model-card/model-card.js';
 import { modelCardWords } from '../model-card/model-card-words.js';
+import { escapeMarkup as esc } from './escape-markup.js';
 
 /** What {@link reportHtml} shows. */
 export interface ReportInput {
@@ -40,8 +41,6 @@ export interface ReportInput {
   /** The model card of the network used (a pretrained model, `run --init-model`; issue 15). */
   readonly modelCard?: ModelCard;
 }
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A two-column key/value table ({@link keyValueRows}), every cell escaped. */
 function kvTable(value: unknown, cls: string): string {

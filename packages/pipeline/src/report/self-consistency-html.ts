@@ -3,6 +3,7 @@ import { chartSvg } from './charts/chart-svg.js';
 import { selfConsistencyCharts } from './charts/self-consistency-charts.js';
 import { base64 } from '../internal/base64.js';
 import type { SelfConsistencyRecord } from '../run-dir/self-consistency-record.js';
+import { escapeMarkup as esc } from './escape-markup.js';
 
 /** One method's self-consistency for {@link selfConsistencyHtml}. */
 export interface SelfConsistencySection {
@@ -15,7 +16,6 @@ export interface SelfConsistencySection {
   readonly metrics?: EvaluationMetrics | null;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const num = (v: number | null | undefined, d = 3) => (v === null || v === undefined ? '' : Number.isFinite(v) ? (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : v.toFixed(d)) : String(v));
 const res = (r: SelfConsistencyRecord) => {
   const f = r.halfScanFrc;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '@ptychojs/io';
 import { chartSvg } from './chart-svg.js';
 
 describe('chartSvg', () => {
@@ -41,5 +42,28 @@ describe('chartSvg integer axes', () => {
     const svg = chartSvg({ title: 't', xLabel: 'epoch', yLabel: 'y', xIntegers: true, xInclude: [0, 2], series: [{ name: 's', x: [1], y: [3] }] });
     const xAxis = svg.match(/<g class="x-axis".*?<\/g>/)![0];
     expect([...xAxis.matchAll(/<text x="[\d.]+" y="[\d.]+">([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['0', '1', '2']);
+  });
+});
+
+describe('chartSvg log axis', () => {
+  it('widens to whole decades, ticks at powers of ten, and leaves out y ≤ 0 and NaN (breaking the line)', () => {
+    const svg = chartSvg({ title: 't', xLabel: 'x', yLabel: 'y', logY: true, series: [{ name: 's', x: [1, 2, 3, 4, 5], y: [3e-2, 0, 2e-3, Number.NaN, 5e-4] }] });
+    const yAxis = svg.match(/<g class="y-axis".*?<\/g>/)![0];
+    expect([...yAxis.matchAll(/<text x="62" y="[\d.]+">([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['1e-4', '0.001', '0.01', '0.1']);
+    const path = svg.match(/<path class="series" data-name="s" data-points="(\d+)" d="([^"]*)"/)!;
+    expect(path[1]).toBe('3');
+    expect(path[2]!.match(/M/g)).toHaveLength(3); // three single points: each neighbour is left out
+    // 1e-4 … 1e-1 over y = 274 … 34: 80 px a decade; 2e-3 (at x = 3) sits at 274 − 80·log10(20) = 169.92.
+    expect(svg).toContain('<circle cx="287" cy="169.92" r="3"');
+  });
+
+  it('labels wide ranges as 1e-k, every other decade past seven', () => {
+    const svg = chartSvg({ title: 't', xLabel: 'x', yLabel: 'y', logY: true, series: [{ name: 's', x: [0, 1], y: [1e-9, 10] }] });
+    const yAxis = svg.match(/<g class="y-axis".*?<\/g>/)![0];
+    expect([...yAxis.matchAll(/<text x="62" y="[\d.]+">([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['1e-9', '1e-7', '1e-5', '0.001', '0.1', '10']);
+  });
+
+  it('refuses a log axis with no positive value: there is nothing to show', () => {
+    expect(() => chartSvg({ title: 'cost', xLabel: 'x', yLabel: 'y', logY: true, series: [{ name: 's', x: [1, 2], y: [0, Number.NaN] }] })).toThrow(InputError);
   });
 });

@@ -1,7 +1,8 @@
 import { buildKnnIndex, knnQueryInto } from '@ptychojs/grouping';
 import type { RawData, Reconstruction } from '@ptychojs/io';
-import { renderImagePng } from '@ptychojs/metrics';
+import { imageFigureSvg, type ImageFigureOptions } from '../report/charts/image-figure-svg.js';
 import { amplitudePhasePngs } from './amplitude-phase-pngs.js';
+import { svgToPng } from './svg-to-png.js';
 import type { SelfConsistencyResult } from '../reconstruct/self-consistency.js';
 
 /** The pictures of a self-consistency result, PNG bytes, named as their files. */
@@ -32,6 +33,7 @@ const WHITE = [255, 255, 255] as const, CYAN = [0, 200, 255] as const, RED = [23
  *   each with the reliable region's outline (cyan) and, on the scan, the positions (red);
  * - the probe's amplitude and phase;
  * - amplitude and phase cropped to the reliable region's box (what the report shows by default).
+ * Each is an {@link imageFigureSvg} rendered by {@link svgToPng}.
  */
 export function selfConsistencyPngs(sc: SelfConsistencyResult, recon: Reconstruction, raw: RawData): SelfConsistencyPngs {
   const [H, W] = recon.object.shape as [number, number];
@@ -51,10 +53,11 @@ export function selfConsistencyPngs(sc: SelfConsistencyResult, recon: Reconstruc
   }
   top = Math.ceil(Math.min(top, 98));
   for (let i = 0; i < map.length; i++) if (map[i] === 99) map[i] = top;
-  const residualMap = renderImagePng(map, H, W, { colormap: 'viridis', vmin: -0.5, vmax: top, title: 'log10 normalized deviance', nanColor: WHITE });
+  const figure = (plane: Float32Array, o: ImageFigureOptions) => svgToPng(imageFigureSvg(plane, H, W, o));
+  const residualMap = figure(map, { colormap: 'viridis', vmin: -0.5, vmax: top, title: 'log10 normalized deviance', nanColor: WHITE });
   const outline = regionOutline(sc.region.mask, H, W);
-  const fluence = renderImagePng(sc.fluence, H, W, { colormap: 'viridis', title: 'fluence photons/px', markers: [{ ...outline, color: CYAN, size: 1 }] });
-  const scan = renderImagePng(recon.amplitude, H, W, { colormap: 'gray', title: 'scan over amplitude', colorbar: false, markers: [{ ...outline, color: CYAN, size: 1 }, { xs: cx, ys: cy, color: RED }] });
+  const fluence = figure(sc.fluence, { colormap: 'viridis', title: 'fluence photons/px', markers: [{ ...outline, color: CYAN, size: 1 }] });
+  const scan = figure(recon.amplitude, { colormap: 'gray', title: 'scan over amplitude', colorbar: false, markers: [{ ...outline, color: CYAN, size: 1 }, { xs: cx, ys: cy, color: RED }] });
   const N = raw.N, pa = new Float32Array(N * N), pp = new Float32Array(N * N);
   for (let i = 0; i < N * N; i++) { pa[i] = Math.hypot(sc.probe.re[i]!, sc.probe.im[i]!); pp[i] = Math.atan2(sc.probe.im[i]!, sc.probe.re[i]!); }
   const probe = amplitudePhasePngs(pa, pp, N, N, 'probe ');
