@@ -66,6 +66,7 @@ export { DEMO } from './demo/demo-settings.js';
 export { demoRunConfig } from './demo/demo-run-config.js';
 export { OBJECT_FAMILIES, pretrainSpecDefaults, pretrainSpecSchema, resolvePretrainSpec, type ObjectFamily, type PretrainSpec, type PretrainSpecInput, type Range } from './pretrain/pretrain-spec.js';
 export { PRETRAIN_CONFIG_DEFAULTS, pretrainRunConfig } from './pretrain/pretrain-run-config.js';
+export { pretrainEpochs, resolvePretrainRunSettings, type PretrainRunSettings } from './pretrain/pretrain-run-settings.js';
 export { simulatePretrainingScan, type PretrainScan, type PretrainScanSettings } from './pretrain/simulate-pretraining-scan.js';
 export { pretrainingGroups } from './pretrain/pretraining-groups.js';
 export { pretrainingStream, type PretrainingStream } from './pretrain/pretraining-stream.js';

@@ -6,58 +6,39 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { InputError, SUPPORTED_N, toComplexArray } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
-import { OBJECT_FAMILIES, PRETRAIN_CONFIG_DEFAULTS, pretrainRunConfig, resolvePretrainSpec, type PretrainSpecInput } from '@ptychojs/pipeline';
+import { OBJECT_FAMILIES, PRETRAIN_CONFIG_DEFAULTS, pretrainEpochs, pretrainRunConfig, resolvePretrainRunSettings, resolvePretrainSpec } from '@ptychojs/pipeline';
 import { checkRunDir, pretrainToDir } from '@ptychojs/pipeline/node';
 import { runLongCommand } from '../long-command.js';
-import { flagAttribute } from '../setting-flags.js';
+import { addSettingFlags, flagNames, settingsInput, type SettingFlag } from '../setting-flags.js';
 import { addTrainOptions, TRAIN_FLAGS, trainConfigInput } from '../train-options.js';
 import { createUi } from '../ui.js';
 
-/** Spec flag → PretrainSpec key, and how its value is read. */
-const SPEC_FLAGS: ReadonlyArray<{ flag: string; key: keyof PretrainSpecInput; help: string; kind: 'list' | 'range' | 'int' }> = [
-  { flag: '--families <list>', key: 'families', kind: 'list', help: `object families, comma-separated, from ${OBJECT_FAMILIES.join(', ')} (default all)` },
-  { flag: '--step-range <lo,hi>', key: 'stepRange', kind: 'range', help: 'scan steps in pixels, drawn log-uniformly (default N/32,N/4)' },
-  { flag: '--dose-range <lo,hi>', key: 'doseRange', kind: 'range', help: 'photons per pattern, drawn log-uniformly; Poisson noise (default 1e4,1e9)' },
-  { flag: '--amplitude-min-range <lo,hi>', key: 'amplitudeMinRange', kind: 'range', help: "objects' lowest amplitude (highest 1) (default 0.2,0.9)" },
-  { flag: '--phase-max-range <lo,hi>', key: 'phaseMaxRange', kind: 'range', help: "objects' largest phase in radians (default 0.3,3.1416)" },
-  { flag: '--positions-per-scan <n>', key: 'positionsPerScan', kind: 'int', help: 'scan positions per simulated scan (default 144)' },
-  { flag: '--patterns-per-epoch <n>', key: 'patternsPerEpoch', kind: 'int', help: 'fresh simulated patterns per epoch (default 8192)' },
-  { flag: '--validation-scans <n>', key: 'validationScans', kind: 'int', help: 'held-out simulated scans scored against their truth after every epoch (default 4)' },
+/** Spec flag → PretrainSpec key; the schema of @ptychojs/pipeline reads lists and ranges (`lo,hi`) and checks them. */
+const SPEC_FLAGS: readonly SettingFlag[] = [
+  { flag: '--families <list>', key: 'families', help: `object families, comma-separated, from ${OBJECT_FAMILIES.join(', ')} (default all)` },
+  { flag: '--step-range <lo,hi>', key: 'stepRange', help: 'scan steps in pixels, drawn log-uniformly (default N/32,N/4)' },
+  { flag: '--dose-range <lo,hi>', key: 'doseRange', help: 'photons per pattern, drawn log-uniformly; Poisson noise (default 1e4,1e9)' },
+  { flag: '--amplitude-min-range <lo,hi>', key: 'amplitudeMinRange', help: "objects' lowest amplitude (highest 1) (default 0.2,0.9)" },
+  { flag: '--phase-max-range <lo,hi>', key: 'phaseMaxRange', help: "objects' largest phase in radians (default 0.3,3.1416)" },
+  { flag: '--positions-per-scan <n>', key: 'positionsPerScan', help: 'scan positions per simulated scan (default 144)' },
+  { flag: '--patterns-per-epoch <n>', key: 'patternsPerEpoch', help: 'fresh simulated patterns per epoch (default 8192)' },
+  { flag: '--validation-scans <n>', key: 'validationScans', help: 'held-out simulated scans scored against their truth after every epoch (default 5)' },
 ];
 
-function specInput(flags: Record<string, unknown>): PretrainSpecInput {
-  const input: Record<string, unknown> = {};
-  for (const f of SPEC_FLAGS) {
-    const name = f.flag.split(' ')[0]!;
-    const v = flags[flagAttribute(f.flag)];
-    if (v === undefined) continue;
-    const s = String(v);
-    if (f.kind === 'list') input[f.key] = s.split(',').map((x) => x.trim()).filter(Boolean);
-    else if (f.kind === 'int') input[f.key] = numberFlag(s, name, true);
-    else {
-      const parts = s.split(',').map((x) => numberFlag(x, name, false));
-      if (parts.length !== 2) throw new InputError('a range is two numbers', { key: name, expected: 'lo,hi (e.g. 1e4,1e9)', actual: s });
-      input[f.key] = parts;
-    }
-  }
-  return input as PretrainSpecInput;
-}
-
-function numberFlag(v: string, key: string, integer: boolean): number {
-  const x = Number(v.trim());
-  if (v.trim() === '' || !Number.isFinite(x) || (integer && !Number.isInteger(x))) throw new InputError(`expected ${integer ? 'an integer' : 'a number'}`, { key, expected: integer ? 'integer' : 'number', actual: v });
-  return x;
-}
+/** Flag → PretrainRunSettings key. */
+const RUN_FLAGS: readonly SettingFlag[] = [
+  { flag: '--n-patterns <n>', key: 'nPatterns', help: 'stop after about this many simulated patterns (default: the time budget decides)' },
+  { flag: '--snapshot-minutes <list>', key: 'snapshotMinutes', help: 'also save the model as DIR/snapshots/<m>min/ after the epoch that crosses each of these minutes, e.g. 5,15,30' },
+];
 
 export function registerPretrain(program: Command): void {
   const cmd = program
     .command('pretrain')
     .description('train the network once on scans simulated under a probe, for fast reconstruction of every scan taken with it')
     .requiredOption('--probe <file>', 'NPZ holding probeGuess: a scan taken with the probe, or a probe file')
-    .requiredOption('--out <dir>', 'model directory to create (ptycho infer --model / run --init-model take it)')
-    .option('--n-patterns <n>', 'stop after about this many simulated patterns (default: the time budget decides)')
-    .option('--snapshot-minutes <list>', 'also save the model as DIR/snapshots/<m>min/ after the epoch that crosses each of these minutes, e.g. 5,15,30');
-  for (const f of SPEC_FLAGS) cmd.option(f.flag, f.help);
+    .requiredOption('--out <dir>', 'model directory to create (ptycho infer --model / run --init-model take it)');
+  addSettingFlags(cmd, RUN_FLAGS);
+  addSettingFlags(cmd, SPEC_FLAGS);
   addTrainOptions(cmd);
   // The training flags' help states `train`'s defaults; pretraining has its own for some.
   for (const f of TRAIN_FLAGS) {
@@ -82,15 +63,11 @@ export function registerPretrain(program: Command): void {
       if (probe.shape.length !== 2 || H !== W || !(SUPPORTED_N as readonly number[]).includes(H!)) {
         throw new InputError('the probe must be square with a supported side', { file: probeFile, key: 'probeGuess', expected: `(N, N), N one of ${SUPPORTED_N.join(', ')}`, actual: `(${probe.shape.join(', ')})` });
       }
-      const spec = resolvePretrainSpec(H!, specInput(flags));
+      const spec = resolvePretrainSpec(H!, settingsInput(flags, SPEC_FLAGS), { names: flagNames(SPEC_FLAGS) });
+      const { nPatterns, snapshotMinutes } = resolvePretrainRunSettings(settingsInput(flags, RUN_FLAGS), { names: flagNames(RUN_FLAGS) });
       const input = trainConfigInput(flags);
-      if (flags.nPatterns !== undefined) input['epochs'] = Math.max(1, Math.ceil(numberFlag(String(flags.nPatterns), '--n-patterns', true) / spec.patternsPerEpoch));
+      if (nPatterns !== undefined) input['epochs'] = pretrainEpochs(nPatterns, spec);
       const config = pretrainRunConfig(input, flags.config as string | undefined);
-      const snapshotMinutes = flags.snapshotMinutes === undefined ? [] : String(flags.snapshotMinutes).split(',').map((v) => {
-        const m = numberFlag(v, '--snapshot-minutes', false);
-        if (!(m > 0)) throw new InputError('snapshot times must be positive minutes', { key: '--snapshot-minutes', expected: 'e.g. 5,15,30', actual: String(flags.snapshotMinutes) });
-        return m;
-      });
       if (flags.dryRun) {
         ui.result({ spec, config });
         ui.info(JSON.stringify({ spec, config }, null, 2));

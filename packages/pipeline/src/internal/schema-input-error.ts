@@ -28,9 +28,16 @@ function expectedOf(issue: z.core.$ZodIssue): string {
   }
 }
 
+/**
+ * The input's value at a problem's path. A text met before the path ends is a flag's list or range
+ * that the schema split (`'5,x'` for `snapshotMinutes.1`): the text as given is what was found.
+ */
 function at(value: unknown, path: readonly PropertyKey[]): unknown {
   let v = value;
-  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  for (const k of path) {
+    if (typeof v === 'string') return v;
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  }
   return v;
 }
 

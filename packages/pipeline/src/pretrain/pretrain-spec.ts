@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 import { InputError } from '@ptychojs/io';
+import { looseNumber } from '@ptychojs/model';
+import { resolveSettings } from '../internal/resolve-settings.js';
+import type { SettingsOptions } from '../types.js';
 
 /**
  * The object families scans are simulated from (`@ptychojs/physics` generators). `lines`: thin
@@ -58,38 +61,60 @@ export function pretrainSpecDefaults(N: number): PretrainSpec {
   });
 }
 
-const range = (lo: number, hi = Infinity) => z.tuple([z.number().min(lo).max(hi), z.number().min(lo).max(hi)]).refine(([a, b]) => a <= b, { message: 'min ≤ max' });
+/** `'a, b'` → `['a', 'b']` (a list as a flag gives it); anything else passes through for the schema's check. */
+function looseList(v: unknown): unknown {
+  return typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v;
+}
 
-/** The zod schema of a loose spec (every field optional; N given separately). */
+/** `'1e4,1e9'` → `[1e4, 1e9]` (a range as a flag gives it; a part that is not a number stays text and fails the check). */
+function looseRange(v: unknown): unknown {
+  return typeof v === 'string' ? v.split(',').map((x) => looseNumber(x.trim())) : v;
+}
+
+const range = (lo: number, hi = Infinity) => z.preprocess(looseRange, z.tuple([z.number().min(lo).max(hi), z.number().min(lo).max(hi)]).refine(([a, b]) => a <= b, { message: 'min ≤ max' }));
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.preprocess(looseNumber, z.number().int().min(min).max(max));
+
+/** Each field's schema (flag strings converted: lists and ranges comma-separated) and its expected value in words. */
+const PRETRAIN_SPEC_FIELDS = {
+  families: { schema: z.preprocess(looseList, z.array(z.enum(OBJECT_FAMILIES)).min(1)).optional(), expected: `one or more of ${OBJECT_FAMILIES.join(', ')}, comma-separated` },
+  stepRange: { schema: range(0.25).optional(), expected: 'lo,hi in pixels, 0.25 ≤ lo ≤ hi' },
+  doseRange: { schema: range(1).optional(), expected: 'lo,hi photons per pattern, 1 ≤ lo ≤ hi (e.g. 1e4,1e9)' },
+  amplitudeMinRange: { schema: range(0, 1).optional(), expected: 'lo,hi in [0, 1], lo ≤ hi' },
+  phaseMaxRange: { schema: range(0, 2 * Math.PI).optional(), expected: 'lo,hi radians in [0, 2π], lo ≤ hi' },
+  positionsPerScan: { schema: int(4, 100_000).optional(), expected: 'integer in 4..100000' },
+  patternsPerEpoch: { schema: int(16).optional(), expected: 'integer ≥ 16' },
+  validationScans: { schema: int(0, 64).optional(), expected: 'integer in 0..64' },
+} as const;
+
+/** The zod schema of a loose spec (every field optional; N given separately; strings from flags converted). */
 export const pretrainSpecSchema = z.strictObject({
-  families: z.array(z.enum(OBJECT_FAMILIES)).min(1).optional(),
-  stepRange: range(0.25).optional(),
-  doseRange: range(1).optional(),
-  amplitudeMinRange: range(0, 1).optional(),
-  phaseMaxRange: range(0, 2 * Math.PI).optional(),
-  positionsPerScan: z.number().int().min(4).max(100_000).optional(),
-  patternsPerEpoch: z.number().int().min(16).optional(),
-  validationScans: z.number().int().min(0).max(64).optional(),
+  families: PRETRAIN_SPEC_FIELDS.families.schema,
+  stepRange: PRETRAIN_SPEC_FIELDS.stepRange.schema,
+  doseRange: PRETRAIN_SPEC_FIELDS.doseRange.schema,
+  amplitudeMinRange: PRETRAIN_SPEC_FIELDS.amplitudeMinRange.schema,
+  phaseMaxRange: PRETRAIN_SPEC_FIELDS.phaseMaxRange.schema,
+  positionsPerScan: PRETRAIN_SPEC_FIELDS.positionsPerScan.schema,
+  patternsPerEpoch: PRETRAIN_SPEC_FIELDS.patternsPerEpoch.schema,
+  validationScans: PRETRAIN_SPEC_FIELDS.validationScans.schema,
 });
 
 export type PretrainSpecInput = z.input<typeof pretrainSpecSchema>;
 
+const EXPECTED = Object.fromEntries(Object.entries(PRETRAIN_SPEC_FIELDS).map(([k, f]) => [k, f.expected]));
+
 /**
- * Validate a loose spec and fill the defaults for patch side N.
- * @throws InputError naming the field, what was expected and what was given
+ * Validate a loose spec (typed values, or the strings of flags: `'1e4,1e9'`, `'grf,blobs'`,
+ * `'144'`) and fill the defaults for patch side N.
+ * @throws InputError naming the field (as `options.names` names it: `--dose-range`), what was
+ *   expected and what was given
  */
-export function resolvePretrainSpec(N: number, input: PretrainSpecInput = {}, file?: string): PretrainSpec {
-  const r = pretrainSpecSchema.safeParse(input);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const key = issue.path.join('.') || 'spec';
-    throw new InputError(`bad pretraining setting ${key}: ${issue.message}`, { file, key, expected: 'see docs/cli.md "ptycho pretrain"', actual: JSON.stringify((input as Record<string, unknown>)[String(issue.path[0])]) });
-  }
+export function resolvePretrainSpec(N: number, input: PretrainSpecInput | Readonly<Record<string, unknown>> = {}, options: SettingsOptions = {}): PretrainSpec {
+  const given = resolveSettings('pretraining setting', pretrainSpecSchema, EXPECTED, input, options);
   const d = pretrainSpecDefaults(N);
-  const spec = { ...d, ...Object.fromEntries(Object.entries(r.data).filter(([, v]) => v !== undefined)) } as PretrainSpec;
+  const spec = { ...d, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as PretrainSpec;
   const maxStep = N / 2;
   if (spec.stepRange[1] > maxStep) {
-    throw new InputError('scan steps beyond N/2 leave no overlap', { file, key: 'stepRange', expected: `max ≤ ${maxStep} px at N = ${N}`, actual: `[${spec.stepRange.join(', ')}]` });
+    throw new InputError('scan steps beyond N/2 leave no overlap', { file: options.file, key: options.names?.['stepRange'] ?? 'stepRange', expected: `max ≤ ${maxStep} px at N = ${N}`, actual: `[${spec.stepRange.join(', ')}]` });
   }
   return Object.freeze({ ...spec, families: Object.freeze([...new Set(spec.families)]) });
 }
