@@ -18,7 +18,7 @@ export interface SettingFlag {
 const flagName = (flag: string): string => flag.split(' ')[0]!;
 
 /** `--probe-alpha <b>` → `probeAlpha`: where commander stores the flag's value. */
-export function flagAttribute(flag: string): string {
+function flagAttribute(flag: string): string {
   return flagName(flag).slice(2).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
