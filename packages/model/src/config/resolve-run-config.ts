@@ -1,5 +1,5 @@
 import { InputError, type InputErrorDetails } from '@ptychojs/io';
-import { LOSS_WEIGHTS } from '../train/loss-terms.js';
+import { LOSS_WEIGHTS } from './loss-weights.js';
 import { looseBoolean } from './loose-boolean.js';
 import { RUN_CONFIG_FIELDS, runConfigSchema, type RunConfig, type RunConfigKey } from './run-config.js';
 

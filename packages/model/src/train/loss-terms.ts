@@ -3,7 +3,7 @@
  * it, and the one order in which they travel as numbers (a replica's step returns them stacked).
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import type { RunConfig } from '../config/run-config.js';
+import { LOSS_WEIGHTS, type WeightedTerm } from '../config/loss-weights.js';
 
 /** The loss and its terms, unweighted (SPEC §3 "Loss"). */
 export interface LossTerms<T = tf.Scalar> {
@@ -19,20 +19,6 @@ export interface LossTerms<T = tf.Scalar> {
   readonly realspace: T;
 }
 
-/** A weighted term of the loss (every term but the total). */
-type WeightedTerm = Exclude<keyof LossTerms, 'total'>;
-
-/** Each weighted term and the RunConfig key of its weight, in the order `total` sums them. */
-export const LOSS_WEIGHTS = {
-  nll: 'nllWeight',
-  mae: 'maeWeight',
-  tv: 'tvWeight',
-  realspace: 'realspaceWeight',
-} as const satisfies Record<WeightedTerm, keyof RunConfig>;
-
-/** The RunConfig keys of the loss weights. */
-export type LossWeightKey = (typeof LOSS_WEIGHTS)[WeightedTerm];
-
 /** Names of the loss terms in the order a step returns their values: the total, then {@link LOSS_WEIGHTS}' terms. */
 export const LOSS_TERMS = ['total', ...(Object.keys(LOSS_WEIGHTS) as WeightedTerm[])] as readonly (keyof LossTerms)[];
 
@@ -40,3 +26,8 @@ export const LOSS_TERMS = ['total', ...(Object.keys(LOSS_WEIGHTS) as WeightedTer
 export function lossTermsByName(values: ArrayLike<number>): LossTerms<number> {
   return Object.fromEntries(LOSS_TERMS.map((name, i) => [name, values[i]!])) as unknown as LossTerms<number>;
 }
+
+// Compile-time check: the terms of LossTerms are the total and exactly the weighted terms of LOSS_WEIGHTS.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _termsAgree: Same<Exclude<keyof LossTerms, 'total'>, WeightedTerm> = true;
+void _termsAgree;

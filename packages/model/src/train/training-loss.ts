@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { complexMae, mae, poissonNll, totalVariation, type ComplexTensor } from '@ptychojs/physics';
 import type { RunConfig } from '../config/run-config.js';
-import { LOSS_WEIGHTS, type LossTerms, type LossWeightKey } from './loss-terms.js';
+import { LOSS_WEIGHTS, type LossWeightKey } from '../config/loss-weights.js';
+import type { LossTerms } from './loss-terms.js';
 import type { TrainOutputs } from '../model/forward-train.js';
 
 /**
