@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@ptychojs/io';
+import { inputErrorOf } from '../__fixtures__/input-error-of.js';
 import { pretrainSpecDefaults, resolvePretrainSpec } from './pretrain-spec.js';
 import { pretrainEpochs, resolvePretrainRunSettings } from './pretrain-run-settings.js';
-
-/** The InputError `f` throws. */
-function errorOf(f: () => unknown): InputError {
-  try { f(); } catch (e) { if (e instanceof InputError) return e; throw e; }
-  throw new Error('expected an InputError');
-}
 
 const names = { stepRange: '--step-range', doseRange: '--dose-range', families: '--families', positionsPerScan: '--positions-per-scan' };
 
@@ -20,14 +14,14 @@ describe('resolvePretrainSpec', () => {
   });
 
   it('names the flag, what it expects and what it got, for each kind of bad value', () => {
-    const notRange = errorOf(() => resolvePretrainSpec(64, { doseRange: '1e4' }, { names }));
+    const notRange = inputErrorOf(() => resolvePretrainSpec(64, { doseRange: '1e4' }, { names }));
     expect([notRange.key, notRange.expected]).toEqual(['--dose-range', 'lo,hi photons per pattern, 1 ≤ lo ≤ hi (e.g. 1e4,1e9)']);
-    const part = errorOf(() => resolvePretrainSpec(64, { doseRange: '1e4,lots' }, { names }));
+    const part = inputErrorOf(() => resolvePretrainSpec(64, { doseRange: '1e4,lots' }, { names }));
     expect([part.key, part.actual]).toEqual(['--dose-range.1', '"1e4,lots"']); // the part that is not a number, in the text given
-    expect(errorOf(() => resolvePretrainSpec(64, { doseRange: '1e9,1e4' }, { names })).key).toBe('--dose-range');
-    expect(errorOf(() => resolvePretrainSpec(64, { families: 'grf,clouds' }, { names })).key).toMatch(/^--families/);
-    expect(errorOf(() => resolvePretrainSpec(64, { positionsPerScan: '3.5' }, { names })).key).toBe('--positions-per-scan');
-    const overlap = errorOf(() => resolvePretrainSpec(64, { stepRange: '4,40' }, { names }));
+    expect(inputErrorOf(() => resolvePretrainSpec(64, { doseRange: '1e9,1e4' }, { names })).key).toBe('--dose-range');
+    expect(inputErrorOf(() => resolvePretrainSpec(64, { families: 'grf,clouds' }, { names })).key).toMatch(/^--families/);
+    expect(inputErrorOf(() => resolvePretrainSpec(64, { positionsPerScan: '3.5' }, { names })).key).toBe('--positions-per-scan');
+    const overlap = inputErrorOf(() => resolvePretrainSpec(64, { stepRange: '4,40' }, { names }));
     expect([overlap.key, overlap.expected]).toEqual(['--step-range', 'max ≤ 32 px at N = 64']);
   });
 });
@@ -43,9 +37,9 @@ describe('resolvePretrainRunSettings', () => {
 
   it('refuses a count that is not a positive integer and minutes that are not positive, naming the flag', () => {
     const runNames = { nPatterns: '--n-patterns', snapshotMinutes: '--snapshot-minutes' };
-    expect(errorOf(() => resolvePretrainRunSettings({ nPatterns: '0' }, { names: runNames })).key).toBe('--n-patterns');
-    expect(errorOf(() => resolvePretrainRunSettings({ nPatterns: 'many' }, { names: runNames })).key).toBe('--n-patterns');
-    const minutes = errorOf(() => resolvePretrainRunSettings({ snapshotMinutes: '5,-1' }, { names: runNames }));
+    expect(inputErrorOf(() => resolvePretrainRunSettings({ nPatterns: '0' }, { names: runNames })).key).toBe('--n-patterns');
+    expect(inputErrorOf(() => resolvePretrainRunSettings({ nPatterns: 'many' }, { names: runNames })).key).toBe('--n-patterns');
+    const minutes = inputErrorOf(() => resolvePretrainRunSettings({ snapshotMinutes: '5,-1' }, { names: runNames }));
     expect(minutes.key).toMatch(/^--snapshot-minutes/);
     expect(minutes.expected).toBe('minutes > 0, comma-separated (e.g. 5,15,30)');
     expect(minutes.actual).toBe('"5,-1"'); // the text as given, not the part the schema split off

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@ptychojs/io';
+import { inputErrorOf } from '../__fixtures__/input-error-of.js';
 import { EPIE_SETTINGS_DEFAULTS, resolveEpieSettings } from './epie-settings.js';
-
-function errorOf(f: () => unknown): InputError {
-  try { f(); } catch (e) { if (e instanceof InputError) return e; throw e; }
-  throw new Error('expected an InputError');
-}
 
 describe('resolveEpieSettings', () => {
   it('fills every default from an empty input: 100 plain ePIE sweeps, probe fixed, seed 0', () => {
@@ -30,14 +25,14 @@ describe('resolveEpieSettings', () => {
     ['probeAlpha', 'x', 'number in (0, 1]', '"x"'],
     ['seed', '0.5', 'integer', '"0.5"'],
   ] as const)('refuses a bad %s (%j), naming the key, the expected value and the actual one', (key, value, expected, actual) => {
-    const e = errorOf(() => resolveEpieSettings({ [key]: value }));
+    const e = inputErrorOf(() => resolveEpieSettings({ [key]: value }));
     expect(e).toMatchObject({ key, expected, actual });
   });
 
   it('names a key as the caller names it (the CLI flag), and refuses unknown keys', () => {
-    const e = errorOf(() => resolveEpieSettings({ rpieAlpha: '0' }, { names: { rpieAlpha: '--alpha' } }));
+    const e = inputErrorOf(() => resolveEpieSettings({ rpieAlpha: '0' }, { names: { rpieAlpha: '--alpha' } }));
     expect(e.message).toBe(`key '--alpha': invalid ePIE setting; expected number in (0, 1]; got "0"`);
-    expect(errorOf(() => resolveEpieSettings({ alpha: 0.5 })).actual).toBe('unknown key(s) alpha');
-    expect(errorOf(() => resolveEpieSettings([])).expected).toBe('an object of ePIE settings');
+    expect(inputErrorOf(() => resolveEpieSettings({ alpha: 0.5 })).actual).toBe('unknown key(s) alpha');
+    expect(inputErrorOf(() => resolveEpieSettings([])).expected).toBe('an object of ePIE settings');
   });
 });

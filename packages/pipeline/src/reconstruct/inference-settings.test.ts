@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@ptychojs/io';
+import { inputErrorOf } from '../__fixtures__/input-error-of.js';
 import { INFERENCE_BATCH_SIZE } from './inference-batch-size.js';
 import { INFERENCE_SETTINGS_DEFAULTS, resolveInferenceSettings } from './inference-settings.js';
-
-function errorOf(f: () => unknown): InputError {
-  try { f(); } catch (e) { if (e instanceof InputError) return e; throw e; }
-  throw new Error('expected an InputError');
-}
 
 describe('resolveInferenceSettings', () => {
   it('defaults to INFERENCE_BATCH_SIZE groups per pass, and converts a flag string', () => {
@@ -17,7 +12,7 @@ describe('resolveInferenceSettings', () => {
   });
 
   it.each([['0', '"0"'], ['eight', '"eight"'], [1.5, '1.5']] as const)('refuses batchSize %j naming the key (as the caller names it)', (value, actual) => {
-    expect(errorOf(() => resolveInferenceSettings({ batchSize: value }))).toMatchObject({ key: 'batchSize', expected: 'integer ≥ 1', actual });
-    expect(errorOf(() => resolveInferenceSettings({ batchSize: value }, { names: { batchSize: '--batch-size' } })).key).toBe('--batch-size');
+    expect(inputErrorOf(() => resolveInferenceSettings({ batchSize: value }))).toMatchObject({ key: 'batchSize', expected: 'integer ≥ 1', actual });
+    expect(inputErrorOf(() => resolveInferenceSettings({ batchSize: value }, { names: { batchSize: '--batch-size' } })).key).toBe('--batch-size');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@ptychojs/io';
 import { resolveRunConfig } from '@ptychojs/model';
+import { inputErrorOf } from '../__fixtures__/input-error-of.js';
 import { parseRunDirConfig } from './parse-run-dir-config.js';
 
 /** A config.json as trainToRunDir writes it (format version 2), after a JSON round trip. */
@@ -21,15 +21,7 @@ function validV1(): Record<string, unknown> {
 }
 
 /** The InputError thrown by parsing `value`. */
-function errorOf(value: unknown): InputError {
-  try {
-    parseRunDirConfig(value, 'run/config.json');
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const errorOf = (value: unknown) => inputErrorOf(() => parseRunDirConfig(value, 'run/config.json'));
 
 describe('parseRunDirConfig', () => {
   it('accepts what training writes, with a frozen, fully resolved run configuration', () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@ptychojs/io';
+import { inputErrorOf } from '../__fixtures__/input-error-of.js';
 import { resolveSimulationSettings, SIMULATION_SETTINGS_DEFAULTS } from './simulation-settings.js';
-
-function errorOf(f: () => unknown): InputError {
-  try { f(); } catch (e) { if (e instanceof InputError) return e; throw e; }
-  throw new Error('expected an InputError');
-}
 
 describe('resolveSimulationSettings', () => {
   it('fills the defaults from an empty input: lines under the default probe, jittered, 1e6 counts with Poisson noise, N = 64, seed 0', () => {
@@ -45,7 +40,7 @@ describe('resolveSimulationSettings', () => {
     ['step', '0', 'number > 0 (pixels)', '"0"'],
     ['count', '2.5', 'integer ≥ 1', '"2.5"'],
   ] as const)('refuses a bad %s (%j), naming the key, the expected value and the actual one', (key, value, expected, actual) => {
-    expect(errorOf(() => resolveSimulationSettings({ [key]: value }))).toMatchObject({ key, expected, actual });
+    expect(inputErrorOf(() => resolveSimulationSettings({ [key]: value }))).toMatchObject({ key, expected, actual });
   });
 
   it.each([
@@ -55,7 +50,7 @@ describe('resolveSimulationSettings', () => {
     [{ scan: 'random' }, '--count', 'a random scan needs a position count', 'integer ≥ 1', 'absent'],
   ] as const)('refuses settings that do not go together (%j), naming the setting to change as the caller names it', (input, key, message, expected, actual) => {
     const names = { lines: '--lines', object: '--object', probe: '--probe', probeRms: '--probe-rms', probeDefocus: '--probe-defocus', count: '--count' };
-    const e = errorOf(() => resolveSimulationSettings(input, { names }));
+    const e = inputErrorOf(() => resolveSimulationSettings(input, { names }));
     expect(e).toMatchObject({ key, expected, actual });
     expect(e.message.startsWith(`key '${key}': ${message}`)).toBe(true);
   });
