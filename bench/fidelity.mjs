@@ -63,7 +63,7 @@ const pretrainFlags = values['pretrain-flags'].trim() ? values['pretrain-flags']
 const { probeSimilarity } = await import('@ptychojs/physics');
 const { toComplexArray } = await import('@ptychojs/io');
 
-// Budgets (per case ≤ 10 minutes on 2 cores): training stops after the epoch that crosses
+// Budgets (per case ≤ 10 minutes on 2 cores): training stops after the step that crosses
 // --max-minutes; refinement ≈ 1 minute; ePIE: the α grid, then the best α until the cost stops
 // falling (< 0.1% over 20 iterations), at least 300 iterations on sparse scans, within a time cap.
 const B = quick
