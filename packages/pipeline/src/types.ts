@@ -1,6 +1,4 @@
 /** Shared contracts of the pipeline (SPEC §3 "Grouping", "Run directory"). */
-import type { ScanIssue } from './scan/scan-issue.js';
-
 /** How a scan is grouped (SPEC §3 "Grouping"); a subset of the run configuration. */
 export interface GroupingSettings {
   readonly gridsize: number;
@@ -18,9 +16,20 @@ export interface BackendUsed {
 
 /**
  * A finding about a scan as outputs record it (`config.json`, `reconstruction.json`,
- * `summary.json`, `inspect --json`): a `ScanIssue` (`scan/scan-issue.ts`), its code as a string.
+ * `summary.json`, `inspect --json`): a `ScanIssue` (`scan/scan-issue.ts`) with its code as a
+ * string. `message` is the full line a person reads (`file, key 'k': what; expected …; got …`,
+ * as `InputError`s are written); `fix` says what to do about it.
  */
-export type ScanIssueRecord = Omit<ScanIssue, 'code'> & { readonly code: string };
+export interface ScanIssueRecord {
+  readonly code: string;
+  readonly message: string;
+  readonly file: string;
+  /** NPZ key, or the setting (`gridsize`, `K`, `--nphotons`) the finding is about. */
+  readonly key: string;
+  readonly expected: string;
+  readonly actual: string;
+  readonly fix: string;
+}
 
 /**
  * A reason a command cannot run on a scan: a `ScanIssue` of `assessScan`, or a contract problem

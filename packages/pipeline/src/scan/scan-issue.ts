@@ -1,4 +1,5 @@
 import { formatInputError } from '@ptychojs/io';
+import type { ScanIssueRecord } from '../types.js';
 
 /** Machine-readable kind of a {@link ScanIssue}. */
 export type ScanIssueCode =
@@ -37,19 +38,9 @@ export type ScanIssueCode =
   // found by a scan reader (geometry in the file that disagrees with itself)
   | 'reader-geometry';
 
-/**
- * One finding about a scan. `message` is the full line a person reads (`file, key 'k': what;
- * expected …; got …`, as `InputError`s are written); `fix` says what to do about it.
- */
-export interface ScanIssue {
+/** One finding about a scan: the record outputs store ({@link ScanIssueRecord}), its code one of {@link ScanIssueCode}. */
+export interface ScanIssue extends ScanIssueRecord {
   readonly code: ScanIssueCode;
-  readonly message: string;
-  readonly file: string;
-  /** NPZ key, or the setting (`gridsize`, `K`, `--nphotons`) the finding is about. */
-  readonly key: string;
-  readonly expected: string;
-  readonly actual: string;
-  readonly fix: string;
 }
 
 /**
