@@ -13,7 +13,7 @@ export function checkRunDir(runDir: string, resume: boolean): void {
   if (fs.existsSync(path.join(runDir, RUN_FILES.config))) {
     throw new InputError('this run directory already holds a finished run; choose another --out or delete it', { file: runDir, key: '--out' });
   }
-  if (!resume && fs.existsSync(path.join(runDir, 'checkpoint'))) {
+  if (!resume && fs.existsSync(path.join(runDir, RUN_FILES.checkpoint))) {
     throw new InputError('this run directory holds an interrupted run; add --resume to continue it, or choose another --out', { file: runDir, key: '--out' });
   }
 }

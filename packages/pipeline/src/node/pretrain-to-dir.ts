@@ -5,7 +5,7 @@ import { fromComplexArray, type ComplexArray } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { modelProbe } from '@ptychojs/physics';
 import { modelFromState, resolveForData, train, type EpochRecord, type PtychoModel, type ReplicaInit, type RunConfig, type TrainResult } from '@ptychojs/model';
-import { fileCheckpointStore, saveModel, workerTrainingEngine } from '@ptychojs/model/node';
+import { saveModel, workerTrainingEngine } from '@ptychojs/model/node';
 import { checkpointWriteError } from './checkpoint-write-error.js';
 import { lossPng } from './loss-png.js';
 import { modelCardFromRun } from '../model-card/model-card-from-run.js';
@@ -20,6 +20,7 @@ import type { BackendUsed } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { checkRunDir } from './check-run-dir.js';
 import { makeOutputDir } from './make-output-dir.js';
+import { openTrainingDir } from './open-training-dir.js';
 import { RUN_FILES } from '../run-dir/run-files.js';
 
 /** Options of {@link pretrainToDir}. */
@@ -78,12 +79,7 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
   reporter.info(`pretraining on scans simulated under ${opts.probeSource}: ${spec.families.join(', ')} objects; steps ${spec.stepRange.map((v) => v.toPrecision(3)).join('–')} px; doses ${spec.doseRange.map((v) => v.toExponential(0)).join('–')} photons per pattern; ${spec.patternsPerEpoch} fresh patterns per epoch; ${validationScans.length} held-out scans scored every epoch`);
   reporter.info(`object extent '${extent.extent}': ${extent.reason}`);
   reporter.info(`U-Net f = ${config.nFiltersScale}, gridsize ${config.gridsize}, batch ${config.batchSize}, lr ${config.lr}${config.realspaceWeight > 0 ? `, real-space weight ${config.realspaceWeight}` : ''}; budget ${config.maxMinutes === undefined ? 'none' : `${config.maxMinutes} min`}, backend ${opts.backend.name}`);
-  makeOutputDir(runDir);
-  makeOutputDir(path.join(runDir, RUN_FILES.model));
-  const store = fileCheckpointStore(path.join(runDir, 'checkpoint'));
-  const resume = opts.resume ? await store.loadCheckpoint() : undefined;
-  if (opts.resume && !resume) reporter.warn(`no checkpoint in ${runDir}; starting from scratch`);
-  if (resume) reporter.info(`resuming after epoch ${resume.epoch}`);
+  const { store, resume } = await openTrainingDir(runDir, opts.resume, reporter);
   const init: ReplicaInit = { config, N, canvasSize: stream.canvasSize, probe: stream.probe, intensityScale: stream.intensityScale };
   const workers = opts.workers ?? 1;
   const budget = config.maxMinutes === undefined ? undefined : 60 * config.maxMinutes;
@@ -180,14 +176,14 @@ export async function pretrainToDir(probe: ComplexArray, spec: PretrainSpec, req
       },
     });
   } catch (e) {
-    throw checkpointWriteError(e, path.join(runDir, 'checkpoint')) ?? e;
+    throw checkpointWriteError(e, path.join(runDir, RUN_FILES.checkpoint)) ?? e;
   } finally {
     bar?.stop();
     pending?.model.dispose();
   }
   if (result.stopReason === 'interrupted') {
     result.model.dispose();
-    throw new TrainingInterruptedError(String(opts.signal?.reason ?? 'abort'), path.join(runDir, 'checkpoint'), reached || 'before its first step');
+    throw new TrainingInterruptedError(String(opts.signal?.reason ?? 'abort'), path.join(runDir, RUN_FILES.checkpoint), reached || 'before its first step');
   }
   try {
     const history = result.history;

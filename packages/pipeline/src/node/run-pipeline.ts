@@ -170,7 +170,7 @@ export async function runPipeline(scan: UsableScan, out: string, config: RunConf
     reporter.info(`training already finished in ${trainDir}; reusing it`);
     trainInfo = { epochs: runConfig.epochs, stopReason: runConfig.stopReason, finalLoss: hist.at(-1)?.loss, seconds: runConfig.seconds };
   } else {
-    const resume = fs.existsSync(path.join(trainDir, 'checkpoint'));
+    const resume = fs.existsSync(path.join(trainDir, RUN_FILES.checkpoint));
     const res = await trainToRunDir(scan, config, trainDir, {
       backend: opts.backend, resume, reporter, workers: opts.workers ?? 1, memoryBudget: budget,
       ...(opts.initModel !== undefined ? { initModel: opts.initModel } : {}),

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { fromComplexArray, InputError } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic, writeNpzFile } from '@ptychojs/io/node';
 import { resolveForData, train, type EpochRecord, type ResolvedRunConfig, type RunConfig, type TrainResult } from '@ptychojs/model';
-import { fileCheckpointStore, fileModelHandler, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
+import { fileModelHandler, saveModel, WorkerFailedError, workerTrainingEngine } from '@ptychojs/model/node';
 import { medianStep } from '@ptychojs/grouping';
 import { checkpointWriteError } from './checkpoint-write-error.js';
 import { lossPng } from './loss-png.js';
@@ -19,7 +19,7 @@ import type { UsableScan } from '../scan/usable-scan.js';
 import { defaultMemoryBudget } from './default-memory-budget.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { checkRunDir } from './check-run-dir.js';
-import { makeOutputDir } from './make-output-dir.js';
+import { openTrainingDir } from './open-training-dir.js';
 import { RUN_FILES } from '../run-dir/run-files.js';
 
 /** Options of {@link trainToRunDir}. */
@@ -115,13 +115,8 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
   scans.forEach((s, i) => reporter.info(`${scans.length > 1 ? `${s.raw.source}: ` : ''}dose ${prepared.doses[i]!.nphotons.toPrecision(4)} photons per pattern (${DOSE_SOURCE[prepared.doses[i]!.source]})${scans.length > 1 ? `, ${prepared.groupsPerScan[i]} groups` : ''}`));
   reporter.info(`object extent '${extent.extent}': ${extent.reason}`);
   reporter.info(`training on ${data.B} groups of ${data.C} pattern(s) (${raw.N}×${raw.N}), α = ${prepared.alpha === null ? 'per scan' : prepared.alpha.toPrecision(4)}, s = ${prepared.intensityScale.toPrecision(4)} (from ${prepared.intensityScaleSource}), backend ${opts.backend.name}`);
-  makeOutputDir(runDir);
-  makeOutputDir(path.join(runDir, RUN_FILES.model));
-  const store = fileCheckpointStore(path.join(runDir, 'checkpoint'));
-  const resume = opts.resume ? await store.loadCheckpoint() : undefined;
-  if (opts.resume && !resume) reporter.warn(`no checkpoint in ${runDir}; starting from scratch`);
-  if (resume) reporter.info(`resuming after epoch ${resume.epoch}`);
-  else if (opts.initModel !== undefined) reporter.info(config.epochs === 0 ? `using the pretrained network of ${opts.initModel} as it is (0 epochs)` : `starting from the pretrained network of ${opts.initModel} (fine-tuning on this scan)`);
+  const { store, resume } = await openTrainingDir(runDir, opts.resume, reporter);
+  if (!resume && opts.initModel !== undefined) reporter.info(config.epochs === 0 ? `using the pretrained network of ${opts.initModel} as it is (0 epochs)` : `starting from the pretrained network of ${opts.initModel} (fine-tuning on this scan)`);
   let bar: Progress | undefined;
   let result: TrainResult;
   const workers = opts.workers ?? 1;
@@ -151,7 +146,7 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
       },
     });
   } catch (e) {
-    const dir = path.join(runDir, 'checkpoint');
+    const dir = path.join(runDir, RUN_FILES.checkpoint);
     if (e instanceof WorkerFailedError) {
       e.message += fs.existsSync(dir) ? `; the last checkpoint is kept in ${dir}: continue with --resume` : '; no checkpoint had been saved yet';
     }
@@ -161,7 +156,7 @@ export async function trainToRunDir(scanOrScans: UsableScan | readonly UsableSca
   }
   if (result.stopReason === 'interrupted') {
     result.model.dispose();
-    throw new TrainingInterruptedError(String(opts.signal?.reason ?? 'abort'), path.join(runDir, 'checkpoint'), reached || 'before its first step');
+    throw new TrainingInterruptedError(String(opts.signal?.reason ?? 'abort'), path.join(runDir, RUN_FILES.checkpoint), reached || 'before its first step');
   }
   const stopReason = result.stopReason;
   reporter.info(`training stopped after ${result.history.length} epoch(s): ${stopReasonText(stopReason, config)}`);

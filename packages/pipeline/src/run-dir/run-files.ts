@@ -5,7 +5,8 @@
  *
  * A training run (`ptycho train`, `pretrain`; `run`'s `train/`): `config.json`, `history.json`,
  * `probe.npz`, `loss.png`, `model-card.json`, `model/` (the U-Net, `model.json` and its shards),
- * `snapshots/` (pretraining), `test/` (the held-out scan's reconstruction).
+ * `snapshots/` (pretraining), `test/` (the held-out scan's reconstruction), `checkpoint/` (an
+ * unfinished or resumable training's state).
  * A reconstruction (`infer`, `epie`; `run`'s `recon/`, `pretrained/`, `refined/`, `epie/`):
  * `reconstruction.npz`, `reconstruction.json`, `amplitude.png`, `phase.png`, `scan.png`,
  * `cost.png` (ePIE), `probe.npz` (ePIE's refined probe), `metrics.json`, `frc.png`, the
@@ -23,6 +24,7 @@ export const RUN_FILES = {
   model: 'model',
   snapshots: 'snapshots',
   test: 'test',
+  checkpoint: 'checkpoint',
   // a reconstruction
   reconstruction: 'reconstruction.npz',
   reconstructionRecord: 'reconstruction.json',
