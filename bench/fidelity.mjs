@@ -167,12 +167,13 @@ function mosaicPng(truth, recons) {
   const range = (x) => { let lo = Infinity, hi = -Infinity; for (const v of x) { lo = Math.min(lo, v); hi = Math.max(hi, v); } return [lo, hi]; };
   const [amin, amax] = range(t.truthAmplitude), [pmin, pmax] = range(t.truthPhase);
   const scale = Math.max(1, Math.round(240 / Math.max(t.height, t.width)));
-  const cols = [{ label: 'TRUTH', amp: t.truthAmplitude, phase: t.truthPhase }, ...aligned.map((r) => ({ label: r.label, amp: r.a.reconAmplitude, phase: r.a.reconPhase, m: r.metrics }))];
+  // Each method's crop is its own (a reconstruction that covers less of the scan box is cropped smaller).
+  const cols = [{ label: 'TRUTH', amp: t.truthAmplitude, phase: t.truthPhase, height: t.height, width: t.width }, ...aligned.map((r) => ({ label: r.label, amp: r.a.reconAmplitude, phase: r.a.reconPhase, height: r.a.height, width: r.a.width, m: r.metrics }))];
   cols.forEach((c, i) => {
     const last = i === cols.length - 1;
     const f = (v) => v.toFixed(3);
-    panels[0].push(decode(svgToPng(imageFigureSvg(c.amp, t.height, t.width, { vmin: amin, vmax: amax, colormap: 'gray', scale, colorbar: last, title: `AMP ${c.label}${c.m ? ` ${f(c.m.amp_ssim)}` : ''}` }))));
-    panels[1].push(decode(svgToPng(imageFigureSvg(c.phase, t.height, t.width, { vmin: pmin, vmax: pmax, colormap: 'viridis', scale, colorbar: last, title: `PHASE ${c.label}${c.m ? ` ${f(c.m.phase_ssim)}` : ''}` }))));
+    panels[0].push(decode(svgToPng(imageFigureSvg(c.amp, c.height, c.width, { vmin: amin, vmax: amax, colormap: 'gray', scale, colorbar: last, title: `AMP ${c.label}${c.m ? ` ${f(c.m.amp_ssim)}` : ''}` }))));
+    panels[1].push(decode(svgToPng(imageFigureSvg(c.phase, c.height, c.width, { vmin: pmin, vmax: pmax, colormap: 'viridis', scale, colorbar: last, title: `PHASE ${c.label}${c.m ? ` ${f(c.m.phase_ssim)}` : ''}` }))));
   });
   const W = Math.max(...panels.map((row) => row.reduce((s, p) => s + p.width, 0)));
   const rowH = panels.map((row) => Math.max(...row.map((p) => p.height)));
