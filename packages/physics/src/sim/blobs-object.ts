@@ -1,23 +1,13 @@
-import { InputError, type ComplexArray, type Rng } from '@ptychojs/io';
+import { InputError, type ComplexArray } from '@ptychojs/io';
 import { checkObjectSize } from './check-object-size.js';
-import { transmissionFromThickness } from './transmission-from-thickness.js';
+import { thicknessObject, type ThicknessObjectOptions } from './transmission-from-thickness.js';
 
 /** Options of {@link blobsObject}. */
-export interface BlobsObjectOptions {
-  /** Object rows H. */
-  readonly height: number;
-  /** Object columns W. */
-  readonly width: number;
-  /** Random source (`createRng(seed)`). */
-  readonly rng: Rng;
+export interface BlobsObjectOptions extends ThicknessObjectOptions {
   /** Number of blobs. Default one per 150 px² of area (about 109 on 128²). */
   readonly count?: number;
   /** Semi-axes are drawn uniformly in this range, pixels. Default [2, 10]. */
   readonly radiusRange?: readonly [number, number];
-  /** Transmission at full thickness (see `transmissionFromThickness`). Default 0.5. */
-  readonly amplitudeMin?: number;
-  /** Phase at full thickness, radians. Default π/2. */
-  readonly phaseMax?: number;
 }
 
 /**
@@ -58,5 +48,5 @@ export function blobsObject(opts: BlobsObjectOptions): ComplexArray {
       }
     }
   }
-  return transmissionFromThickness(t, H, W, opts.amplitudeMin ?? 0.5, opts.phaseMax ?? Math.PI / 2);
+  return thicknessObject(t, opts);
 }

@@ -14,7 +14,7 @@ export { linesObject, type LinesObjectOptions } from './lines-object.js';
 export { grfObject, type GrfObjectOptions } from './grf-object.js';
 export { blobsObject, type BlobsObjectOptions } from './blobs-object.js';
 export { polygonsObject, type PolygonsObjectOptions } from './polygons-object.js';
-export { transmissionFromThickness } from './transmission-from-thickness.js';
+export { transmissionFromThickness, type ThicknessObjectOptions } from './transmission-from-thickness.js';
 export { linesPinnObject, type LinesPinnObjectOptions, type CanvasSegment } from './lines-pinn-object.js';
 export { defaultProbe, type DefaultProbeOptions } from './default-probe.js';
 export { defaultProbeDefocus } from './default-probe-defocus.js';

@@ -1,23 +1,13 @@
-import { InputError, type ComplexArray, type Rng } from '@ptychojs/io';
+import { InputError, type ComplexArray } from '@ptychojs/io';
 import { checkObjectSize } from './check-object-size.js';
-import { transmissionFromThickness } from './transmission-from-thickness.js';
+import { thicknessObject, type ThicknessObjectOptions } from './transmission-from-thickness.js';
 
 /** Options of {@link polygonsObject}. */
-export interface PolygonsObjectOptions {
-  /** Object rows H. */
-  readonly height: number;
-  /** Object columns W. */
-  readonly width: number;
-  /** Random source (`createRng(seed)`). */
-  readonly rng: Rng;
+export interface PolygonsObjectOptions extends ThicknessObjectOptions {
   /** Number of polygons. Default one per 400 px² of area (about 41 on 128²). */
   readonly count?: number;
   /** Circumradius range of a polygon, pixels. Default [3, 16]. */
   readonly radiusRange?: readonly [number, number];
-  /** Transmission at full thickness (see `transmissionFromThickness`). Default 0.5. */
-  readonly amplitudeMin?: number;
-  /** Phase at full thickness, radians. Default π/2. */
-  readonly phaseMax?: number;
 }
 
 /** Samples per pixel side for anti-aliasing the edges. */
@@ -65,7 +55,7 @@ export function polygonsObject(opts: PolygonsObjectOptions): ComplexArray {
       }
     }
   }
-  return transmissionFromThickness(t, H, W, opts.amplitudeMin ?? 0.5, opts.phaseMax ?? Math.PI / 2);
+  return thicknessObject(t, opts);
 }
 
 /** Even-odd rule (ray casting along +x). */

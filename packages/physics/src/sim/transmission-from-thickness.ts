@@ -1,4 +1,23 @@
-import type { ComplexArray } from '@ptychojs/io';
+import type { ComplexArray, Rng } from '@ptychojs/io';
+
+/** What every generator of an object from a thickness map takes (`blobsObject`, `polygonsObject`). */
+export interface ThicknessObjectOptions {
+  /** Object rows H. */
+  readonly height: number;
+  /** Object columns W. */
+  readonly width: number;
+  /** Random source (`createRng(seed)`). */
+  readonly rng: Rng;
+  /** Transmission at full thickness (see {@link transmissionFromThickness}). Default 0.5. */
+  readonly amplitudeMin?: number;
+  /** Phase at full thickness, radians. Default π/2. */
+  readonly phaseMax?: number;
+}
+
+/** The object of a thickness map `t` under the options' transmission, their defaults filled: {@link transmissionFromThickness}. */
+export function thicknessObject(t: ArrayLike<number>, opts: ThicknessObjectOptions): ComplexArray {
+  return transmissionFromThickness(t, opts.height, opts.width, opts.amplitudeMin ?? 0.5, opts.phaseMax ?? Math.PI / 2);
+}
 
 /**
  * A thin sample's transmission from its normalized projected thickness t ∈ [0, 1]
