@@ -5,7 +5,8 @@ import type { NdArray, ParseNpzOptions } from '../types.js';
 import { crc32 } from './crc32.js';
 import { allocateBytes } from './allocate-bytes.js';
 import { npyPreambleLength, readNpyPreamble, type NpyHeaderContext } from './read-npy-header.js';
-import { ZipFormatError, memberDataStart, readZipDirectory, type ByteSource, type ZipEntry } from './zip-read.js';
+import { ZipFormatError, memberDataStart, type ByteSource, type ZipEntry } from './zip-read.js';
+import { readNpzDirectory } from './read-npz-directory.js';
 import { concatBytes } from './byte-ops.js';
 
 /** deflate cannot expand by more than 1032:1; a larger declared ratio is a lie. */
@@ -21,13 +22,7 @@ const INITIAL_BYTES = 1 << 20;
 export function parseNpzSource(src: ByteSource, opts: ParseNpzOptions = {}): Record<string, NdArray> {
   const file = opts.file ?? '<npz>';
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let entries: ZipEntry[];
-  try {
-    entries = readZipDirectory(src);
-  } catch (e) {
-    if (e instanceof ZipFormatError) throw new InputError(`not a readable NPZ archive: ${e.message}`, { file });
-    throw e;
-  }
+  const entries = readNpzDirectory(src, file);
   const wanted = opts.keys ? new Set(opts.keys) : undefined;
   const out: Record<string, NdArray> = {};
   const seen = new Set<string>();

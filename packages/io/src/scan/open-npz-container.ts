@@ -7,7 +7,8 @@ import { crc32 } from '../internal/crc32.js';
 import { decodeFloat32 } from '../internal/decode-float32.js';
 import { checkNpzEntry, checkPreamble, readNpzMemberBytes } from '../internal/parse-npz-source.js';
 import { npyPreambleLength, readNpyPreamble, type NpyPreamble } from '../internal/read-npy-header.js';
-import { ZipFormatError, memberDataStart, readZipDirectory, type ByteSource, type ZipEntry } from '../internal/zip-read.js';
+import { ZipFormatError, memberDataStart, type ByteSource, type ZipEntry } from '../internal/zip-read.js';
+import { readNpzDirectory } from '../internal/read-npz-directory.js';
 import { arrayFrameSource } from './array-frame-source.js';
 import type { ContainerEntry, ScanContainer } from './scan-container.js';
 import { concatBytes } from '../internal/byte-ops.js';
@@ -47,13 +48,7 @@ const STEP = 1 << 14;
 export function openNpzContainer(src: ByteSource, opts: OpenNpzOptions): ScanContainer {
   const { file } = opts;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let entries: ZipEntry[];
-  try {
-    entries = readZipDirectory(src);
-  } catch (e) {
-    if (e instanceof ZipFormatError) throw new InputError(`not a readable NPZ archive: ${e.message}`, { file });
-    throw e;
-  }
+  const entries = readNpzDirectory(src, file);
   const members = new Map<string, Member>();
   for (const entry of entries) {
     if (!entry.name.endsWith('.npy')) continue;
