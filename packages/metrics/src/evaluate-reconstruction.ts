@@ -29,10 +29,17 @@ export interface EvaluationMetrics {
   phase_frc50: number;
 }
 
+/**
+ * The evaluation profiles (SPEC §4): `standard` (textbook definitions) and `ptychopinn` (PtychoPINN's
+ * own variants, so numbers compare with its papers). Every schema, type and flag of a profile derives from this list.
+ */
+export const METRICS_PROFILES = ['standard', 'ptychopinn'] as const;
+export type MetricsProfile = (typeof METRICS_PROFILES)[number];
+
 /** Options of {@link evaluateReconstruction}. */
 export interface EvaluateOptions {
   /** 'standard' (default): textbook definitions; 'ptychopinn': PtychoPINN's own variants. */
-  readonly profile?: 'standard' | 'ptychopinn';
+  readonly profile?: MetricsProfile;
   /** Standard profile: data ranges L for SSIM, MS-SSIM and PSNR (default: the truth crop's max − min). */
   readonly dataRange?: { readonly amp?: number; readonly phase?: number };
   /** ptychopinn profile: FRC smoothing σ (default 2) and what is smoothed (default 'curve'). */
@@ -44,7 +51,7 @@ export interface EvaluateOptions {
 
 /** Everything {@link evaluateReconstruction} reports. */
 export interface EvaluationResult {
-  readonly profile: 'standard' | 'ptychopinn';
+  readonly profile: MetricsProfile;
   /** The ten scores, exactly the SPEC §4 keys (serialize this object for `evaluate --json`). */
   readonly metrics: EvaluationMetrics;
   /** The FRC curves behind amp_frc50 / phase_frc50. */
@@ -117,8 +124,8 @@ export function evaluateReconstruction(
   recon: ComplexArray, reconOrigin: readonly [number, number], truth: ComplexArray, scanBox?: ScanBox, options: EvaluateOptions = {},
 ): EvaluationResult {
   const profile = options.profile ?? 'standard';
-  if (profile !== 'standard' && profile !== 'ptychopinn') {
-    throw new InputError(`evaluateReconstruction: unknown profile '${String(profile)}'`, { key: 'profile', expected: "'standard' | 'ptychopinn'", actual: String(profile) });
+  if (!(METRICS_PROFILES as readonly string[]).includes(profile)) {
+    throw new InputError(`evaluateReconstruction: unknown profile '${String(profile)}'`, { key: 'profile', expected: METRICS_PROFILES.map((p) => `'${p}'`).join(' | '), actual: String(profile) });
   }
   return profile === 'standard' ? standard(recon, reconOrigin, truth, scanBox, options) : ptychopinn(recon, reconOrigin, truth, scanBox, options);
 }

@@ -24,7 +24,7 @@ export { alignForEvaluation, type AlignedPair } from './align-for-evaluation.js'
 export { registerByShift, type ImageLike, type RegisterByShiftOptions, type ShiftRegistration } from './register-by-shift.js';
 export { registerCanvasOrigin, type CanvasOriginRegistration } from './register-canvas-origin.js';
 export {
-  evaluateReconstruction, type EvaluateOptions, type EvaluationMetrics, type EvaluationResult,
+  evaluateReconstruction, METRICS_PROFILES, type EvaluateOptions, type EvaluationMetrics, type EvaluationResult, type MetricsProfile,
 } from './evaluate-reconstruction.js';
 export { colormapRgb, type ColormapName } from './render/colormap-rgb.js';
 export { resolveImageOptions, type ImageOptions, type ResolvedImageOptions } from './render/resolve-image-options.js';

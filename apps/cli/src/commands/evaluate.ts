@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, isInputError, parseReconstruction, toComplexArray, type ComplexArray } from '@ptychojs/io';
 import { readNpzFile } from '@ptychojs/io/node';
+import { METRICS_PROFILES, type MetricsProfile } from '@ptychojs/metrics';
 import { epieSubsetReconstructor, INFERENCE_BATCH_SIZE, metricsTable, resolveEpieSettings, RUN_FILES, scanInMemory, scanTruth, selfConsistencySummary, truthFromArrays, type ReconstructSubset, type Truth } from '@ptychojs/pipeline';
 import { evaluateAndWrite, loadScan, modelSubsetReconstructor, selfConsistencyToDir, type ModelSubsetReconstructor } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES, selectBackend, type BackendChoice } from '../backend.js';
@@ -15,8 +16,10 @@ import { addScanOptions, fileSettings, memoryBudget, printScanFindings, readingS
 import { createUi } from '../ui.js';
 
 interface EvaluateFlags extends ScanFlags {
-  recon: string; truth?: string; data?: string; halfScan?: string; probe?: string; backend: string; profile: string; out?: string; json?: boolean; quiet?: boolean;
+  recon: string; truth?: string; data?: string; halfScan?: string; probe?: string; backend: string; profile: MetricsProfile; out?: string; json?: boolean; quiet?: boolean;
 }
+
+const PROFILE_WORDS: Record<MetricsProfile, string> = { standard: 'textbook definitions', ptychopinn: "PtychoPINN's own variants" };
 
 export function registerEvaluate(program: Command): void {
   const cmd = program
@@ -28,15 +31,15 @@ export function registerEvaluate(program: Command): void {
     .option('--half-scan <how>', "with --data, also the half-scan FRC, reconstructing each half as the reconstruction was made: 'epie:K' or 'epie:K:ALPHA' (ePIE from a flat object, K iterations) or 'model:RUN' (inference with the model of run directory RUN)")
     .option('--probe <file>', "with --data, the probe the reconstruction goes with (an NPZ with probeGuess; default: probe.npz beside --recon when there is one, else the scan's probeGuess)")
     .option('--backend <name>', `${BACKEND_CHOICES.join('|')} (for --half-scan model:RUN)`, 'auto')
-    .option('--profile <name>', "'standard' (textbook definitions) or 'ptychopinn' (PtychoPINN's own variants)", 'standard')
+    .option('--profile <name>', `${METRICS_PROFILES.map((p) => `'${p}' (${PROFILE_WORDS[p]})`).join(' or ')}`, METRICS_PROFILES[0])
     .option('--out <dir>', 'where metrics.json, frc.png and the pictures go (default: beside --recon)');
   addScanOptions(cmd)
     .option('--json', 'print the metrics object on stdout (with --data: the ten metrics when scored, and selfConsistency)')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: EvaluateFlags) => {
       const ui = createUi(flags);
-      if (flags.profile !== 'standard' && flags.profile !== 'ptychopinn') {
-        throw new InputError('unknown metrics profile', { key: '--profile', expected: 'standard|ptychopinn', actual: flags.profile });
+      if (!(METRICS_PROFILES as readonly string[]).includes(flags.profile)) {
+        throw new InputError('unknown metrics profile', { key: '--profile', expected: METRICS_PROFILES.join('|'), actual: flags.profile });
       }
       if (!flags.truth && !flags.data) throw new InputError('nothing to evaluate against', { key: '--truth', expected: '--truth FILE (ground truth) and/or --data FILE (the scan, for quality without ground truth)', actual: 'neither' });
       if ((flags.halfScan || flags.probe) && !flags.data) throw new InputError('--half-scan and --probe need the scan', { key: '--data', expected: 'the raw scan NPZ', actual: 'absent' });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Reconstruction } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
-import { evaluateReconstruction, type EvaluationResult } from '@ptychojs/metrics';
+import { evaluateReconstruction, type EvaluationResult, type MetricsProfile } from '@ptychojs/metrics';
 import { chartSvg } from '../report/charts/chart-svg.js';
 import { frcChart } from '../report/charts/frc-chart.js';
 import { metricsRecord } from '../run-dir/metrics-record.js';
@@ -24,7 +24,7 @@ export interface EvaluationOutputs {
  * ({@link metricsRecord}, with the truth's warnings, and the method's self-consistency block when
  * given) and `frc.png` (the report's FRC chart, {@link frcChart}, rendered by {@link svgToPng}).
  */
-export function evaluateAndWrite(recon: Reconstruction, truth: Truth, outDir: string, profile: 'standard' | 'ptychopinn' = 'standard', selfConsistency?: SelfConsistencyRecord): EvaluationOutputs {
+export function evaluateAndWrite(recon: Reconstruction, truth: Truth, outDir: string, profile: MetricsProfile = 'standard', selfConsistency?: SelfConsistencyRecord): EvaluationOutputs {
   const result = evaluateReconstruction(recon.object, recon.canvasOrigin, truth.object, truth.scanBox, { profile });
   makeOutputDir(outDir);
   const frcFile = path.join(outDir, RUN_FILES.frcChart);

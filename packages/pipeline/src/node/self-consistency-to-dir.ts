@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RawData, Reconstruction } from '@ptychojs/io';
 import { writeFileAtomic, writeJsonAtomic } from '@ptychojs/io/node';
-import type { EvaluationResult } from '@ptychojs/metrics';
+import type { EvaluationResult, MetricsProfile } from '@ptychojs/metrics';
 import { metricsRecord } from '../run-dir/metrics-record.js';
 import { selfConsistency, type SelfConsistencyOptions, type SelfConsistencyResult } from '../reconstruct/self-consistency.js';
 import type { Truth } from '../scan/truth-from-arrays.js';
@@ -16,7 +16,7 @@ export interface SelfConsistencyToDirOptions extends SelfConsistencyOptions {
   readonly truth?: Truth;
   /** Without a truth: why the SPEC §4 metrics are absent, recorded in `metrics.json`. */
   readonly metricsAbsent?: string;
-  readonly profile?: 'standard' | 'ptychopinn';
+  readonly profile?: MetricsProfile;
 }
 
 /** What {@link selfConsistencyToDir} computed and wrote. */

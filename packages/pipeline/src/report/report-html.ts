@@ -1,4 +1,4 @@
-import type { EvaluationMetrics } from '@ptychojs/metrics';
+import type { EvaluationMetrics, MetricsProfile } from '@ptychojs/metrics';
 import type { EpochRecord } from '@ptychojs/model';
 import { chartSvg } from './charts/chart-svg.js';
 import { frcChart } from './charts/frc-chart.js';
@@ -33,7 +33,7 @@ export interface ReportInput {
   readonly selfConsistency?: readonly SelfConsistencySection[];
   /** The FRC curves behind the metrics, and the profile they were computed with. */
   readonly frc?: { readonly amp: FrcCurveData; readonly phase: FrcCurveData };
-  readonly profile?: 'standard' | 'ptychopinn';
+  readonly profile?: MetricsProfile;
   /** The training history (`history.json`): drawn as loss curves, one chart per term. */
   readonly history?: readonly EpochRecord[];
   readonly summary: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { EvaluationResult } from '@ptychojs/metrics';
+import type { EvaluationResult, MetricsProfile } from '@ptychojs/metrics';
 import { jsonSafe } from '../json-safe.js';
 import type { SelfConsistencyRecord } from './self-consistency-record.js';
 import type { ScanIssueRecord } from '../types.js';
@@ -20,7 +20,7 @@ export interface FrcCurveData {
  * Non-finite numbers are written as strings ({@link jsonSafe}), so the record is plain JSON.
  */
 export function metricsRecord(
-  result: EvaluationResult | null, profile: 'standard' | 'ptychopinn', warnings: readonly ScanIssueRecord[] = [],
+  result: EvaluationResult | null, profile: MetricsProfile, warnings: readonly ScanIssueRecord[] = [],
   extra: { readonly selfConsistency?: SelfConsistencyRecord; readonly metricsAbsent?: string } = {},
 ): Record<string, unknown> {
   const curve = (c: EvaluationResult['frc']['amp']) => ({ frequency: Array.from(c.frequency), value: Array.from(c.value) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EvaluationMetrics } from '@ptychojs/metrics';
+import { METRICS_PROFILES, type EvaluationMetrics, type MetricsProfile } from '@ptychojs/metrics';
 import { schemaInputError } from '../internal/schema-input-error.js';
 import type { FrcCurveData } from './metrics-record.js';
 
@@ -29,7 +29,7 @@ const selfConsistencySchema = z.looseObject({
 });
 
 const recordSchema = evaluationMetricsSchema.partial().extend({
-  profile: z.enum(['standard', 'ptychopinn']).optional(),
+  profile: z.enum(METRICS_PROFILES).optional(),
   frc: z.object({ amp: curveSchema, phase: curveSchema }).optional(),
   metricsAbsent: z.string().optional(),
   selfConsistency: selfConsistencySchema.optional(),
@@ -50,7 +50,7 @@ export interface MetricsFile {
   /** The ten SPEC §4 metrics, or null when the file has none (no ground truth: see `metricsAbsent`). */
   readonly metrics: EvaluationMetrics | null;
   readonly metricsAbsent?: string;
-  readonly profile: 'standard' | 'ptychopinn';
+  readonly profile: MetricsProfile;
   /** The FRC curves, when the file has them (written since ptychojs 0.1 by `metricsRecord`). */
   readonly frc?: { readonly amp: FrcCurveData; readonly phase: FrcCurveData };
   /** The method's self-consistency block (issue 17), when the file has one. */
