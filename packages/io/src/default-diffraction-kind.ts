@@ -1,8 +1,11 @@
 import { dtypeInfo } from './dtype-info.js';
 import type { NdArray } from './types.js';
 
+/** What the numbers in a diffraction array can be: their square root (the SPEC §3 contract), or detector counts. */
+export const DIFFRACTION_KINDS = ['amplitude', 'counts'] as const;
+
 /** What the numbers in a diffraction array are: detector counts, or their square root (SPEC §3). */
-export type DiffractionKind = 'amplitude' | 'counts';
+export type DiffractionKind = (typeof DIFFRACTION_KINDS)[number];
 
 /**
  * The reading of a diffraction array when the user does not say (the default of a

@@ -16,7 +16,7 @@ export { stringArray } from './string-array.js';
 export { describeArray, type ArrayContext } from './describe-array.js';
 export { numpyDtypeName } from './numpy-dtype-name.js';
 export { countsToAmplitude } from './counts-to-amplitude.js';
-export { defaultDiffractionKind, type DiffractionKind } from './default-diffraction-kind.js';
+export { DIFFRACTION_KINDS, defaultDiffractionKind, type DiffractionKind } from './default-diffraction-kind.js';
 export { checkRawData, type CheckRawDataOptions, type RawDataCheck } from './check-raw-data.js';
 export { diffractionStatsAccumulator, type DiffractionStats, type DiffractionStatsAccumulator, type DiffractionStatsOptions } from './diffraction-stats.js';
 export { diffractionLayout, type DiffractionLayout } from './diffraction-layout.js';

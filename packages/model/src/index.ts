@@ -9,7 +9,7 @@ export { resolveRunConfig, type ResolveRunConfigOptions } from './config/resolve
 export { looseNumber } from './config/loose-number.js';
 export { looseBoolean } from './config/loose-boolean.js';
 export { quotedChoices } from './config/quoted-choices.js';
-export { AUTO_EXTENT_THRESHOLD, AUTO_FULL_FIELD, resolveObjectExtent, type ObjectExtentDecision } from './config/resolve-object-extent.js';
+export { AUTO_EXTENT_THRESHOLD, AUTO_FULL_FIELD, EXTENT_SOURCES, resolveObjectExtent, type ObjectExtentDecision } from './config/resolve-object-extent.js';
 export { unetFilters, type UNetFilters } from './unet/unet-filters.js';
 export { createEncoder, type UNetOptions } from './unet/create-encoder.js';
 export { createDecoder } from './unet/create-decoder.js';
@@ -39,4 +39,5 @@ export type { ReplicaInit, ReplicaState, TrainingBatch, TrainingEngine, Training
 export type {
   BatchProgress, Checkpoint, CheckpointStep, CheckpointStore, EpochGroups, EpochRecord, NamedArray, ScheduleState, StopReason, TrainingData, TrainingStream, TrainResult,
 } from './train/types.js';
+export { FINISHED_STOP_REASONS } from './train/types.js';
 export type { TrainHooks } from './train/train-hooks.js';

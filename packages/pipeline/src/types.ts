@@ -1,4 +1,6 @@
 /** Shared contracts of the pipeline (SPEC §3 "Grouping", "Run directory"). */
+import type { DiffractionKind } from '@ptychojs/io';
+
 /** How a scan is grouped (SPEC §3 "Grouping"); a subset of the run configuration. */
 export interface GroupingSettings {
   readonly gridsize: number;
@@ -39,7 +41,7 @@ export type ScanProblem = ScanIssueRecord | { readonly code: 'contract'; readonl
 
 /** How the diffraction was read (SPEC §3: amplitude = sqrt(counts)), and whether the user said so. */
 export interface DiffractionReading {
-  readonly kind: 'amplitude' | 'counts';
+  readonly kind: DiffractionKind;
   /** The user stated it (`--diffraction`); else it was chosen from the stored dtype. */
   readonly stated: boolean;
 }

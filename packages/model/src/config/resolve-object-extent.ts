@@ -8,13 +8,16 @@ export const AUTO_EXTENT_THRESHOLD = 0.05;
 /** The full-field head `auto` chooses: the better of `border` and `full` in the fidelity benchmark. */
 export const AUTO_FULL_FIELD: ObjectExtent = 'full';
 
+/** How an object extent is chosen: named in the run configuration, or derived from the probe (`auto`). */
+export const EXTENT_SOURCES = ['requested', 'auto'] as const;
+
 /** What {@link resolveObjectExtent} decided, and why. */
 export interface ObjectExtentDecision {
   readonly extent: ObjectExtent;
   /** Fraction of the probe's energy outside the central N/2 square. */
   readonly outsideFraction: number;
   /** `requested` when the run configuration named the extent, `auto` when it was derived from the probe. */
-  readonly source: 'requested' | 'auto';
+  readonly source: (typeof EXTENT_SOURCES)[number];
   /** One sentence for people: the fraction and the choice. */
   readonly reason: string;
 }

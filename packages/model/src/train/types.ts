@@ -166,7 +166,10 @@ export interface CheckpointStore {
  * Why training ended: all epochs done, early stop, the `maxMinutes` budget (checked after every
  * step), or an abort (`signal`: a mid-epoch checkpoint was saved).
  */
-export type StopReason = 'epochs' | 'early-stop' | 'time-budget' | 'interrupted';
+export type StopReason = (typeof FINISHED_STOP_REASONS)[number] | 'interrupted';
+
+/** Why a training that finished ended (every {@link StopReason} but `interrupted`): the run directory's record. */
+export const FINISHED_STOP_REASONS = ['epochs', 'early-stop', 'time-budget'] as const;
 
 export interface TrainResult {
   /** The trained model (caller disposes it). */

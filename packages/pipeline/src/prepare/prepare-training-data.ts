@@ -4,6 +4,9 @@ import { intensityScaleFactor, meanIlluminatedEnergy, modelProbe } from '@ptycho
 import { objectCanvasSize } from '@ptychojs/model';
 import type { GroupingSettings } from '../types.js';
 
+/** Where the intensity scale s comes from (SPEC §3 "Normalization"): the known object, or the dose. */
+export const INTENSITY_SCALE_SOURCES = ['objectGuess', 'nphotons'] as const;
+
 /** A scan made ready for training ({@link prepareTrainingData}). */
 export interface PreparedData {
   readonly data: GroupedData;
@@ -12,7 +15,7 @@ export interface PreparedData {
   readonly probeScale: number;
   readonly alpha: number;
   readonly intensityScale: number;
-  readonly intensityScaleSource: 'objectGuess' | 'nphotons';
+  readonly intensityScaleSource: (typeof INTENSITY_SCALE_SOURCES)[number];
   /** Side of the object.big canvas (`objectCanvasSize`): N + 2·⌈max |coords_relative|⌉, rounded up to even. */
   readonly canvasSize: number;
 }

@@ -1,12 +1,15 @@
 import type { RawData, ScanData } from '@ptychojs/io';
 import { normalizationAlpha, normalizationAlphaFromEnergy } from '@ptychojs/grouping';
 
+/** Where a run's dose can come from (see {@link Dose}). */
+export const DOSE_SOURCES = ['flag', 'metadata', 'measured'] as const;
+
 /** The dose a run uses and where it came from. */
 export interface Dose {
   /** Photons per pattern. */
   readonly nphotons: number;
   /** `flag`: --nphotons (or the config file); `metadata`: the scan's `_metadata.nphotons`; `measured`: mean counts per pattern of the data. */
-  readonly source: 'flag' | 'metadata' | 'measured';
+  readonly source: (typeof DOSE_SOURCES)[number];
 }
 
 /**

@@ -6,9 +6,14 @@
  * files, which repeated them, are still read (`parseRunDirConfig`).
  */
 import { z } from 'zod';
-import { SUPPORTED_N } from '@ptychojs/io';
-import { OBJECT_EXTENTS, resolvedRunConfigSchema, runConfigSchema, type ObjectExtentDecision, type ResolvedRunConfig, type StopReason } from '@ptychojs/model';
+import { DIFFRACTION_KINDS, SUPPORTED_N } from '@ptychojs/io';
+import { EXTENT_SOURCES, FINISHED_STOP_REASONS, OBJECT_EXTENTS, resolvedRunConfigSchema, runConfigSchema, type ObjectExtentDecision, type ResolvedRunConfig, type StopReason } from '@ptychojs/model';
 import type { DiffractionReading, ScanIssueRecord } from '../types.js';
+import { DOSE_SOURCES, type Dose } from '../prepare/resolve-dose.js';
+import { INTENSITY_SCALE_SOURCES, type PreparedData } from '../prepare/prepare-training-data.js';
+
+/** What a run trained on: measured scans, or scans simulated for pretraining. */
+const DATA_KINDS = ['scan', 'simulated'] as const;
 
 /** The format version {@link RunDirConfig} files are written in. */
 export const RUN_DIR_CONFIG_VERSION = 2;
@@ -28,12 +33,12 @@ export interface RunDirConfig {
    * Pretraining: `kind` `simulated`, the probe's file, the patterns and groups seen; multi-scan
    * training: the files joined by ', '.
    */
-  readonly data: { readonly file: string; readonly M: number; readonly N: number; readonly groups: number; readonly kind?: 'scan' | 'simulated' };
+  readonly data: { readonly file: string; readonly M: number; readonly N: number; readonly groups: number; readonly kind?: (typeof DATA_KINDS)[number] };
   /** Normalization α of the training scan (SPEC §3); null where each scan had its own (pretraining, several scans). */
   readonly alpha: number | null;
   /** Intensity scale s after training (learned when trainable). */
   readonly intensityScale: number;
-  readonly intensityScaleSource: 'objectGuess' | 'nphotons';
+  readonly intensityScaleSource: PreparedData['intensityScaleSource'];
   /** Factor that scaled the probe to Σ|P|² = N². */
   readonly probeScale: number;
   readonly probeSource: string;
@@ -41,7 +46,7 @@ export interface RunDirConfig {
   readonly canvasSize: number;
   readonly backend: { readonly name: string; readonly reason: string };
   /** Where `config.nphotons` came from (`resolveDose`). */
-  readonly nphotonsSource: 'flag' | 'metadata' | 'measured';
+  readonly nphotonsSource: Dose['source'];
   /** Why `config.objectExtent` is what it is (`resolveObjectExtent`): the probe's energy outside the centre and whether it was requested or chosen. */
   readonly objectExtentChoice: Omit<ObjectExtentDecision, 'extent'>;
   /**
@@ -77,7 +82,7 @@ const count = (min: number) => z.number().int().min(min);
 const supportedN = count(1).refine((n) => (SUPPORTED_N as readonly number[]).includes(n), { message: `one of ${SUPPORTED_N.join(', ')}` });
 const extentChoice = {
   outsideFraction: z.number().min(0).max(1),
-  source: z.enum(['requested', 'auto']),
+  source: z.enum(EXTENT_SOURCES),
   reason: z.string(),
 };
 
@@ -88,19 +93,19 @@ const shared = {
   tfjs: z.string(),
   alpha: positiveFinite.nullable(),
   intensityScale: positiveFinite,
-  intensityScaleSource: z.enum(['objectGuess', 'nphotons']),
+  intensityScaleSource: z.enum(INTENSITY_SCALE_SOURCES),
   probeScale: positiveFinite,
   probeSource: z.string(),
   canvasSize: count(1),
   backend: z.strictObject({ name: z.string(), reason: z.string() }),
-  nphotonsSource: z.enum(['flag', 'metadata', 'measured']),
-  stopReason: z.enum(['epochs', 'early-stop', 'time-budget', 'snapshot']),
+  nphotonsSource: z.enum(DOSE_SOURCES),
+  stopReason: z.enum([...FINISHED_STOP_REASONS, 'snapshot']),
   workers: count(1).optional(),
   epochs: count(0),
   seconds: z.number().min(0),
   notes: z.array(z.string()).readonly(),
   warnings: z.array(scanIssueRecordSchema).readonly().default([]),
-  diffraction: z.strictObject({ kind: z.enum(['amplitude', 'counts']), stated: z.boolean() }).default({ kind: 'amplitude', stated: false }),
+  diffraction: z.strictObject({ kind: z.enum(DIFFRACTION_KINDS), stated: z.boolean() }).default({ kind: 'amplitude', stated: false }),
   initModel: z.string().optional(),
   pretraining: z.strictObject({
     spec: z.record(z.string(), z.unknown()),
@@ -118,7 +123,7 @@ export const runDirConfigSchema = z.strictObject({
   ...shared,
   version: z.literal(RUN_DIR_CONFIG_VERSION),
   config: resolvedRunConfigSchema,
-  data: z.strictObject({ file: z.string(), M: count(1), N: supportedN, groups: count(1), kind: z.enum(['scan', 'simulated']).optional() }),
+  data: z.strictObject({ file: z.string(), M: count(1), N: supportedN, groups: count(1), kind: z.enum(DATA_KINDS).optional() }),
   objectExtentChoice: z.strictObject(extentChoice),
 });
 
@@ -132,12 +137,12 @@ export const runDirConfigV1Schema = z.strictObject({
   ...shared,
   version: z.literal(1),
   config: runConfigSchema,
-  data: z.strictObject({ file: z.string(), M: count(1), N: count(1), groups: count(1), kind: z.enum(['scan', 'simulated']).optional() }),
+  data: z.strictObject({ file: z.string(), M: count(1), N: count(1), groups: count(1), kind: z.enum(DATA_KINDS).optional() }),
   N: supportedN,
   gridsize: count(1),
   K: count(1),
   objectExtent: z.strictObject({ extent: z.enum(OBJECT_EXTENTS), ...extentChoice }),
-  stopReason: z.enum(['epochs', 'early-stop', 'requested', 'time-budget', 'snapshot']),
+  stopReason: z.enum([...FINISHED_STOP_REASONS, 'requested', 'snapshot']),
 });
 
 // Compile-time check that the schema's output and the documented interface agree both ways.
