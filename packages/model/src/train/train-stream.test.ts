@@ -38,6 +38,21 @@ describeEachBackend('train on a TrainingStream (pretraining, issue 15)', () => {
     res.model.dispose();
   });
 
+  it("counts the drawing of an epoch's groups in its seconds and in the time budget", async () => {
+    // Each epoch takes ≥ 1.5 s to draw; a 1.2 s budget is crossed by the first epoch's drawing alone,
+    // so training stops after its first step (of 2), and that epoch's record holds the drawing's time.
+    // Counting only the steps, the budget would last several epochs.
+    const s = stream(8);
+    const slow: TrainingStream = { ...s, epoch: async (e) => { await new Promise((r) => setTimeout(r, 1500)); return s.epoch(e); } };
+    let steps = 0;
+    const res = await train(config({ maxMinutes: 1.2 / 60, epochs: 5 }), slow, { onBatch: () => steps++ });
+    expect(steps).toBe(1);
+    expect(res.stopReason).toBe('time-budget');
+    expect(res.history).toHaveLength(1);
+    expect(res.history[0]!.seconds).toBeGreaterThanOrEqual(1.5);
+    res.model.dispose();
+  });
+
   it('resumes from a checkpoint to the same history and weights as an uninterrupted run (epochs regenerated)', async () => {
     const saved: Checkpoint[] = [];
     const full = await train(config(), stream(), { store: { saveCheckpoint: async (c) => { saved.push(c); } } });

@@ -136,6 +136,8 @@ async function runEpochs(
   let secondsBefore = history.reduce((t, r) => t + r.seconds, 0);
   if (hooks.signal?.aborted) return { history, stopReason: 'interrupted' };
   for (let epoch = startEpoch; epoch < config.epochs; epoch++) {
+    // An epoch's seconds (and so the time budget) count the drawing of a stream's groups too.
+    const epochStart = now();
     const rng = epochRng(config.seed, epoch);
     let groups: EpochGroups = data as TrainingData;
     let trainIdx = split.train;
@@ -154,7 +156,7 @@ async function runEpochs(
     const sums = Float64Array.from(partial?.sums ?? new Array<number>(LOSS_TERMS.length).fill(0));
     let seen = partial?.seen ?? 0;
     let trainSeconds = partial?.trainSeconds ?? 0;
-    const t0 = now() - 1000 * (partial?.seconds ?? 0);
+    const t0 = epochStart - 1000 * (partial?.seconds ?? 0);
     let overBudget = false;
     for (let bi = startBatch; bi < batches; bi++) {
       const ts = now();

@@ -68,7 +68,7 @@ export interface EpochRecord {
   readonly valLoss: number | null;
   /** Learning rate used in this epoch. */
   readonly lr: number;
-  /** Wall-clock seconds of the epoch (training and validation). */
+  /** Wall-clock seconds of the epoch: drawing a stream's groups, training and validation (what the time budget counts). */
   readonly seconds: number;
   /** Training patterns per second (groups·C / training time). */
   readonly samplesPerSec: number;
