@@ -59,7 +59,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const err = e as Error & { problems?: string[]; file?: string; key?: string; expected?: string; actual?: string };
     if (input) {
       process.stderr.write(`error: ${err.message}\n`);
-      const extra = (err.problems ?? []).filter((p) => p !== err.message);
+      // A problem the message already states (the first, or all of them listed in it) is not printed again.
+      const extra = (err.problems ?? []).filter((p) => p !== err.message && !err.message.includes(p));
       for (const p of extra) process.stderr.write(`  - ${p}\n`);
     } else if (err instanceof Error && EXPLAINED.has(err.name)) {
       process.stderr.write(`error: ${err.message}\n`);

@@ -7,7 +7,7 @@
  * @ptychojs/pipeline; the formats are the registry of @ptychojs/io.
  */
 import { Option, type Command } from 'commander';
-import { InputError } from '@ptychojs/io';
+import { DIFFRACTION_KINDS, InputError, type DiffractionKind } from '@ptychojs/io';
 import type { RunConfig } from '@ptychojs/model';
 import { formatScanIssue, type ScanCheckSettings, type ScanIssueRecord } from '@ptychojs/pipeline';
 import { defaultMemoryBudget, type ScanFileOptions } from '@ptychojs/pipeline/node';
@@ -15,7 +15,7 @@ import type { Ui } from './ui.js';
 
 /** Flags of the scan check, as commander parses them. */
 export interface ScanFlags {
-  diffraction?: 'counts' | 'amplitude';
+  diffraction?: DiffractionKind;
   layout?: 'auto' | 'mnn' | 'nnm';
   strict?: boolean;
   positions?: string;
@@ -32,7 +32,7 @@ export interface ScanFlags {
  */
 export function addScanOptions(cmd: Command, { diffraction = true, files = true } = {}): Command {
   if (diffraction) {
-    cmd.addOption(new Option('--diffraction <kind>', "what the diffraction array holds: 'counts' (detector counts; their square root is taken) or 'amplitude' (sqrt(counts), SPEC §3) (default: counts for integer dtypes, amplitude for floats)").choices(['counts', 'amplitude']));
+    cmd.addOption(new Option('--diffraction <kind>', "what the diffraction array holds: 'counts' (detector counts; their square root is taken) or 'amplitude' (sqrt(counts), SPEC §3) (default: counts for integer dtypes, amplitude for floats)").choices(DIFFRACTION_KINDS));
     cmd.addOption(new Option('--layout <layout>', "how the diffraction array is laid out: 'mnn' (M, N, N), 'nnm' (N, N, M: patterns on the last axis, transposed on reading) or 'auto' (from the shape; an (N, N, N) cube is read as (M, N, N))").choices(['auto', 'mnn', 'nnm']).default('auto'));
   }
   if (files) {

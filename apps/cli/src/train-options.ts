@@ -7,7 +7,7 @@ import { AMPLITUDE_ACTIVATIONS, OBJECT_EXTENTS, PHASE_ACTIVATIONS, resolveRunCon
 import { initModelConfig } from '@ptychojs/pipeline';
 import { readRunConfigFile, readRunDirConfig } from '@ptychojs/pipeline/node';
 import { BACKEND_CHOICES } from './backend.js';
-import { addSettingFlags, settingsInput, type SettingFlag } from './setting-flags.js';
+import { addSettingFlags, flagNames, settingsInput, type SettingFlag } from './setting-flags.js';
 import { WORKERS_FLAG, WORKERS_HELP } from './workers.js';
 
 /** `'a' (what a is), 'b' (…) or 'c' (…)`: an enum flag's choices in the order the model lists them. */
@@ -31,7 +31,7 @@ export const TRAIN_FLAGS: readonly SettingFlag[] = [
   { flag: '--epochs <e>', key: 'epochs', help: 'maximum epochs (default 50; early stop after 3 without improvement)' },
   { flag: '--batch-size <b>', key: 'batchSize', help: 'groups per step (default 16)' },
   { flag: '--nphotons <p>', key: 'nphotons', help: "photons per pattern for the intensity scale (default: the scan's _metadata.nphotons, else its measured mean counts per pattern)" },
-  { flag: '--max-minutes <m>', key: 'maxMinutes', help: 'training budget in minutes: stop after the step that crosses it (the epoch so far is recorded), keep the checkpoint, and go on with inference and evaluation' },
+  { flag: '--max-minutes <m>', key: 'maxMinutes', help: 'training budget in minutes: stop after the step that crosses it (the epoch so far is recorded) and keep the checkpoint (run: then reconstruct and evaluate)' },
   { flag: '--filters-scale <f>', key: 'nFiltersScale', help: 'U-Net width multiplier f (default 0.25; PtychoPINN uses 2, about 12× slower per epoch on CPU)' },
   { flag: '--object-big', key: 'objectBig', help: 'reassemble the C patches on a shared canvas (default)', negatable: true },
   { flag: '--object-extent <e>', key: 'objectExtent', help: `how much of each patch the U-Net predicts: ${describeChoices([...OBJECT_EXTENTS, 'auto'], EXTENT_WORDS)} (default ${RUN_CONFIG_DEFAULTS.objectExtent})` },
@@ -55,12 +55,23 @@ export function addTrainOptions(cmd: Command): Command {
   return addSettingFlags(cmd, TRAIN_FLAGS)
     .option('--config <file>', 'JSON file with any of these settings (flags win)')
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
-    .option(WORKERS_FLAG, WORKERS_HELP, 'auto');
+    .option(WORKERS_FLAG, WORKERS_HELP);
+}
+
+/** How errors name the settings these flags gave: by their flags (`maxMinutes` → `--max-minutes`). */
+function givenFlagNames(flags: Record<string, unknown>): Record<string, string> {
+  const given = settingsInput(flags, TRAIN_FLAGS), names = flagNames(TRAIN_FLAGS);
+  return Object.fromEntries(Object.keys(given).map((k) => [k, names[k]!]));
+}
+
+/** The options of `resolveRunConfig` for these flags: the config file, and the flags' names. */
+export function trainResolveOptions(flags: Record<string, unknown>): { file?: string; names: Record<string, string> } {
+  return { ...(flags.config ? { file: flags.config as string } : {}), names: givenFlagNames(flags) };
 }
 
 /** The frozen RunConfig for these flags (config file, then flags, then defaults). */
 export function resolveTrainConfig(flags: Record<string, unknown>): RunConfig {
-  return resolveRunConfig(trainConfigInput(flags), flags.config ? { file: flags.config as string } : {});
+  return resolveRunConfig(trainConfigInput(flags), trainResolveOptions(flags));
 }
 
 /**
@@ -70,7 +81,7 @@ export function resolveTrainConfig(flags: Record<string, unknown>): RunConfig {
  */
 export function resolveInitModelConfig(flags: Record<string, unknown>, modelDir: string): RunConfig {
   const model = readRunDirConfig(modelDir).config;
-  return resolveRunConfig(initModelConfig(trainConfigInput(flags), model, modelDir), flags.config ? { file: flags.config as string } : {});
+  return resolveRunConfig(initModelConfig(trainConfigInput(flags), model, modelDir), trainResolveOptions(flags));
 }
 
 /** Loose RunConfig input: the config file's keys, overridden by the flags given. */

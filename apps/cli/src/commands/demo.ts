@@ -18,7 +18,7 @@ import { WORKERS_FLAG, WORKERS_HELP } from '../workers.js';
 /** The demo's pretrained model: `models/demo/` of this package (dist/commands → ../../models/demo). */
 const DEMO_MODEL = path.resolve(import.meta.dirname, '../../models/demo');
 
-interface DemoFlags { out?: string; seed: string; backend: string; workers: string; json?: boolean; quiet?: boolean }
+interface DemoFlags { out?: string; seed: string; backend: string; workers?: string; json?: boolean; quiet?: boolean }
 
 export function registerDemo(program: Command): void {
   program
@@ -27,7 +27,7 @@ export function registerDemo(program: Command): void {
     .option('--out <dir>', 'output directory (default: ptycho-demo-<timestamp>)')
     .option('--seed <n>', 'random seed', '1')
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
-    .option(WORKERS_FLAG, WORKERS_HELP, 'auto')
+    .option(WORKERS_FLAG, WORKERS_HELP)
     .option('--json', 'print summary.json on stdout')
     .option('--quiet', 'no human-readable output')
     .action(async (flags: DemoFlags) => {

@@ -17,7 +17,7 @@ const INFER_FLAGS: readonly SettingFlag[] = [
   { flag: '--batch-size <b>', key: 'batchSize', help: 'groups per forward pass (bounds memory)' },
 ];
 
-interface InferFlags extends ScanFlags, FormatFlags { model: string; data: string; out: string; backend: string; workers: string; force?: boolean; json?: boolean; quiet?: boolean }
+interface InferFlags extends ScanFlags, FormatFlags { model: string; data: string; out: string; backend: string; workers?: string; force?: boolean; json?: boolean; quiet?: boolean }
 
 export function registerInfer(program: Command): void {
   const cmd = program
@@ -28,7 +28,7 @@ export function registerInfer(program: Command): void {
     .requiredOption('--out <dir>', 'output directory (reconstruction.npz, reconstruction.json, amplitude.png, phase.png)');
   addSettingFlags(cmd, INFER_FLAGS, INFERENCE_SETTINGS_DEFAULTS)
     .option('--backend <name>', BACKEND_CHOICES.join('|'), 'auto')
-    .option(WORKERS_FLAG, WORKERS_HELP, 'auto')
+    .option(WORKERS_FLAG, WORKERS_HELP)
     .option('--force', "reconstruct even when the model's probe or pattern size does not fit the scan (the compatibility check then only warns)");
   addScanOptions(addFormatOptions(cmd))
     .option('--json', 'print the result as JSON on stdout')

@@ -10,7 +10,7 @@ import { OBJECT_FAMILIES, PRETRAIN_CONFIG_DEFAULTS, pretrainEpochs, pretrainRunC
 import { checkRunDir, pretrainToDir } from '@ptychojs/pipeline/node';
 import { runLongCommand } from '../long-command.js';
 import { addSettingFlags, flagNames, settingsInput, type SettingFlag } from '../setting-flags.js';
-import { addTrainOptions, TRAIN_FLAGS, trainConfigInput } from '../train-options.js';
+import { addTrainOptions, TRAIN_FLAGS, trainConfigInput, trainResolveOptions } from '../train-options.js';
 import { createUi } from '../ui.js';
 
 /** Spec flag → PretrainSpec key; the schema of @ptychojs/pipeline reads lists and ranges (`lo,hi`) and checks them. */
@@ -67,7 +67,7 @@ export function registerPretrain(program: Command): void {
       const { nPatterns, snapshotMinutes } = resolvePretrainRunSettings(settingsInput(flags, RUN_FLAGS), { names: flagNames(RUN_FLAGS) });
       const input = trainConfigInput(flags);
       if (nPatterns !== undefined) input['epochs'] = pretrainEpochs(nPatterns, spec);
-      const config = pretrainRunConfig(input, flags.config as string | undefined);
+      const config = pretrainRunConfig(input, trainResolveOptions(flags));
       if (flags.dryRun) {
         ui.result({ spec, config });
         ui.info(JSON.stringify({ spec, config }, null, 2));

@@ -35,7 +35,8 @@ export function registerSimulate(program: Command): void {
     .command('simulate')
     .description('simulate a ptychographic scan (object, probe, positions, Poisson noise) as a raw NPZ with objectGuess')
     .requiredOption('--out <file>', 'output NPZ');
-  addScanOptions(addSettingFlags(cmd, SIMULATE_FLAGS, SIMULATION_SETTINGS_DEFAULTS), { diffraction: false })
+  // simulate reads no scan file: of the scan options only --strict applies (its check of the result).
+  addScanOptions(addSettingFlags(cmd, SIMULATE_FLAGS, SIMULATION_SETTINGS_DEFAULTS), { diffraction: false, files: false })
     .option('--json', 'print a summary as JSON on stdout')
     .option('--quiet', 'no human-readable output')
     .action((flags: SimulateFlags) => {

@@ -57,6 +57,6 @@ export function registerTrain(program: Command): void {
         testMetrics, testMetricsAbsent, runDir: out, epochs: res.history.length, stopReason: res.runConfig.stopReason, finalLoss: last?.loss, finalValLoss: last?.valLoss,
         seconds: res.runConfig.seconds, backend: res.runConfig.backend, workers, warnings: scans.flatMap((s) => s.warnings), testWarnings: test?.warnings ?? [],
       });
-      ui.info(`wrote ${out}/ (model/, config.json, probe.npz, history.json${res.history.length > 0 ? ', loss.png' : ''}) after ${res.history.length} epoch(s), ${res.runConfig.stopReason}; ${res.runConfig.seconds.toFixed(1)} s`);
+      ui.info(`wrote ${out}/ (model/, config.json, probe.npz, history.json${res.history.length > 0 ? ', loss.png' : ''}) after ${res.history.length} epoch(s) (stop reason: ${res.runConfig.stopReason}), ${res.runConfig.seconds.toFixed(1)} s`);
     });
 }

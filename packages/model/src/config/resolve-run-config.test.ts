@@ -79,6 +79,10 @@ describe('resolveRunConfig', () => {
     expect(resolveRunConfig({ nllWeight: 0, maeWeight: 1 }).maeWeight).toBe(1);
     expect(errorOf(() => resolveRunConfig({ lr: 1e-5 })).key).toBe('minLr');
     expect(errorOf(() => resolveRunConfig({ batchSize: 4, 'batch-size': 8 })).key).toBe('batchSize');
+    // A caller's names (the CLI's flags) name the key in the message and in `key`, for values and cross-field checks alike.
+    const named = errorOf(() => resolveRunConfig({ maxMinutes: 'abc' }, { names: { maxMinutes: '--max-minutes' } }));
+    expect([named.key, named.message]).toEqual(['--max-minutes', "key '--max-minutes': invalid value for '--max-minutes'; expected number > 0 (minutes; or absent for no budget); got \"abc\""]);
+    expect(errorOf(() => resolveRunConfig({ gridsize: 3, K: 6 }, { names: { K: '--k' } })).key).toBe('--k');
     expect(resolveRunConfig({ batchSize: 4, 'batch-size': 4 }).batchSize).toBe(4);
   });
 

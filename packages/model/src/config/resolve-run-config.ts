@@ -24,6 +24,11 @@ const CANONICAL = new Map<string, RunConfigKey>([
 export interface ResolveRunConfigOptions {
   /** Where the input came from (a config file path, `command line`), used in error messages. */
   readonly file?: string;
+  /**
+   * How the caller names a key in errors, e.g. `{ maxMinutes: '--max-minutes' }` for the settings
+   * a CLI flag gave; other keys are named as the input spelled them.
+   */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -38,6 +43,7 @@ export interface ResolveRunConfigOptions {
  */
 export function resolveRunConfig(input: unknown = {}, options: ResolveRunConfigOptions = {}): RunConfig {
   const file = options.file;
+  const name = (key: string): string => options.names?.[key] ?? key;
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new InputError('a run configuration must be an object', { file, expected: 'an object of settings', actual: describe(input) });
   }
@@ -80,8 +86,8 @@ export function resolveRunConfig(input: unknown = {}, options: ResolveRunConfigO
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');
       const field = RUN_CONFIG_FIELDS[key as RunConfigKey];
-      errors.push(problem(`invalid value for '${origin[key] ?? key}'`, {
-        file, key, expected: field?.expected ?? issue.message, actual: describe(canonical[key]),
+      errors.push(problem(`invalid value for '${options.names?.[key] ?? origin[key] ?? key}'`, {
+        file, key: name(key), expected: field?.expected ?? issue.message, actual: describe(canonical[key]),
       }));
     }
   }
@@ -90,18 +96,18 @@ export function resolveRunConfig(input: unknown = {}, options: ResolveRunConfigO
     const C = c.gridsize * c.gridsize;
     if (c.K < C - 1) {
       errors.push(problem('K must offer at least C − 1 = gridsize² − 1 neighbours', {
-        file, key: 'K', expected: `integer ≥ ${C - 1} for gridsize ${c.gridsize}`, actual: String(c.K),
+        file, key: name('K'), expected: `integer ≥ ${C - 1} for gridsize ${c.gridsize}`, actual: String(c.K),
       }));
     }
     const weightKeys = Object.values(LOSS_WEIGHTS);
     if (weightKeys.reduce((sum, k) => sum + c[k], 0) <= 0) {
       errors.push(problem('every loss weight is zero: nothing to train', {
-        file, key: weightKeys[0], expected: `at least one of ${weightKeys.join(', ')} > 0`, actual: 'all 0',
+        file, key: name(weightKeys[0]!), expected: `at least one of ${weightKeys.join(', ')} > 0`, actual: 'all 0',
       }));
     }
     if (c.minLr > c.lr) {
       errors.push(problem('the learning-rate floor exceeds the learning rate', {
-        file, key: 'minLr', expected: `number ≤ lr (${c.lr})`, actual: String(c.minLr),
+        file, key: name('minLr'), expected: `number ≤ lr (${c.lr})`, actual: String(c.minLr),
       }));
     }
   }

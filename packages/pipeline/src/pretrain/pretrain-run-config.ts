@@ -1,4 +1,4 @@
-import { resolveRunConfig, type RunConfig } from '@ptychojs/model';
+import { resolveRunConfig, type ResolveRunConfigOptions, type RunConfig } from '@ptychojs/model';
 
 /**
  * Training settings of pretraining where they differ from `ptycho train`'s (issue 15): data are
@@ -21,9 +21,10 @@ export const PRETRAIN_CONFIG_DEFAULTS = Object.freeze({
 /**
  * The frozen RunConfig of a pretraining: {@link PRETRAIN_CONFIG_DEFAULTS} under the given loose
  * input (CLI flags, a config file), validated by the model's rules.
+ * @param options where the input came from and how errors name its keys (`resolveRunConfig`'s)
  * @throws InputError naming the key, expected and actual value
  */
-export function pretrainRunConfig(input: Record<string, unknown>, file?: string): RunConfig {
+export function pretrainRunConfig(input: Record<string, unknown>, options: ResolveRunConfigOptions = {}): RunConfig {
   const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  return resolveRunConfig({ ...PRETRAIN_CONFIG_DEFAULTS, ...given }, file ? { file } : {});
+  return resolveRunConfig({ ...PRETRAIN_CONFIG_DEFAULTS, ...given }, options);
 }

@@ -12,6 +12,8 @@ describe('lossCharts', () => {
     expect(charts[0]!.series.map((s) => s.name)).toEqual(['training', 'validation']);
     expect(Array.from(charts[0]!.series[1]!.y)).toEqual([11, 10]);
     expect(Array.from(charts[1]!.series[0]!.y)).toEqual([9, 8]);
+    // history.json's epochs 0 and 1 are the log's epochs 1 and 2.
+    expect(Array.from(charts[0]!.series[0]!.x)).toEqual([1, 2]);
   });
 
   it('has no validation series without a validation set', () => {
@@ -32,6 +34,6 @@ describe('lossCharts axes', () => {
   it('puts whole epochs on the x axis, with room around a single epoch', () => {
     const [total] = lossCharts([rec(0, null)]);
     expect(total!.xIntegers).toBe(true);
-    expect(total!.xInclude).toEqual([0, 1]);
+    expect(total!.xInclude).toEqual([0, 2]);
   });
 });

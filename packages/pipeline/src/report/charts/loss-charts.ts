@@ -18,7 +18,9 @@ const TERMS: ReadonlyArray<{ key: 'nll' | 'mae' | 'tv' | 'realspace'; title: str
  * phase SSIM against the truth of held-out simulated scans), a chart of them comes second.
  */
 export function lossCharts(history: readonly EpochRecord[]): ChartSpec[] {
-  const x = history.map((r) => r.epoch);
+  // Epochs are counted from 1 on the axis, as the log counts them (`epoch 1: loss …`); history.json's `epoch` is 0-based.
+  const epochNumber = (r: EpochRecord) => r.epoch + 1;
+  const x = history.map(epochNumber);
   // Whole epochs on the axis; one epoch still gets a readable axis around it.
   const axis = { xIntegers: true, xInclude: [Math.max(0, (x[0] ?? 0) - 1), (x.at(-1) ?? 0) + 1] } as const;
   const total: ChartSpec = {
@@ -38,8 +40,8 @@ export function lossCharts(history: readonly EpochRecord[]): ChartSpec[] {
   const scores: ChartSpec[] = scored.length === 0 ? [] : [{
     ...axis, title: 'validation: SSIM against the truth of held-out simulated scans', xLabel: 'epoch', yLabel: 'SSIM',
     series: [
-      { name: 'amplitude SSIM', x: scored.map((r) => r.epoch), y: scored.map((r) => r.scores!['amp_ssim']!) },
-      { name: 'phase SSIM', x: scored.map((r) => r.epoch), y: scored.map((r) => r.scores!['phase_ssim'] ?? Number.NaN) },
+      { name: 'amplitude SSIM', x: scored.map(epochNumber), y: scored.map((r) => r.scores!['amp_ssim']!) },
+      { name: 'phase SSIM', x: scored.map(epochNumber), y: scored.map((r) => r.scores!['phase_ssim'] ?? Number.NaN) },
     ],
   }];
   return [total, ...scores, ...terms];
