@@ -59,8 +59,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const err = e as Error & { problems?: string[]; file?: string; key?: string; expected?: string; actual?: string };
     if (input) {
       process.stderr.write(`error: ${err.message}\n`);
-      // A problem the message already states (the first, or all of them listed in it) is not printed again.
-      const extra = (err.problems ?? []).filter((p) => p !== err.message && !err.message.includes(p));
+      // A problem the message already lists as one of its lines (a parser's "2 problems in …:") is not printed again.
+      const lines = new Set(err.message.split('\n').map((l) => l.trim()));
+      const extra = (err.problems ?? []).filter((p) => p !== err.message && !lines.has(p.trim()));
       for (const p of extra) process.stderr.write(`  - ${p}\n`);
     } else if (err instanceof Error && EXPLAINED.has(err.name)) {
       process.stderr.write(`error: ${err.message}\n`);
