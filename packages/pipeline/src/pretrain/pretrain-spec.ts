@@ -5,7 +5,6 @@
  * {@link PretrainSpec}; every default lives in {@link pretrainSpecDefaults}.
  */
 import { z } from 'zod';
-import { InputError } from '@ptychojs/io';
 import { looseNumber } from '@ptychojs/model';
 import { resolveSettings } from '../internal/resolve-settings.js';
 import type { SettingsOptions } from '../types.js';
@@ -109,12 +108,11 @@ const EXPECTED = Object.fromEntries(Object.entries(PRETRAIN_SPEC_FIELDS).map(([k
  *   expected and what was given
  */
 export function resolvePretrainSpec(N: number, input: PretrainSpecInput | Readonly<Record<string, unknown>> = {}, options: SettingsOptions = {}): PretrainSpec {
-  const given = resolveSettings('pretraining setting', pretrainSpecSchema, EXPECTED, input, options);
-  const d = pretrainSpecDefaults(N);
-  const spec = { ...d, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as PretrainSpec;
+  // Steps beyond N/2 leave no overlap; the default range, N/32…N/4, never does.
   const maxStep = N / 2;
-  if (spec.stepRange[1] > maxStep) {
-    throw new InputError('scan steps beyond N/2 leave no overlap', { file: options.file, key: options.names?.['stepRange'] ?? 'stepRange', expected: `max ≤ ${maxStep} px at N = ${N}`, actual: `[${spec.stepRange.join(', ')}]` });
-  }
+  const given = resolveSettings('pretraining setting', pretrainSpecSchema, EXPECTED, input, options, (g) => (g.stepRange && g.stepRange[1] > maxStep
+    ? [{ message: 'scan steps beyond N/2 leave no overlap', key: 'stepRange', expected: `max ≤ ${maxStep} px at N = ${N}`, actual: `[${g.stepRange.join(', ')}]` }]
+    : []));
+  const spec = { ...pretrainSpecDefaults(N), ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as PretrainSpec;
   return Object.freeze({ ...spec, families: Object.freeze([...new Set(spec.families)]) });
 }
